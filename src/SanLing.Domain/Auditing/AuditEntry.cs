@@ -1,0 +1,37 @@
+namespace SanLing.Domain.Auditing;
+
+public enum AuditAction
+{
+    Create = 1,
+    Update = 2,
+    Delete = 3,
+    RevealIdNumber = 4,
+    Import = 5,
+    Export = 6,
+    Login = 7,
+    RoleChange = 8,
+    Seed = 9,
+}
+
+/// <summary>
+/// One line of the append-only audit trail. Each entry carries the hash of the previous one,
+/// so a deleted or altered line breaks the chain (tamper-evident).
+/// </summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public int? TownId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? UserId { get; set; }
+    public string? UserName { get; set; }
+    public string? Role { get; set; }
+    public AuditAction Action { get; set; }
+    public required string EntityType { get; set; }
+    public string? EntityId { get; set; }
+
+    /// <summary>JSON of the changed properties: { "Name": ["before", "after"] }; no ID numbers in clear text.</summary>
+    public string? Changes { get; set; }
+
+    public required string PreviousHash { get; set; }
+    public required string Hash { get; set; }
+}

@@ -1,0 +1,18 @@
+namespace SanLing.Domain.Common;
+
+/// <summary>Helpers for the "month" of inspections, stored as the first day of that month.</summary>
+public static class MonthPeriod
+{
+    public static DateOnly Of(int year, int month) => new(year, month, 1);
+
+    public static DateOnly Of(DateOnly day) => new(day.Year, day.Month, 1);
+
+    /// <summary>The last day a month's inspection counts as on time: <paramref name="dueDay"/> of the next month.</summary>
+    public static DateOnly DueDate(DateOnly month, int dueDay)
+    {
+        var next = month.AddMonths(1);
+        return new DateOnly(next.Year, next.Month, Math.Min(dueDay, DateTime.DaysInMonth(next.Year, next.Month)));
+    }
+
+    public static bool IsLate(DateOnly month, DateOnly submittedOn, int dueDay) => submittedOn > DueDate(month, dueDay);
+}

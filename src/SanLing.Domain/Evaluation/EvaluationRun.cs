@@ -1,0 +1,76 @@
+using SanLing.Domain.Common;
+using SanLing.Domain.Subjects;
+
+namespace SanLing.Domain.Evaluation;
+
+public enum SubjectVerdict
+{
+    Compliant = 1,     // 达标
+    NonCompliant = 2,  // 不达标
+    Pending = 3,       // 待评定
+}
+
+public enum ItemVerdict
+{
+    Pass = 1,           // 达标
+    Fail = 2,           // 不达标
+    Pending = 3,        // 待评定
+    NotApplicable = 4,  // 不适用
+}
+
+public enum Honour
+{
+    None = 0,
+    Named = 1,               // 命名表彰
+    TownCommendation = 2,    // 通报表扬
+    RecommendedToCity = 3,   // 推荐市级以上表彰
+}
+
+/// <summary>
+/// A stored evaluation of one year (or of the current year as of a date): who ran it, with which rule set,
+/// and every subject's verdict with its reasons, so results stay stable when data changes later.
+/// </summary>
+public class EvaluationRun : Entity
+{
+    public int Year { get; set; }
+    public DateOnly AsOf { get; set; }
+    public int RuleSetId { get; set; }
+    public DateTimeOffset RunAt { get; set; }
+    public string? RunBy { get; set; }
+
+    /// <summary>公示: leadership sees published runs only.</summary>
+    public bool IsPublished { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+
+    public List<EvaluationResult> Results { get; set; } = [];
+}
+
+/// <summary>One subject's result in a run.</summary>
+public class EvaluationResult
+{
+    public long Id { get; set; }
+    public int RunId { get; set; }
+    public int SubjectId { get; set; }
+    public Subject? Subject { get; set; }
+    public SubjectKind Kind { get; set; }
+    public int? TerritoryId { get; set; }
+    public SubjectVerdict Verdict { get; set; }
+    public int ConsecutiveCompliantYears { get; set; }
+    public Honour Honour { get; set; }
+
+    /// <summary>一票否优: an impactful incident in the year.</summary>
+    public bool IsVetoed { get; set; }
+
+    public List<EvaluationItemResult> Items { get; set; } = [];
+}
+
+/// <summary>One item's verdict for one subject, with its reason in Chinese and the facts behind it.</summary>
+public class EvaluationItemResult
+{
+    public long Id { get; set; }
+    public long ResultId { get; set; }
+    public required string ItemCode { get; set; }
+    public ItemVerdict Verdict { get; set; }
+    public required string Reason { get; set; }
+}

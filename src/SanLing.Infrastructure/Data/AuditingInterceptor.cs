@@ -1,0 +1,243 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using SanLing.Domain.Auditing;
+using SanLing.Domain.Common;
+
+namespace SanLing.Infrastructure.Data;
+
+/// <summary>
+/// On every save: stamps the town, the audit fields and a fresh concurrency token on each record, and
+/// appends one hash-chained audit line per created, changed or deleted record, in the same transaction.
+/// </summary>
+public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    /// <summary>Property values never written to the audit trail in clear.</summary>
+    private static readonly HashSet<string> SecretProperties = ["IdNumberCipher", "IdNumberHash"];
+
+    private static readonly HashSet<string> Bookkeeping =
+        [nameof(Entity.Version), nameof(Entity.CreatedAt), nameof(Entity.CreatedBy), nameof(Entity.UpdatedAt), nameof(Entity.UpdatedBy), nameof(Entity.TownId)];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is SanLingDbContext db)
+        {
+            Prepare(db);
+            if (db.PendingAudit.Count > 0 && db.Database.CurrentTransaction is null)
+            {
+                db.OwnedAuditTransaction = db.Database.BeginTransaction();
+            }
+        }
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is SanLingDbContext db)
+        {
+            Prepare(db);
+            if (db.PendingAudit.Count > 0 && db.Database.CurrentTransaction is null)
+            {
+                db.OwnedAuditTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            }
+        }
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is SanLingDbContext db && db.PendingAudit.Count > 0)
+        {
+            WriteAudit(db);
+            db.SaveChanges();
+            db.OwnedAuditTransaction?.Commit();
+            EndTransaction(db);
+        }
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is SanLingDbContext db && db.PendingAudit.Count > 0)
+        {
+            WriteAudit(db);
+            await db.SaveChangesAsync(cancellationToken);
+            if (db.OwnedAuditTransaction is { } tx)
+            {
+                await tx.CommitAsync(cancellationToken);
+            }
+            EndTransaction(db);
+        }
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void Abandon(DbContext? context)
+    {
+        if (context is SanLingDbContext db)
+        {
+            db.OwnedAuditTransaction?.Rollback();
+            EndTransaction(db);
+        }
+    }
+
+    private static void EndTransaction(SanLingDbContext db)
+    {
+        db.OwnedAuditTransaction?.Dispose();
+        db.OwnedAuditTransaction = null;
+        db.PendingAudit.Clear();
+    }
+
+    private void Prepare(SanLingDbContext db)
+    {
+        var now = clock.GetUtcNow();
+        var actor = db.Actor;
+        foreach (var entry in db.ChangeTracker.Entries<Entity>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    if (entry.Entity.TownId == 0)
+                    {
+                        entry.Entity.TownId = actor.TownId
+                            ?? throw new InvalidOperationException("没有确定当前乡镇，不能写入数据。");
+                    }
+                    entry.Entity.CreatedAt = now;
+                    entry.Entity.CreatedBy = actor.UserName;
+                    entry.Entity.Version = Guid.NewGuid();
+                    break;
+                case EntityState.Modified:
+                    if (entry.Property(e => e.TownId).IsModified)
+                    {
+                        throw new InvalidOperationException("记录所属乡镇不可更改。");
+                    }
+                    entry.Entity.UpdatedAt = now;
+                    entry.Entity.UpdatedBy = actor.UserName;
+                    // The original value stays for the WHERE clause; the new one makes stale copies fail.
+                    entry.Entity.Version = Guid.NewGuid();
+                    break;
+            }
+
+            if (!db.SuppressRowAudit && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                db.PendingAudit.Add(new PendingAudit(entry, ToAction(entry.State), Describe(entry)));
+            }
+        }
+    }
+
+    private static AuditAction ToAction(EntityState state) => state switch
+    {
+        EntityState.Added => AuditAction.Create,
+        EntityState.Deleted => AuditAction.Delete,
+        _ => AuditAction.Update,
+    };
+
+    private static string Describe(EntityEntry entry)
+    {
+        var changes = new SortedDictionary<string, object?[]>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (Bookkeeping.Contains(name) || property.Metadata.IsPrimaryKey())
+            {
+                continue;
+            }
+            var before = entry.State == EntityState.Added ? null : property.OriginalValue;
+            var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
+            if (entry.State == EntityState.Modified && (!property.IsModified || Equals(before, after)))
+            {
+                continue;
+            }
+            if (before is null && after is null)
+            {
+                continue;
+            }
+            changes[name] = SecretProperties.Contains(name)
+                ? [before is null ? null : "***", after is null ? null : "***"]
+                : [before, after];
+        }
+        return JsonSerializer.Serialize(changes, JsonOptions);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private void WriteAudit(SanLingDbContext db)
+    {
+        var pending = db.PendingAudit.ToList();
+        db.PendingAudit.Clear();
+        var previous = db.AuditEntries.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefault() ?? "";
+        var now = clock.GetUtcNow();
+        foreach (var item in pending)
+        {
+            var entity = (Entity)item.Entry.Entity;
+            var line = new AuditEntry
+            {
+                TownId = entity.TownId,
+                At = now,
+                UserId = db.Actor.UserId,
+                UserName = db.Actor.UserName,
+                Role = db.Actor.Role,
+                Action = item.Action,
+                EntityType = item.Entry.Metadata.ClrType.Name,
+                EntityId = entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Changes = item.Changes,
+                PreviousHash = previous,
+                Hash = "",
+            };
+            line.Hash = AuditChain.HashOf(line);
+            previous = line.Hash;
+            db.AuditEntries.Add(line);
+        }
+    }
+}
+
+/// <summary>The tamper-evident chain: each line's hash covers its content and the previous line's hash.</summary>
+public static class AuditChain
+{
+    public static string HashOf(AuditEntry e)
+    {
+        var text = string.Join('\u001f',
+            e.PreviousHash, e.At.ToUnixTimeMilliseconds(), e.TownId, e.UserId, e.UserName, e.Role,
+            (int)e.Action, e.EntityType, e.EntityId, e.Changes);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>Adds a line written by the application itself (a reveal, an export, an import, the seed).</summary>
+    public static async Task AppendAsync(SanLingDbContext db, TimeProvider clock, AuditAction action, string entityType, string? entityId, string? details, CancellationToken cancellationToken = default)
+    {
+        var previous = await db.AuditEntries.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var line = new AuditEntry
+        {
+            TownId = db.Actor.TownId,
+            At = clock.GetUtcNow(),
+            UserId = db.Actor.UserId,
+            UserName = db.Actor.UserName,
+            Role = db.Actor.Role,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Changes = details,
+            PreviousHash = previous,
+            Hash = "",
+        };
+        line.Hash = HashOf(line);
+        db.AuditEntries.Add(line);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+internal sealed record PendingAudit(EntityEntry Entry, AuditAction Action, string Changes);

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SanLing.Domain.Subjects;
+using SanLing.Infrastructure.Identity;
+
+namespace SanLing.Infrastructure.Data.Configurations;
+
+public sealed class GridConfiguration : IEntityTypeConfiguration<Grid>
+{
+    public void Configure(EntityTypeBuilder<Grid> builder)
+    {
+        builder.Property(g => g.Code).HasMaxLength(32);
+        builder.Property(g => g.Name).HasMaxLength(100);
+        builder.Property(g => g.WorkerName).HasMaxLength(50);
+        builder.Property(g => g.WorkerPhone).HasMaxLength(30);
+        builder.Ignore(g => g.HasWorker);
+
+        builder.HasOne(g => g.Subject).WithMany(s => s.Grids).HasForeignKey(g => g.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(g => g.WorkerUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(g => new { g.TownId, g.Code }).IsUnique();
+    }
+}

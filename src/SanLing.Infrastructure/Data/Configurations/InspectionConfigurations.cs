@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SanLing.Domain.Inspections;
+
+namespace SanLing.Infrastructure.Data.Configurations;
+
+public sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspection>
+{
+    public void Configure(EntityTypeBuilder<Inspection> builder)
+    {
+        builder.Property(i => i.Inspector).HasMaxLength(50);
+        builder.Ignore(i => i.Counts);
+        builder.HasOne(i => i.Subject).WithMany().HasForeignKey(i => i.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.Grid).WithMany().HasForeignKey(i => i.GridId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(i => i.Findings).WithOne(f => f.Inspection).HasForeignKey(f => f.InspectionId).OnDelete(DeleteBehavior.Cascade);
+
+        // One inspection per (subject, grid, month); a subject without grids has one per month.
+        builder.HasIndex(i => new { i.SubjectId, i.GridId, i.Month }).IsUnique().HasFilter("[GridId] IS NOT NULL");
+        builder.HasIndex(i => new { i.SubjectId, i.Month }).IsUnique().HasFilter("[GridId] IS NULL");
+        builder.HasIndex(i => new { i.TownId, i.Month });
+    }
+}
+
+public sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
+{
+    public void Configure(EntityTypeBuilder<Finding> builder)
+    {
+        builder.Property(f => f.Description).HasMaxLength(1000);
+        builder.Property(f => f.Parties).HasMaxLength(200);
+        builder.HasIndex(f => new { f.TownId, f.Type, f.Status });
+    }
+}
+
+public sealed class MonthLockConfiguration : IEntityTypeConfiguration<MonthLock>
+{
+    public void Configure(EntityTypeBuilder<MonthLock> builder)
+    {
+        builder.Property(m => m.LockedBy).HasMaxLength(256);
+        builder.HasIndex(m => new { m.TownId, m.Month }).IsUnique();
+    }
+}

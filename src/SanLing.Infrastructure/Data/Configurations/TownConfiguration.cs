@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SanLing.Domain.Common;
+
+namespace SanLing.Infrastructure.Data.Configurations;
+
+public sealed class TownConfiguration : IEntityTypeConfiguration<Town>
+{
+    public void Configure(EntityTypeBuilder<Town> builder)
+    {
+        builder.Property(t => t.Code).HasMaxLength(32);
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.HasIndex(t => t.Code).IsUnique();
+    }
+}
