@@ -1,25 +1,35 @@
-var builder = WebApplication.CreateBuilder(args);
+using SanLing.Web.Commands;
+using SanLing.Web.Setup;
+using Serilog;
 
-// Add services to the container.
-builder.Services.AddControllersWithViews();
-
+// The same executable serves the portal or runs one command (migrate, seed-demo, create-user …)
+// with the same configuration, so towns can script their year-end.
+var isCommand = CommandLine.IsCommand(args);
+var builder = WebApplication.CreateBuilder(isCommand ? CommandLine.HostArguments(args) : args);
+builder.AddSanLing(isCommand);
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+if (isCommand)
 {
-    app.UseExceptionHandler("/Home/Error");
+    return await CommandLine.RunAsync(app, args);
 }
-app.UseRouting();
 
-app.UseAuthorization();
+try
+{
+    await app.PrepareDatabaseAsync();
+    app.UseSanLing();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "SanLing stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
 
-app.MapStaticAssets();
-
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
-
-
-app.Run();
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -46,18 +46,14 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqliteConnection, contentRoot);
-                services.AddDbContext<SanLingDbContext, SqliteSanLingDbContext>((sp, options) => options
-                    .UseSqlite(sqlite)
-                    .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                services.AddDbContext<SanLingDbContext, SqliteSanLingDbContext>((sp, options) => Common(options.UseSqlite(sqlite), sp));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
                     throw new InvalidOperationException("使用 SQL Server 时必须配置连接字符串 ConnectionStrings:SanLing。");
                 }
-                services.AddDbContext<SanLingDbContext, SqlServerSanLingDbContext>((sp, options) => options
-                    .UseSqlServer(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                services.AddDbContext<SanLingDbContext, SqlServerSanLingDbContext>((sp, options) => Common(options.UseSqlServer(connectionString), sp));
                 break;
         }
 
@@ -67,8 +63,14 @@ public static class DatabaseSetup
             .PersistKeysToDbContext<SanLingDbContext>();
         services.AddSingleton<DatabaseSecretStore>();
         services.AddSingleton<IdNumberProtector>();
+        services.AddScoped<Seed.DemoTownSeeder>();
         return services;
     }
+
+    private static void Common(DbContextOptionsBuilder options, IServiceProvider services) => options
+        .AddInterceptors(services.GetRequiredService<AuditingInterceptor>())
+        // Evaluation results reach subjects only through their run, which is itself filtered by town.
+        .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
     /// <summary>A relative SQLite file is placed under the content root, and its folder is created.</summary>
     public static string ResolveSqlitePath(string connectionString, string contentRoot)

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Subjects;
+using SanLing.Infrastructure.Data;
+using SanLing.Web.Security;
+
+namespace SanLing.Web.Features.Subjects;
+
+public enum SaveOutcome
+{
+    Saved,
+    NotFound,
+    Stale,
+}
+
+/// <summary>Writes of the subject registry. The form is already validated; town and id come from the server.</summary>
+public sealed class SubjectCommands(SanLingDbContext db, AccessScope scope)
+{
+    public async Task<int> CreateAsync(SubjectForm form, CancellationToken ct)
+    {
+        var subject = new Subject { Code = "", Name = "" };
+        Apply(form, subject);
+        db.Subjects.Add(subject);
+        await db.SaveChangesAsync(ct);
+        return subject.Id;
+    }
+
+    public async Task<SaveOutcome> UpdateAsync(int id, SubjectForm form, CancellationToken ct)
+    {
+        var subject = await scope.Apply(db.Subjects).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (subject is null)
+        {
+            return SaveOutcome.NotFound;
+        }
+        // Compare against the version the user loaded, not the one just read.
+        db.Entry(subject).Property(s => s.Version).OriginalValue = form.Version;
+        Apply(form, subject);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return SaveOutcome.Saved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveOutcome.Stale;
+        }
+    }
+
+    private static void Apply(SubjectForm form, Subject subject)
+    {
+        subject.Code = form.Code!.Trim();
+        subject.Name = form.Name!.Trim();
+        subject.Kind = form.Kind!.Value;
+        subject.TerritoryId = subject.Kind.IsTerritory() ? null : form.TerritoryId;
+        subject.PrincipalName = Clean(form.PrincipalName);
+        subject.LeaderInChargeName = Clean(form.LeaderInChargeName);
+        subject.ContactPerson = Clean(form.ContactPerson);
+        subject.Phone = Clean(form.Phone);
+        subject.Address = Clean(form.Address);
+        subject.EstablishedOn = form.EstablishedOn;
+        subject.DissolvedOn = form.DissolvedOn;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

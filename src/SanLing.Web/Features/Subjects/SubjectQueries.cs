@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Subjects;
+using SanLing.Infrastructure.Data;
+using SanLing.Web.Features.Shared;
+using SanLing.Web.Security;
+
+namespace SanLing.Web.Features.Subjects;
+
+/// <summary>Reads of the subject registry, always through the user's scope, projected straight to view models.</summary>
+public sealed class SubjectQueries(SanLingDbContext db, AccessScope scope, TimeProvider clock)
+{
+    public const int PageSize = 20;
+
+    public async Task<(IReadOnlyList<SubjectListItem> Items, int Total)> ListAsync(SubjectFilter filter, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var subjects = scope.Apply(db.Subjects.AsNoTracking());
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            subjects = subjects.Where(s => s.Name.Contains(q) || s.Code.Contains(q));
+        }
+        if (filter.Kind is { } kind)
+        {
+            subjects = subjects.Where(s => s.Kind == kind);
+        }
+        if (filter.TerritoryId is { } territory)
+        {
+            subjects = subjects.Where(s => s.TerritoryId == territory || s.Id == territory);
+        }
+
+        var total = await subjects.CountAsync(ct);
+        var sorted = filter.Sort switch
+        {
+            "name" => subjects.OrderBy(s => s.Name).ThenBy(s => s.Code),
+            "kind" => subjects.OrderBy(s => s.Kind).ThenBy(s => s.Code),
+            "territory" => subjects.OrderBy(s => s.Territory!.Name).ThenBy(s => s.Code),
+            _ => subjects.OrderBy(s => s.Code),
+        };
+        var page = PageInfo.Clamp(filter.Page);
+        var items = await sorted
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize)
+            .Select(s => new SubjectListItem(
+                s.Id, s.Code, s.Name, s.Kind, s.Territory!.Name, s.PrincipalName, s.LeaderInChargeName, s.Phone,
+                s.Grids.Count,
+                (s.EstablishedOn == null || s.EstablishedOn <= today) && (s.DissolvedOn == null || s.DissolvedOn > today)))
+            .ToListAsync(ct);
+        return (items, total);
+    }
+
+    /// <summary>Villages and communities the user may filter by or choose as 属地.</summary>
+    public async Task<IReadOnlyList<Option>> TerritoriesAsync(CancellationToken ct) =>
+        await scope.Apply(db.Subjects.AsNoTracking())
+            .Where(s => s.Kind == SubjectKind.Village || s.Kind == SubjectKind.Community)
+            .OrderBy(s => s.Code)
+            .Select(s => new Option(s.Id, s.Name))
+            .ToListAsync(ct);
+
+    /// <summary>Null when the subject does not exist or is outside the user's scope (the caller answers 404).</summary>
+    public async Task<SubjectDetails?> DetailsAsync(int id, bool canEdit, CancellationToken ct)
+    {
+        var year = clock.GetLocalNow().Year;
+        var yearStart = new DateOnly(year, 1, 1);
+        var yearEnd = new DateOnly(year, 12, 31);
+        var details = await scope.Apply(db.Subjects.AsNoTracking())
+            .Where(s => s.Id == id)
+            .Select(s => new SubjectDetails(
+                s.Id, s.Code, s.Name, s.Kind, s.TerritoryId, s.Territory!.Name,
+                s.PrincipalName, s.LeaderInChargeName, s.ContactPerson, s.Phone, s.Address,
+                s.EstablishedOn, s.DissolvedOn,
+                s.Grids.OrderBy(g => g.Code).Select(g => new GridRow(g.Code, g.Name, g.WorkerName, g.WorkerPhone, g.WorkerUserId != null)).ToList(),
+                year,
+                db.Petitions.Count(p => p.SubjectId == s.Id && p.OccurredOn >= yearStart && p.OccurredOn <= yearEnd),
+                db.Accidents.Count(a => a.SubjectId == s.Id && a.OccurredOn >= yearStart && a.OccurredOn <= yearEnd),
+                db.Cases.Count(c => c.SubjectId == s.Id && c.OccurredOn >= yearStart && c.OccurredOn <= yearEnd),
+                db.Subjects.Count(e => e.TerritoryId == s.Id),
+                canEdit))
+            .FirstOrDefaultAsync(ct);
+        return details;
+    }
+
+    public async Task<SubjectForm?> FormAsync(int id, CancellationToken ct) =>
+        await scope.Apply(db.Subjects.AsNoTracking())
+            .Where(s => s.Id == id)
+            .Select(s => new SubjectForm
+            {
+                Code = s.Code,
+                Name = s.Name,
+                Kind = s.Kind,
+                TerritoryId = s.TerritoryId,
+                PrincipalName = s.PrincipalName,
+                LeaderInChargeName = s.LeaderInChargeName,
+                ContactPerson = s.ContactPerson,
+                Phone = s.Phone,
+                Address = s.Address,
+                EstablishedOn = s.EstablishedOn,
+                DissolvedOn = s.DissolvedOn,
+                Version = s.Version,
+            })
+            .FirstOrDefaultAsync(ct);
+}

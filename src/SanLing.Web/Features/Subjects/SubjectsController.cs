@@ -1,0 +1,85 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using SanLing.Infrastructure.Identity;
+using SanLing.Web.Features.Shared;
+
+namespace SanLing.Web.Features.Subjects;
+
+/// <summary>单位名录: every role reads within its scope; office staff create and edit.</summary>
+public sealed class SubjectsController(SubjectQueries queries, SubjectCommands commands, IValidator<SubjectForm> validator) : Controller
+{
+    private bool CanEdit => User.IsInRole(Roles.Office);
+
+    [HttpGet]
+    public async Task<IActionResult> Index([FromQuery] SubjectFilter filter, CancellationToken ct)
+    {
+        var (items, total) = await queries.ListAsync(filter, ct);
+        var paging = new PageInfo(PageInfo.Clamp(filter.Page), SubjectQueries.PageSize, total, Request.Path, Request.QueryString);
+        return View(new SubjectListPage(filter, items, paging, await queries.TerritoriesAsync(ct), CanEdit));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var details = await queries.DetailsAsync(id, CanEdit, ct);
+        return details is null ? NotFound() : View(details);
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Create(CancellationToken ct) =>
+        View("Edit", new SubjectEditor(new SubjectForm(), null, await queries.TerritoriesAsync(ct)));
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Create(SubjectForm form, CancellationToken ct)
+    {
+        if (!await IsValidAsync(form, null, ct))
+        {
+            return View("Edit", new SubjectEditor(form, null, await queries.TerritoriesAsync(ct)));
+        }
+        var id = await commands.CreateAsync(form, ct);
+        TempData["Message"] = $"已新增单位“{form.Name!.Trim()}”。";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var form = await queries.FormAsync(id, ct);
+        return form is null ? NotFound() : View(new SubjectEditor(form, id, await queries.TerritoriesAsync(ct)));
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Edit(int id, SubjectForm form, CancellationToken ct)
+    {
+        if (await IsValidAsync(form, id, ct))
+        {
+            switch (await commands.UpdateAsync(id, form, ct))
+            {
+                case SaveOutcome.NotFound:
+                    return NotFound();
+                case SaveOutcome.Saved:
+                    TempData["Message"] = $"已保存单位“{form.Name!.Trim()}”。";
+                    return RedirectToAction(nameof(Details), new { id });
+                case SaveOutcome.Stale:
+                    ModelState.AddModelError("", "保存失败：该单位已被他人修改。请重新打开编辑页面，核对最新内容后再保存。");
+                    break;
+            }
+        }
+        return View(new SubjectEditor(form, id, await queries.TerritoriesAsync(ct)));
+    }
+
+    private async Task<bool> IsValidAsync(SubjectForm form, int? editedId, CancellationToken ct)
+    {
+        var context = new ValidationContext<SubjectForm>(form);
+        context.RootContextData[SubjectFormValidator.EditedIdKey] = editedId!;
+        var result = await validator.ValidateAsync(context, ct);
+        result.AddToModelState(ModelState);
+        return ModelState.IsValid;
+    }
+}

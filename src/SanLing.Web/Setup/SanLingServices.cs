@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using SanLing.Infrastructure.Data;
+using SanLing.Infrastructure.Identity;
+using SanLing.Web.Security;
+using Serilog;
+
+namespace SanLing.Web.Setup;
+
+/// <summary>Everything the portal registers, in one place.</summary>
+public static class SanLingServices
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en")];
+
+    public const string LoginRateLimit = "login";
+
+    public static WebApplicationBuilder AddSanLing(this WebApplicationBuilder builder, bool isCommand)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.Host.UseSerilog((context, provider, logger) => logger
+            .ReadFrom.Configuration(context.Configuration)
+            .ReadFrom.Services(provider)
+            .Enrich.FromLogContext());
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+
+        services.AddSanLingData(configuration, builder.Environment.ContentRootPath);
+        services.AddIdentity(configuration);
+        services.AddScoped<AccessScope>(AccessScope.FromHttpContext);
+        services.AddSingleton<DemoAccounts>();
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        services.AddFeatureServices();
+
+        if (isCommand)
+        {
+            return builder;
+        }
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Chinese text as text, not as &#x...; escapes (HTML-special characters are still encoded).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+            // Only the explicit choice (cookie) switches language; browsers here often say en-US.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(_ => "此项不能为空");
+                o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"“{value}”不是有效的值");
+                o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
+                o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "请输入数字");
+                o.ModelBindingMessageProvider.SetMissingBindRequiredValueAccessor(_ => "缺少必填项");
+                o.ModelBindingMessageProvider.SetUnknownValueIsInvalidAccessor(_ => "值无效");
+                o.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
+                o.ModelBindingMessageProvider.SetNonPropertyUnknownValueIsInvalidAccessor(() => "值无效");
+                o.ModelBindingMessageProvider.SetNonPropertyValueMustBeANumberAccessor(() => "请输入数字");
+                o.ModelBindingMessageProvider.SetMissingKeyOrValueAccessor(() => "缺少值");
+                o.ModelBindingMessageProvider.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容为空");
+            })
+            .AddViewLocalization()
+            .AddRazorOptions(o =>
+            {
+                // Feature folders: a feature's controller, forms, validators and views sit together.
+                o.ViewLocationFormats.Clear();
+                o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+            });
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = SecureCookies(configuration) ? "__Host-SanLing.Antiforgery" : "SanLing.Antiforgery";
+            o.Cookie.SecurePolicy = SecureCookies(configuration) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddHealthChecks().AddDbContextCheck<SanLingDbContext>("database", tags: ["ready"]);
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = configuration.GetValue("Security:LoginAttemptsPerMinute", 20),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+        });
+
+        return builder;
+    }
+
+    /// <summary>On a TLS deployment (Security:HttpsOnly) cookies get the __Host- prefix and Secure flag; plain-HTTP intranets still work.</summary>
+    public static bool SecureCookies(IConfiguration configuration) => configuration.GetValue("Security:HttpsOnly", false);
+
+    private static void AddIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+            })
+            .AddEntityFrameworkStores<SanLingDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<SanLingClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        // Disabling a user or changing roles renews the security stamp; sessions notice within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            var secure = SecureCookies(configuration);
+            o.Cookie.Name = secure ? "__Host-SanLing.Auth" : "SanLing.Auth";
+            o.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.Path = "/";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            // A plain 403 (rendered by the Chinese error page), not a redirect: scripts and tests see the truth.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = SessionLimits.ValidateAsync;
+        });
+
+        services.AddAuthorization(o =>
+        {
+            // Every endpoint needs a signed-in user unless it says [AllowAnonymous] (login, health, errors).
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+    }
+
+    public static void UseSanLing(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+        }
+        if (SecureCookies(app.Configuration))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseStaticFiles();
+        app.UseSerilogRequestLogging();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseCurrentActor();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
+            .AllowAnonymous();
+        app.MapHealthChecks("/healthz/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false })
+            .AllowAnonymous();
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+    }
+
+    /// <summary>Feature-local query and command classes.</summary>
+    private static void AddFeatureServices(this IServiceCollection services)
+    {
+        services.AddScoped<Features.Subjects.SubjectQueries>();
+        services.AddScoped<Features.Subjects.SubjectCommands>();
+        services.AddScoped<Features.Home.HomeQueries>();
+    }
+}

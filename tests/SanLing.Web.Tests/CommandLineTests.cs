@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace SanLing.Web.Tests;
+
+/// <summary>The portal's executable run as a script would run it: exit codes, Chinese messages, real effects.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), "sanling-tests", $"cli-{Guid.NewGuid():N}.db");
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string stdin, params string[] args)
+    {
+        var web = Path.Combine(AppContext.BaseDirectory, "SanLing.Web.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(web);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["ConnectionStrings__SanLing"] = $"Data Source={_database}";
+        start.Environment["Demo__Enabled"] = "false";
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(Path.GetTempPath(), "sanling-tests", "cli-logs", "log-.txt");
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteLineAsync(stdin);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task Migrate_creates_the_database()
+    {
+        var (code, output, _) = await RunAsync("", "migrate");
+
+        Assert.Equal(0, code);
+        Assert.Contains("数据库迁移已完成", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_database));
+    }
+
+    [Fact]
+    public async Task Create_user_makes_an_account_that_exists_once()
+    {
+        var (code, output, error) = await RunAsync("Harbor-lamp-2026x", "create-user", "chen", "office", "--name", "陈主任");
+        Assert.True(code == 0, error);
+        Assert.Contains("已创建账号 chen", output, StringComparison.Ordinal);
+
+        var again = await RunAsync("Harbor-lamp-2026x", "create-user", "chen", "office");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("已存在", again.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Some-pass-2026x", new[] { "create-user", "zhang", "boss" }, 2, "未知角色")]
+    [InlineData("Some-pass-2026x", new[] { "create-user", "zhang", "grid" }, 2, "必须用 --scope")]
+    [InlineData("Some-pass-2026x", new[] { "create-user", "zhang", "grid", "--scope", "NOPE" }, 1, "不是村/社区编码")]
+    [InlineData("123456", new[] { "create-user", "zhang", "office" }, 1, "密码至少需要 12 个字符")]
+    [InlineData("qingshan123456", new[] { "create-user", "zhang", "leader", "--scope", "CUN01" }, 2, "不需要 --scope")]
+    public async Task Refusals_exit_non_zero_with_a_chinese_message(string password, string[] args, int exitCode, string message)
+    {
+        var (code, _, error) = await RunAsync(password, args);
+
+        Assert.Equal(exitCode, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        if (File.Exists(_database))
+        {
+            using var connection = new SqliteConnection($"Data Source={_database}");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM AspNetUsers";
+            Assert.Equal(0L, (long)command.ExecuteScalar()!);
+        }
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_database + suffix);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SanLing.Infrastructure.Data;
+
+namespace SanLing.Web.Tests.Support;
+
+/// <summary>
+/// The real portal (Program.cs, start-up migration and seeding included) on its own SQLite file.
+/// The clock is a <see cref="TestClock"/> that tests can move.
+/// </summary>
+public class SanLingFactory : WebApplicationFactory<Program>
+{
+    private readonly bool _demo;
+
+    public SanLingFactory(bool demo = true)
+    {
+        _demo = demo;
+        DatabasePath = Path.Combine(Path.GetTempPath(), "sanling-tests", $"{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+    }
+
+    public string DatabasePath { get; }
+
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.FromHours(8)));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:SanLing", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
+        builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    /// <summary>Runs <paramref name="work"/> against the app's database as the system actor of the (only) town.</summary>
+    public async Task<T> WithDbAsync<T>(Func<SanLingDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SanLingDbContext>();
+        var town = db.Towns.Select(t => (int?)t.Id).FirstOrDefault();
+        if (town is { } id)
+        {
+            db.Actor.ActAsSystem(id, "test");
+        }
+        return await work(db);
+    }
+
+    public Task WithDbAsync(Func<SanLingDbContext, Task> work) => WithDbAsync(async db =>
+    {
+        await work(db);
+        return true;
+    });
+
+    public HttpClient CreateBrowserlessClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(DatabasePath + suffix);
+            }
+            catch (IOException)
+            {
+                // best effort: a temp file left behind is harmless
+            }
+        }
+    }
+}
+
+/// <summary>A clock the tests set; the app reads the time only through <see cref="TimeProvider"/>.</summary>
+public sealed class TestClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+}
+
+/// <summary>One demo-town portal shared by the tests of a collection (seeding once keeps the suite fast).</summary>
+public sealed class DemoTownFixture : IDisposable
+{
+    public SanLingFactory Factory { get; } = new(demo: true);
+
+    public DemoTownFixture()
+    {
+        // Start the host now: migration and demo seeding happen here, once.
+        _ = Factory.Server;
+    }
+
+    public void Dispose() => Factory.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoTownCollection : ICollectionFixture<DemoTownFixture>
+{
+    public const string Name = "demo town";
+}
