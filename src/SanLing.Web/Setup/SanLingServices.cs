@@ -195,11 +195,19 @@ public static class SanLingServices
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
     }
 
-    /// <summary>Feature-local query and command classes.</summary>
+    /// <summary>
+    /// Feature-local classes named <c>*Queries</c>, <c>*Commands</c> or <c>*Service</c> under <c>Features/</c> are
+    /// registered per request by convention, so a new feature adds classes, not registrations.
+    /// </summary>
     private static void AddFeatureServices(this IServiceCollection services)
     {
-        services.AddScoped<Features.Subjects.SubjectQueries>();
-        services.AddScoped<Features.Subjects.SubjectCommands>();
-        services.AddScoped<Features.Home.HomeQueries>();
+        var featureTypes = typeof(SanLingServices).Assembly.GetTypes().Where(t =>
+            t is { IsClass: true, IsAbstract: false, IsNested: false }
+            && t.Namespace?.StartsWith("SanLing.Web.Features", StringComparison.Ordinal) == true
+            && (t.Name.EndsWith("Queries", StringComparison.Ordinal) || t.Name.EndsWith("Commands", StringComparison.Ordinal) || t.Name.EndsWith("Service", StringComparison.Ordinal)));
+        foreach (var type in featureTypes)
+        {
+            services.AddScoped(type);
+        }
     }
 }

@@ -1,0 +1,158 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Subjects;
+using SanLing.Infrastructure.Data;
+using SanLing.Infrastructure.Identity;
+using SanLing.Web.Setup;
+
+namespace SanLing.Web.Commands;
+
+/// <summary><c>create-user &lt;user&gt; &lt;role&gt; [--scope CODE] [--name 显示名] [--town CODE]</c>: an account for a real deployment.</summary>
+public sealed class CreateUserCommand : ICliCommand
+{
+    public string Name => "create-user";
+
+    public string Usage => """
+        create-user <用户名> <角色> [--scope 编码] [--name 显示名] [--town 乡镇编码]
+                                                   创建账号（密码从标准输入读取或提示输入）
+          角色: admin(系统管理员) office(综治办) grid(网格员) liaison(单位联络员) leader(领导)
+          网格员的 --scope 为网格编码或村/社区编码；单位联络员的 --scope 为企业/单位编码。
+        """;
+
+    public Task<int> RunAsync(WebApplication app, string[] args) => CreateUserAsync(app, args);
+
+    private static async Task<int> CreateUserAsync(WebApplication app, string[] args)
+    {
+        var positional = new List<string>();
+        string? scopeCode = null, displayName = null, townCode = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--scope": scopeCode = Value(args, ++i, "--scope"); break;
+                case "--name": displayName = Value(args, ++i, "--name"); break;
+                case "--town": townCode = Value(args, ++i, "--town"); break;
+                default:
+                    if (args[i].StartsWith("--", StringComparison.Ordinal))
+                    {
+                        throw new CommandException($"未知选项 {args[i]}。", CommandLine.Usage);
+                    }
+                    positional.Add(args[i]);
+                    break;
+            }
+        }
+        if (positional.Count != 2)
+        {
+            throw new CommandException("用法: create-user <用户名> <角色> [--scope 编码] [--name 显示名]", CommandLine.Usage);
+        }
+        var userName = positional[0];
+        var role = Roles.FromAlias(positional[1])
+            ?? throw new CommandException($"未知角色“{positional[1]}”，可选: admin office grid liaison leader。", CommandLine.Usage);
+
+        await DatabasePreparation.MigrateAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<SanLingDbContext>();
+        var town = await CommandTown.ResolveAsync(db, townCode);
+        db.Actor.ActAsSystem(town.Id, "create-user");
+
+        var (scopeSubject, grid) = await ResolveScopeAsync(db, role, scopeCode);
+        var password = ReadPassword();
+
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByNameAsync(userName) is not null)
+        {
+            throw new CommandException($"用户名“{userName}”已存在。");
+        }
+        var user = new AppUser
+        {
+            UserName = userName,
+            DisplayName = displayName ?? userName,
+            TownId = town.Id,
+            ScopeSubjectId = scopeSubject?.Id,
+            CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new CommandException("账号未创建：" + string.Join("；", created.Errors.Select(e => e.Description)));
+        }
+        await users.AddToRoleAsync(user, role);
+        if (grid is not null)
+        {
+            grid.WorkerUserId = user.Id;
+            grid.WorkerName ??= user.DisplayName;
+            await db.SaveChangesAsync();
+        }
+        Console.WriteLine($"已创建账号 {userName}（{role}{(scopeSubject is null ? "" : "，范围 " + scopeSubject.Name)}）。");
+        return CommandLine.Ok;
+    }
+
+    private static string Value(string[] args, int index, string option) =>
+        index < args.Length ? args[index] : throw new CommandException($"选项 {option} 缺少值。", CommandLine.Usage);
+
+    private static async Task<(Subject? Subject, Grid? Grid)> ResolveScopeAsync(SanLingDbContext db, string role, string? code)
+    {
+        if (!Roles.NeedsScope(role))
+        {
+            return code is null ? (null, null) : throw new CommandException($"角色“{role}”不需要 --scope。", CommandLine.Usage);
+        }
+        if (code is null)
+        {
+            throw new CommandException($"角色“{role}”必须用 --scope 指定所属单位编码。", CommandLine.Usage);
+        }
+        if (role == Roles.GridWorker)
+        {
+            var grid = await db.Grids.Include(g => g.Subject).FirstOrDefaultAsync(g => g.Code == code);
+            if (grid?.Subject is { } owner && owner.Kind.IsTerritory())
+            {
+                return (owner, grid);
+            }
+            var territory = await db.Subjects.FirstOrDefaultAsync(s => s.Code == code);
+            return territory is not null && territory.Kind.IsTerritory()
+                ? (territory, null)
+                : throw new CommandException($"“{code}”不是村/社区编码或其网格编码。");
+        }
+        var subject = await db.Subjects.FirstOrDefaultAsync(s => s.Code == code);
+        return subject is not null && !subject.Kind.IsTerritory()
+            ? (subject, null)
+            : throw new CommandException($"“{code}”不是企业或单位的编码。");
+    }
+
+    /// <summary>From standard input when piped (scripts), otherwise typed twice without echo.</summary>
+    private static string ReadPassword()
+    {
+        if (Console.IsInputRedirected)
+        {
+            return Console.In.ReadLine()?.TrimEnd('\r') is { Length: > 0 } piped ? piped : throw new CommandException("标准输入中没有密码。");
+        }
+        var first = Prompt("密码: ");
+        var second = Prompt("再次输入密码: ");
+        return first == second ? first : throw new CommandException("两次输入的密码不一致。");
+    }
+
+    private static string Prompt(string label)
+    {
+        Console.Write(label);
+        var chars = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                Console.WriteLine();
+                return chars.ToString();
+            }
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (chars.Length > 0)
+                {
+                    chars.Length--;
+                }
+                continue;
+            }
+            chars.Append(key.KeyChar);
+        }
+    }
+
+}
