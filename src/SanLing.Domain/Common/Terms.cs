@@ -39,6 +39,12 @@ public static class Terms
     public static string Of<T>(T value) where T : struct, Enum =>
         Words[typeof(T)].TryGetValue(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture), out var word) ? word : value.ToString();
 
+    /// <summary>The Chinese word for a value whose type is known only at run time (the audit trail).</summary>
+    public static string Of(Enum value) =>
+        Words.TryGetValue(value.GetType(), out var words) && words.TryGetValue(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture), out var word)
+            ? word
+            : value.ToString();
+
     /// <summary>The value a Chinese word stands for (trimmed), or null when it is not one of the words.</summary>
     public static T? Parse<T>(string? word) where T : struct, Enum
     {

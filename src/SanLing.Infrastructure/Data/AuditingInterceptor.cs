@@ -165,10 +165,13 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
             }
             changes[name] = SecretProperties.Contains(name)
                 ? [before is null ? null : "***", after is null ? null : "***"]
-                : [before, after];
+                : [Readable(before), Readable(after)];
         }
         return JsonSerializer.Serialize(changes, JsonOptions);
     }
+
+    /// <summary>Enums as the words the office uses (已化解, not 3).</summary>
+    private static object? Readable(object? value) => value is Enum e ? Terms.Of(e) : value;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -1,16 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Data;
+using SanLing.Web.Features.Shared;
 using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Subjects;
-
-public enum SaveOutcome
-{
-    Saved,
-    NotFound,
-    Stale,
-}
 
 /// <summary>Writes of the subject registry. The form is already validated; town and id come from the server.</summary>
 public sealed class SubjectCommands(SanLingDbContext db, AccessScope scope)
@@ -51,14 +45,12 @@ public sealed class SubjectCommands(SanLingDbContext db, AccessScope scope)
         subject.Name = form.Name!.Trim();
         subject.Kind = form.Kind!.Value;
         subject.TerritoryId = subject.Kind.IsTerritory() ? null : form.TerritoryId;
-        subject.PrincipalName = Clean(form.PrincipalName);
-        subject.LeaderInChargeName = Clean(form.LeaderInChargeName);
-        subject.ContactPerson = Clean(form.ContactPerson);
-        subject.Phone = Clean(form.Phone);
-        subject.Address = Clean(form.Address);
+        subject.PrincipalName = Text.Clean(form.PrincipalName);
+        subject.LeaderInChargeName = Text.Clean(form.LeaderInChargeName);
+        subject.ContactPerson = Text.Clean(form.ContactPerson);
+        subject.Phone = Text.Clean(form.Phone);
+        subject.Address = Text.Clean(form.Address);
         subject.EstablishedOn = form.EstablishedOn;
         subject.DissolvedOn = form.DissolvedOn;
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

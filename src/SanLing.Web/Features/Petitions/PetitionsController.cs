@@ -1,0 +1,131 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using SanLing.Infrastructure.Identity;
+using SanLing.Web.Features.Audit;
+using SanLing.Web.Features.Shared;
+using SanLing.Web.Features.Subjects;
+
+namespace SanLing.Web.Features.Petitions;
+
+/// <summary>信访台账: office staff keep it; grid workers and liaisons read their scope; leadership has no access.</summary>
+[Authorize(Roles = Roles.Office + "," + Roles.GridWorker + "," + Roles.Liaison)]
+public sealed class PetitionsController(
+    PetitionQueries queries,
+    PetitionCommands commands,
+    SubjectQueries subjects,
+    AuditQueries audit,
+    LedgerRulesService rules,
+    IValidator<PetitionForm> validator) : Controller
+{
+    private bool CanEdit => User.IsInRole(Roles.Office);
+
+    [HttpGet]
+    public async Task<IActionResult> Index([FromQuery] PetitionFilter filter, CancellationToken ct)
+    {
+        var (rows, total) = await queries.ListAsync(filter, ct);
+        var paging = new PageInfo(PageInfo.Clamp(filter.Page), PetitionQueries.PageSize, total, Request.Path, Request.QueryString);
+        return View(new PetitionListPage(filter, rows, paging, await subjects.TerritoriesAsync(ct), CanEdit));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var details = await queries.DetailsAsync(id, CanEdit, (type, key) => audit.ForRecordAsync(type, key, ct), ct);
+        return details is null ? NotFound() : View(details);
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Roles.Office)]
+    public IActionResult Create() => View("Edit", new PetitionEditor(new PetitionForm { FiledOn = rules.Today }, null));
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Create(PetitionForm form, CancellationToken ct)
+    {
+        if (!await IsValidAsync(form, null, ct))
+        {
+            return View("Edit", new PetitionEditor(form, null));
+        }
+        var id = await commands.CreateAsync(form, ct);
+        TempData["Message"] = $"已登记信访 {form.Number!.Trim()}。";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var form = await queries.FormAsync(id, ct);
+        return form is null ? NotFound() : View(new PetitionEditor(form, id));
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Edit(int id, PetitionForm form, CancellationToken ct)
+    {
+        if (await IsValidAsync(form, id, ct))
+        {
+            var outcome = await commands.UpdateAsync(id, form, ct);
+            if (outcome == SaveOutcome.NotFound)
+            {
+                return NotFound();
+            }
+            if (outcome == SaveOutcome.Saved)
+            {
+                TempData["Message"] = $"已保存信访 {form.Number!.Trim()}。";
+                return RedirectToAction(nameof(Details), new { id });
+            }
+            ModelState.AddModelError("", "保存失败：该记录已被他人修改。请重新打开，核对最新内容后再保存。");
+        }
+        return View(new PetitionEditor(form, id));
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Resolve(int id, ResolveForm form, CancellationToken ct)
+    {
+        var day = form.ResolvedOn ?? rules.Today;
+        if (day > rules.Today)
+        {
+            TempData["Error"] = "化解日期不能晚于今天。";
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        var outcome = await commands.ResolveAsync(id, day, form.Version, ct);
+        if (outcome == SaveOutcome.NotFound)
+        {
+            return NotFound();
+        }
+        TempData[outcome == SaveOutcome.Saved ? "Message" : "Error"] = outcome == SaveOutcome.Saved
+            ? $"已标记为已化解（{day:yyyy-MM-dd}）。"
+            : "操作失败：该记录已被他人修改，请刷新后重试。";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Delete(int id, Guid version, CancellationToken ct)
+    {
+        var outcome = await commands.DeleteAsync(id, version, ct);
+        if (outcome == SaveOutcome.NotFound)
+        {
+            return NotFound();
+        }
+        if (outcome == SaveOutcome.Stale)
+        {
+            TempData["Error"] = "删除失败：该记录已被他人修改，请刷新后重试。";
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        TempData["Message"] = "已删除。";
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<bool> IsValidAsync(PetitionForm form, int? editedId, CancellationToken ct)
+    {
+        var context = new ValidationContext<PetitionForm>(form);
+        context.RootContextData[LedgerRulesService.EditedIdKey] = editedId!;
+        (await validator.ValidateAsync(context, ct)).AddToModelState(ModelState);
+        return ModelState.IsValid;
+    }
+}
