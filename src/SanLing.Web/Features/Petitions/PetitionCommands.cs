@@ -19,53 +19,21 @@ public sealed class PetitionCommands(SanLingDbContext db, AccessScope scope, Led
     }
 
     public async Task<SaveOutcome> UpdateAsync(int id, PetitionForm form, CancellationToken ct) =>
-        await SaveAsync(id, form.Version, p => ApplyAsync(form, p, ct), ct);
+        await db.SaveEditAsync(await FindAsync(id, ct), form.Version, p => ApplyAsync(form, p, ct), ct);
 
     /// <summary>The everyday one-tap change: 已化解 with its date.</summary>
-    public Task<SaveOutcome> ResolveAsync(int id, DateOnly resolvedOn, Guid version, CancellationToken ct) =>
-        SaveAsync(id, version, p =>
+    public async Task<SaveOutcome> ResolveAsync(int id, DateOnly resolvedOn, Guid version, CancellationToken ct) =>
+        await db.SaveEditAsync(await FindAsync(id, ct), version, p =>
         {
             p.Status = PetitionStatus.Resolved;
             p.ResolvedOn = resolvedOn;
-            return Task.CompletedTask;
         }, ct);
 
-    public async Task<SaveOutcome> DeleteAsync(int id, Guid version, CancellationToken ct)
-    {
-        var petition = await scope.Apply(db.Petitions, p => p.Subject).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (petition is null)
-        {
-            return SaveOutcome.NotFound;
-        }
-        db.Entry(petition).Property(p => p.Version).OriginalValue = version;
-        db.Petitions.Remove(petition);
-        return await TrySaveAsync(ct);
-    }
+    public async Task<SaveOutcome> DeleteAsync(int id, Guid version, CancellationToken ct) =>
+        await db.DeleteAsync(await FindAsync(id, ct), version, ct);
 
-    private async Task<SaveOutcome> SaveAsync(int id, Guid version, Func<Petition, Task> change, CancellationToken ct)
-    {
-        var petition = await scope.Apply(db.Petitions, p => p.Subject).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (petition is null)
-        {
-            return SaveOutcome.NotFound;
-        }
-        db.Entry(petition).Property(p => p.Version).OriginalValue = version;
-        await change(petition);
-        return await TrySaveAsync(ct);
-    }
-
-    private async Task<SaveOutcome> TrySaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return SaveOutcome.Saved;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveOutcome.Stale;
-        }
-    }
+    private Task<Petition?> FindAsync(int id, CancellationToken ct) =>
+        scope.Apply(db.Petitions, p => p.Subject).FirstOrDefaultAsync(p => p.Id == id, ct);
 
     private async Task ApplyAsync(PetitionForm form, Petition petition, CancellationToken ct)
     {

@@ -18,26 +18,8 @@ public sealed class SubjectCommands(SanLingDbContext db, AccessScope scope)
         return subject.Id;
     }
 
-    public async Task<SaveOutcome> UpdateAsync(int id, SubjectForm form, CancellationToken ct)
-    {
-        var subject = await scope.Apply(db.Subjects).FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (subject is null)
-        {
-            return SaveOutcome.NotFound;
-        }
-        // Compare against the version the user loaded, not the one just read.
-        db.Entry(subject).Property(s => s.Version).OriginalValue = form.Version;
-        Apply(form, subject);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return SaveOutcome.Saved;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveOutcome.Stale;
-        }
-    }
+    public async Task<SaveOutcome> UpdateAsync(int id, SubjectForm form, CancellationToken ct) =>
+        await db.SaveEditAsync(await scope.Apply(db.Subjects).FirstOrDefaultAsync(s => s.Id == id, ct), form.Version, s => Apply(form, s), ct);
 
     private static void Apply(SubjectForm form, Subject subject)
     {

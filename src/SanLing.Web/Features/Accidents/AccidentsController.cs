@@ -1,0 +1,111 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using SanLing.Domain.Ledgers;
+using SanLing.Infrastructure.Identity;
+using SanLing.Web.Features.Audit;
+using SanLing.Web.Features.Shared;
+using SanLing.Web.Features.Subjects;
+
+namespace SanLing.Web.Features.Accidents;
+
+/// <summary>事故台账: office staff keep it; grid workers and liaisons read their scope; leadership has no access.</summary>
+[Authorize(Roles = Roles.Office + "," + Roles.GridWorker + "," + Roles.Liaison)]
+public sealed class AccidentsController(
+    AccidentQueries queries,
+    AccidentCommands commands,
+    SubjectQueries subjects,
+    AuditQueries audit,
+    LedgerRulesService rules,
+    IValidator<AccidentForm> validator) : Controller
+{
+    private bool CanEdit => User.IsInRole(Roles.Office);
+
+    [HttpGet]
+    public async Task<IActionResult> Index([FromQuery] AccidentFilter filter, CancellationToken ct)
+    {
+        var (rows, total) = await queries.ListAsync(filter, ct);
+        var paging = new PageInfo(PageInfo.Clamp(filter.Page), AccidentQueries.PageSize, total, Request.Path, Request.QueryString);
+        return View(new AccidentListPage(filter, rows, paging, await subjects.TerritoriesAsync(ct), CanEdit));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var row = await queries.RowAsync(id, ct);
+        if (row is null)
+        {
+            return NotFound();
+        }
+        return View(new AccidentDetails(row, CanEdit, CanEdit ? await audit.ForRecordAsync(nameof(Accident), id, ct) : []));
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Roles.Office)]
+    public IActionResult Create() => View("Edit", new AccidentEditor(new AccidentForm { OccurredOn = rules.Today }, null));
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Create(AccidentForm form, CancellationToken ct)
+    {
+        if (!await IsValidAsync(form, null, ct))
+        {
+            return View("Edit", new AccidentEditor(form, null));
+        }
+        var id = await commands.CreateAsync(form, ct);
+        TempData["Message"] = $"已登记事故 {form.Number!.Trim()}。";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
+        await queries.RowAsync(id, ct) is { } row ? View(new AccidentEditor(AccidentQueries.FormOf(row), id)) : NotFound();
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Edit(int id, AccidentForm form, CancellationToken ct)
+    {
+        if (await IsValidAsync(form, id, ct))
+        {
+            switch (await commands.UpdateAsync(id, form, ct))
+            {
+                case SaveOutcome.NotFound:
+                    return NotFound();
+                case SaveOutcome.Saved:
+                    TempData["Message"] = $"已保存事故 {form.Number!.Trim()}。";
+                    return RedirectToAction(nameof(Details), new { id });
+                default:
+                    ModelState.AddModelError("", "保存失败：该记录已被他人修改。请重新打开，核对最新内容后再保存。");
+                    break;
+            }
+        }
+        return View(new AccidentEditor(form, id));
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Delete(int id, Guid version, CancellationToken ct)
+    {
+        switch (await commands.DeleteAsync(id, version, ct))
+        {
+            case SaveOutcome.NotFound:
+                return NotFound();
+            case SaveOutcome.Stale:
+                TempData["Error"] = "删除失败：该记录已被他人修改，请刷新后重试。";
+                return RedirectToAction(nameof(Details), new { id });
+            default:
+                TempData["Message"] = "已删除。";
+                return RedirectToAction(nameof(Index));
+        }
+    }
+
+    private async Task<bool> IsValidAsync(AccidentForm form, int? editedId, CancellationToken ct)
+    {
+        var context = new ValidationContext<AccidentForm>(form);
+        context.RootContextData[LedgerRulesService.EditedIdKey] = editedId!;
+        (await validator.ValidateAsync(context, ct)).AddToModelState(ModelState);
+        return ModelState.IsValid;
+    }
+}
