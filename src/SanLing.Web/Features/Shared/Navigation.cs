@@ -15,6 +15,7 @@ public static class Navigation
     [
         new("首页", "Home", "Index"),
         new("单位名录", "Subjects", "Index"),
+        new("网格", "Grids", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),
         new("信访", "Petitions", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),
         new("事故", "Accidents", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),
         new("案件", "Cases", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),

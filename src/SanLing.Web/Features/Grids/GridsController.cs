@@ -1,0 +1,116 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using SanLing.Domain.Subjects;
+using SanLing.Infrastructure.Identity;
+using SanLing.Web.Features.Audit;
+using SanLing.Web.Features.Shared;
+using SanLing.Web.Features.Subjects;
+
+namespace SanLing.Web.Features.Grids;
+
+/// <summary>网格与车间班组: office staff keep them; grid workers and liaisons read their scope; leadership has no access.</summary>
+[Authorize(Roles = Roles.Office + "," + Roles.GridWorker + "," + Roles.Liaison)]
+public sealed class GridsController(
+    GridQueries queries,
+    GridCommands commands,
+    SubjectQueries subjects,
+    AuditQueries audit,
+    IValidator<GridForm> validator) : Controller
+{
+    private bool CanEdit => User.IsInRole(Roles.Office);
+
+    [HttpGet]
+    public async Task<IActionResult> Index([FromQuery] GridFilter filter, CancellationToken ct)
+    {
+        var (rows, total) = await queries.ListAsync(filter, ct);
+        var paging = new PageInfo(PageInfo.Clamp(filter.Page), GridQueries.PageSize, total, Request.Path, Request.QueryString);
+        return View(new GridListPage(filter, rows, paging, await subjects.TerritoriesAsync(ct), CanEdit));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var row = await queries.RowAsync(id, ct);
+        if (row is null)
+        {
+            return NotFound();
+        }
+        return View(new GridDetails(row, CanEdit, CanEdit ? await audit.ForRecordAsync(nameof(Grid), id, ct) : []));
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Roles.Office)]
+    public IActionResult Create() => View("Edit", new GridEditor(new GridForm(), null));
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Create(GridForm form, CancellationToken ct)
+    {
+        if (!await IsValidAsync(form, null, ct))
+        {
+            return View("Edit", new GridEditor(form, null));
+        }
+        var id = await commands.CreateAsync(form, ct);
+        TempData["Message"] = $"已新增网格 {form.Code!.Trim()}。";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
+        await queries.RowAsync(id, ct) is { } row ? View(new GridEditor(GridQueries.FormOf(row), id)) : NotFound();
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Edit(int id, GridForm form, CancellationToken ct)
+    {
+        if (await IsValidAsync(form, id, ct))
+        {
+            switch (await commands.UpdateAsync(id, form, ct))
+            {
+                case SaveOutcome.NotFound:
+                    return NotFound();
+                case SaveOutcome.Saved:
+                    TempData["Message"] = $"已保存网格 {form.Code!.Trim()}。";
+                    return RedirectToAction(nameof(Details), new { id });
+                default:
+                    ModelState.AddModelError("", "保存失败：该记录已被他人修改。请重新打开，核对最新内容后再保存。");
+                    break;
+            }
+        }
+        return View(new GridEditor(form, id));
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Delete(int id, Guid version, CancellationToken ct)
+    {
+        var (outcome, hasInspections) = await commands.DeleteAsync(id, version, ct);
+        if (hasInspections)
+        {
+            TempData["Error"] = "该网格已有月度排查记录，不能删除；如需调整，请修改网格员或名称。";
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        switch (outcome)
+        {
+            case SaveOutcome.NotFound:
+                return NotFound();
+            case SaveOutcome.Stale:
+                TempData["Error"] = "删除失败：该记录已被他人修改，请刷新后重试。";
+                return RedirectToAction(nameof(Details), new { id });
+            default:
+                TempData["Message"] = "已删除。";
+                return RedirectToAction(nameof(Index));
+        }
+    }
+
+    private async Task<bool> IsValidAsync(GridForm form, int? editedId, CancellationToken ct)
+    {
+        var context = new ValidationContext<GridForm>(form);
+        context.RootContextData[LedgerRulesService.EditedIdKey] = editedId!;
+        (await validator.ValidateAsync(context, ct)).AddToModelState(ModelState);
+        return ModelState.IsValid;
+    }
+}
