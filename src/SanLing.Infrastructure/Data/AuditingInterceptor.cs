@@ -219,6 +219,24 @@ public static class AuditChain
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
+    /// <summary>
+    /// Walks the whole trail in order and returns the id of the first line whose hash or link is wrong
+    /// (a line edited, removed or inserted), or null when the chain is intact. Streams: memory stays flat.
+    /// </summary>
+    public static async Task<long?> FirstBrokenLineAsync(SanLingDbContext db, CancellationToken cancellationToken = default)
+    {
+        var previous = "";
+        await foreach (var line in db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (line.PreviousHash != previous || HashOf(line) != line.Hash)
+            {
+                return line.Id;
+            }
+            previous = line.Hash;
+        }
+        return null;
+    }
+
     /// <summary>Adds a line written by the application itself (a reveal, an export, an import, the seed).</summary>
     public static async Task AppendAsync(SanLingDbContext db, TimeProvider clock, AuditAction action, string entityType, string? entityId, string? details, CancellationToken cancellationToken = default)
     {
