@@ -87,9 +87,7 @@ public sealed class KestrelDemoFixture : IDisposable
 {
     public KestrelDemoFixture()
     {
-        Factory = new SanLingFactory(demo: true);
-        Factory.UseKestrel(0);
-        Factory.StartServer();
+        Factory = DemoTown.Start(kestrel: true);
         BaseUrl = Factory.ClientOptions.BaseAddress.ToString();
     }
 
