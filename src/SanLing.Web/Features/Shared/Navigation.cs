@@ -16,6 +16,7 @@ public static class Navigation
         new("首页", "Home", "Index"),
         new("单位名录", "Subjects", "Index"),
         new("信访", "Petitions", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),
+        new("重点人员", "KeyPersons", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),
     ];
 
     /// <summary>Roles that may read ledgers and personal data of their scope (never leadership).</summary>
