@@ -11,6 +11,9 @@ public enum AuditAction
     Login = 7,
     RoleChange = 8,
     Seed = 9,
+
+    /// <summary>A page showing one sensitive record (a key person) was opened.</summary>
+    View = 10,
 }
 
 /// <summary>

@@ -5,20 +5,27 @@ namespace SanLing.Web.Features.Shared;
 /// <summary>One menu entry: its text (a localization key), where it goes, and who sees it (empty: everyone signed in).</summary>
 public sealed record NavItem(string Text, string Controller, string Action, params string[] Roles)
 {
+    /// <summary>Items with the same group show as one drop-down menu.</summary>
+    public string? Group { get; init; }
+
     public bool IsVisibleTo(System.Security.Claims.ClaimsPrincipal user) => Roles.Length == 0 || Roles.Any(user.IsInRole);
 }
 
 /// <summary>The main menu. Each feature adds its line here.</summary>
 public static class Navigation
 {
+    private const string Ledgers = "台账";
+
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new("首页", "Home", "Index"),
         new("单位名录", "Subjects", "Index"),
-        new("网格", "Grids", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),
-        new("信访", "Petitions", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),
-        new("事故", "Accidents", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),
-        new("案件", "Cases", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),
+        new("网格", "Grids", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
+        new("信访", "Petitions", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
+        new("事故", "Accidents", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
+        new("案件", "Cases", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
+        new("重点人员", "KeyPersons", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
+        new("出租屋", "RentalHouses", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
     ];
 
     /// <summary>Roles that may read ledgers and personal data of their scope (never leadership).</summary>

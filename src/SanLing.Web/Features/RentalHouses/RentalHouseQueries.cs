@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.KeyPopulations;
+using SanLing.Infrastructure.Data;
+using SanLing.Web.Features.Shared;
+using SanLing.Web.Security;
+
+namespace SanLing.Web.Features.RentalHouses;
+
+/// <summary>Reads of the rental-house ledger, within the user's scope, projected to rows.</summary>
+public sealed class RentalHouseQueries(SanLingDbContext db, AccessScope scope)
+{
+    public const int PageSize = 20;
+
+    private IQueryable<RentalHouse> InScope() => scope.Apply(db.RentalHouses.AsNoTracking(), r => r.Subject);
+
+    public IQueryable<RentalHouse> Filtered(RentalHouseFilter filter)
+    {
+        var rows = InScope();
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            rows = rows.Where(r => r.Number.Contains(q) || r.Address.Contains(q) || (r.Landlord != null && r.Landlord.Contains(q)));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Subject))
+        {
+            var subject = filter.Subject.Trim();
+            rows = rows.Where(r => r.Subject!.Code == subject || r.Subject.Name.Contains(subject));
+        }
+        if (filter.TerritoryId is { } territory)
+        {
+            rows = rows.Where(r => r.SubjectId == territory || r.Subject!.TerritoryId == territory);
+        }
+        if (filter.Registered is { } registered)
+        {
+            rows = rows.Where(r => r.IsRegistered == registered);
+        }
+        return rows;
+    }
+
+    public async Task<(IReadOnlyList<RentalHouseRow> Rows, int Total)> ListAsync(RentalHouseFilter filter, CancellationToken ct)
+    {
+        var rows = Filtered(filter);
+        var total = await rows.CountAsync(ct);
+        var page = PageInfo.Clamp(filter.Page);
+        IOrderedQueryable<RentalHouse> sorted = filter.Sort switch
+        {
+            "subject" => rows.OrderBy(r => r.Subject!.Code).ThenBy(r => r.Number),
+            "tenants" => rows.OrderByDescending(r => r.TenantCount).ThenBy(r => r.Number),
+            _ => rows.OrderBy(r => r.Number),
+        };
+        var list = await ToRows(sorted.Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+        return (list, total);
+    }
+
+    public async Task<(RentalHouseRow Row, int SubjectId, Guid Version)?> DetailsAsync(int id, CancellationToken ct)
+    {
+        var houses = InScope().Where(r => r.Id == id);
+        var row = await ToRows(houses).FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+        var extra = await houses.Select(r => new { r.SubjectId, r.Version }).FirstAsync(ct);
+        return (row, extra.SubjectId, extra.Version);
+    }
+
+    public Task<RentalHouseForm?> FormAsync(int id, CancellationToken ct) =>
+        InScope().Where(r => r.Id == id)
+            .Select(r => new RentalHouseForm
+            {
+                Number = r.Number,
+                SubjectCode = r.Subject!.Code,
+                Address = r.Address,
+                Landlord = r.Landlord,
+                TenantCount = r.TenantCount,
+                IsRegistered = r.IsRegistered,
+                RegisteredOn = r.RegisteredOn,
+                Version = r.Version,
+            })
+            .FirstOrDefaultAsync(ct);
+
+    private static IQueryable<RentalHouseRow> ToRows(IQueryable<RentalHouse> houses) =>
+        houses.Select(r => new RentalHouseRow(r.Id, r.Number, r.Address, r.Landlord, r.TenantCount, r.Subject!.Code, r.Subject.Name, r.IsRegistered, r.RegisteredOn));
+}

@@ -1,0 +1,135 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using SanLing.Infrastructure.Identity;
+using SanLing.Web.Features.Audit;
+using SanLing.Web.Features.Shared;
+using SanLing.Web.Features.Subjects;
+
+namespace SanLing.Web.Features.RentalHouses;
+
+/// <summary>
+/// 出租屋: office staff keep the whole town; grid workers create and edit those of their village/community (the
+/// subject must be in their scope); liaisons read their own subject. Leadership has no access.
+/// </summary>
+[Authorize(Roles = Roles.Office + "," + Roles.GridWorker + "," + Roles.Liaison)]
+public sealed class RentalHousesController(
+    RentalHouseQueries queries,
+    RentalHouseCommands commands,
+    SubjectQueries subjects,
+    AuditQueries audit,
+    IValidator<RentalHouseForm> validator) : Controller
+{
+    private const string Editors = Roles.Office + "," + Roles.GridWorker;
+
+    private bool CanEdit => User.IsInRole(Roles.Office) || User.IsInRole(Roles.GridWorker);
+
+    private bool CanDelete => User.IsInRole(Roles.Office);
+
+    [HttpGet]
+    public async Task<IActionResult> Index([FromQuery] RentalHouseFilter filter, CancellationToken ct)
+    {
+        var (rows, total) = await queries.ListAsync(filter, ct);
+        var paging = new PageInfo(PageInfo.Clamp(filter.Page), RentalHouseQueries.PageSize, total, Request.Path, Request.QueryString);
+        return View(new RentalHouseListPage(filter, rows, paging, await subjects.TerritoriesAsync(ct), CanEdit));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        if (await queries.DetailsAsync(id, ct) is not { } found)
+        {
+            return NotFound();
+        }
+        var history = CanDelete ? await audit.ForRecordAsync(nameof(Domain.KeyPopulations.RentalHouse), id, ct) : [];
+        return View(new RentalHouseDetails(found.Row, found.SubjectId, found.Version, CanEdit, CanDelete, history));
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Editors)]
+    public IActionResult Create() => View("Edit", new RentalHouseEditor(new RentalHouseForm(), null));
+
+    [HttpPost]
+    [Authorize(Roles = Editors)]
+    public async Task<IActionResult> Create(RentalHouseForm form, CancellationToken ct)
+    {
+        if (!await IsValidAsync(form, null, ct))
+        {
+            return View("Edit", new RentalHouseEditor(form, null));
+        }
+        var id = await commands.CreateAsync(form, ct);
+        TempData["Message"] = $"已登记出租屋 {form.Number!.Trim()}。";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Editors)]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var form = await queries.FormAsync(id, ct);
+        return form is null ? NotFound() : View(new RentalHouseEditor(form, id));
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Editors)]
+    public async Task<IActionResult> Edit(int id, RentalHouseForm form, CancellationToken ct)
+    {
+        if (await IsValidAsync(form, id, ct))
+        {
+            var outcome = await commands.UpdateAsync(id, form, ct);
+            if (outcome == SaveOutcome.NotFound)
+            {
+                return NotFound();
+            }
+            if (outcome == SaveOutcome.Saved)
+            {
+                TempData["Message"] = $"已保存出租屋 {form.Number!.Trim()}。";
+                return RedirectToAction(nameof(Details), new { id });
+            }
+            ModelState.AddModelError("", "保存失败：该记录已被他人修改。请重新打开，核对最新内容后再保存。");
+        }
+        return View(new RentalHouseEditor(form, id));
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Editors)]
+    public async Task<IActionResult> Register(int id, Guid version, CancellationToken ct)
+    {
+        var outcome = await commands.RegisterAsync(id, version, ct);
+        if (outcome == SaveOutcome.NotFound)
+        {
+            return NotFound();
+        }
+        TempData[outcome == SaveOutcome.Saved ? "Message" : "Error"] = outcome == SaveOutcome.Saved
+            ? "已登记备案（登记日期为今天）。"
+            : "操作失败：该记录已被他人修改，请刷新后重试。";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Delete(int id, Guid version, CancellationToken ct)
+    {
+        var outcome = await commands.DeleteAsync(id, version, ct);
+        if (outcome == SaveOutcome.NotFound)
+        {
+            return NotFound();
+        }
+        if (outcome == SaveOutcome.Stale)
+        {
+            TempData["Error"] = "删除失败：该记录已被他人修改，请刷新后重试。";
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        TempData["Message"] = "已删除。";
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<bool> IsValidAsync(RentalHouseForm form, int? editedId, CancellationToken ct)
+    {
+        var context = new ValidationContext<RentalHouseForm>(form);
+        context.RootContextData[LedgerRulesService.EditedIdKey] = editedId!;
+        (await validator.ValidateAsync(context, ct)).AddToModelState(ModelState);
+        return ModelState.IsValid;
+    }
+}
