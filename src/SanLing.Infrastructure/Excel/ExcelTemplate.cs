@@ -1,0 +1,137 @@
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Subjects;
+using SanLing.Infrastructure.Data;
+using SanLing.Infrastructure.Excel.Templates;
+using SanLing.Infrastructure.Security;
+
+namespace SanLing.Infrastructure.Excel;
+
+/// <summary>
+/// One import template (templates.md): its sheets and headers, how its rows are read and validated, how they are
+/// written, and how the ledger is exported in the same shape (an export re-imports to the same data).
+/// </summary>
+public abstract class ExcelTemplate
+{
+    /// <summary>The command-line name, e.g. <c>petitions</c>.</summary>
+    public abstract string Key { get; }
+
+    /// <summary>The Chinese title, e.g. 信访.</summary>
+    public abstract string Title { get; }
+
+    public abstract IReadOnlyList<SheetSpec> Sheets { get; }
+
+    /// <summary>
+    /// Reads and validates every row (errors go to <paramref name="context"/>); returns the writer that applies the rows.
+    /// The importer runs the writer, in one transaction, only when no row was bad.
+    /// </summary>
+    internal abstract Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct);
+
+    /// <summary>Writes the whole ledger of the current town.</summary>
+    internal abstract Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct);
+
+    /// <summary>An empty sheet of this template with its header row.</summary>
+    internal static IXLWorksheet AddSheet(IXLWorkbook workbook, SheetSpec spec)
+    {
+        var sheet = workbook.Worksheets.Add(spec.Name);
+        ExcelCells.WriteHeader(sheet, spec.Headers);
+        return sheet;
+    }
+
+    /// <summary>The column number of a header in the exported sheet.</summary>
+    internal static int Col(SheetSpec spec, string header)
+    {
+        for (var i = 0; i < spec.Columns.Count; i++)
+        {
+            if (spec.Columns[i].Header == header)
+            {
+                return i + 1;
+            }
+        }
+        throw new ArgumentException(header, nameof(header));
+    }
+}
+
+/// <summary>Export switches decided by the caller (who may see what).</summary>
+public sealed record ExportOptions(bool RevealIdNumbers = false, IdNumberProtector? IdNumbers = null);
+
+/// <summary>The nine templates.</summary>
+public static class ExcelTemplates
+{
+    public static readonly IReadOnlyList<ExcelTemplate> All =
+    [
+        new SubjectTemplate(),
+        new GridTemplate(),
+        new PetitionTemplate(),
+        new AccidentTemplate(),
+        new CaseTemplate(),
+        new InspectionTemplate(),
+        new KeyPersonTemplate(),
+        new RentalHouseTemplate(),
+        new AttestationTemplate(),
+    ];
+
+    public static ExcelTemplate? Find(string? key) => All.FirstOrDefault(t => t.Key == key);
+}
+
+/// <summary>What a template's validation needs: the workbook, the error list, the town's codes (loaded once each).</summary>
+internal sealed class ImportContext(SanLingDbContext db, TimeProvider clock, IdNumberProtector idNumbers, IXLWorkbook workbook)
+{
+    private Dictionary<string, SubjectKey>? _subjects;
+    private readonly Dictionary<string, (int Inserted, int Updated)> _counts = new(StringComparer.Ordinal);
+
+    public SanLingDbContext Db => db;
+    public TimeProvider Clock => clock;
+    public IdNumberProtector IdNumbers => idNumbers;
+    public IXLWorkbook Workbook => workbook;
+    public List<ImportError> Errors { get; } = [];
+
+    /// <summary>Today in the town's time zone (dates after it are refused).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public SheetReader? Open(SheetSpec spec, bool optional = false) => SheetReader.Open(workbook, spec, Errors, optional);
+
+    /// <summary>The town's subjects by code (one query per import).</summary>
+    public async Task<Dictionary<string, SubjectKey>> SubjectsAsync(CancellationToken ct) =>
+        _subjects ??= await db.Subjects.AsNoTracking()
+            .Select(s => new SubjectKey(s.Id, s.Code, s.Kind))
+            .ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, ct);
+
+    /// <summary>The subject a code names, or an error on the row.</summary>
+    public static SubjectKey? Subject(RowReader row, string column, string? code, Dictionary<string, SubjectKey> subjects)
+    {
+        if (code is null)
+        {
+            return null;
+        }
+        if (subjects.TryGetValue(code, out var subject))
+        {
+            return subject;
+        }
+        row.Error(column, $"单位编码“{code}”不存在（请先导入单位名录）");
+        return null;
+    }
+
+    /// <summary>Duplicate keys within the file: the second occurrence is an error naming the first row.</summary>
+    public static bool IsDuplicate<TKey>(Dictionary<TKey, int> seen, TKey key, RowReader row, string column, string what) where TKey : notnull
+    {
+        if (seen.TryGetValue(key, out var first))
+        {
+            row.Error(column, $"{what}与第{first}行重复");
+            return true;
+        }
+        seen[key] = row.Number;
+        return false;
+    }
+
+    public void Count(string sheet, bool inserted)
+    {
+        var (i, u) = _counts.GetValueOrDefault(sheet);
+        _counts[sheet] = inserted ? (i + 1, u) : (i, u + 1);
+    }
+
+    public IReadOnlyList<SheetCount> Counts(IEnumerable<SheetSpec> sheets) =>
+        sheets.Select(s => new SheetCount(s.Name, _counts.GetValueOrDefault(s.Name).Inserted, _counts.GetValueOrDefault(s.Name).Updated)).ToList();
+}
+
+internal sealed record SubjectKey(int Id, string Code, SubjectKind Kind);

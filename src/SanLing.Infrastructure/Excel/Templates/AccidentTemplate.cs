@@ -1,0 +1,102 @@
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Common;
+using SanLing.Domain.Ledgers;
+using SanLing.Infrastructure.Data;
+
+namespace SanLing.Infrastructure.Excel.Templates;
+
+/// <summary>事故: sheet 事故, key 编号.</summary>
+internal sealed class AccidentTemplate : ExcelTemplate
+{
+    public const string LossColumn = "直接经济损失(万元)";
+
+    public static readonly SheetSpec Sheet = new("事故",
+    [
+        new("编号", "必填，乡镇内唯一"),
+        new("单位编码", "必填：已登记单位的编码"),
+        new("发生日期", "必填，日期"),
+        new("类别", "道路交通 / 消防 / 食品药品 / 生产安全 / 环境生态 / 其他"),
+        new("死亡人数", "整数，≥0"),
+        new("受伤人数", "整数，≥0"),
+        new(LossColumn, "数字，≥0，单位万元；可空（按 0）"),
+        new("简要情况", "文本"),
+        new("有影响", "是 / 否"),
+        new("重大", "是 / 否"),
+    ]);
+
+    public override string Key => "accidents";
+    public override string Title => "事故";
+    public override IReadOnlyList<SheetSpec> Sheets => [Sheet];
+
+    private sealed record Row(IncidentRow Shared, AccidentCategory Category, int Deaths, int Injuries, decimal Loss, string? Summary);
+
+    internal override async Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct)
+    {
+        var reader = context.Open(Sheet);
+        var rows = new List<Row>();
+        if (reader is null)
+        {
+            return _ => Task.CompletedTask;
+        }
+        var subjects = await context.SubjectsAsync(ct);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in reader.Rows())
+        {
+            var shared = IncidentRows.Read(r, context, subjects, seen, "发生日期");
+            var category = r.Enum<AccidentCategory>("类别");
+            var deaths = r.Int("死亡人数", 0, 100_000);
+            var injuries = r.Int("受伤人数", 0, 100_000);
+            var loss = r.Decimal(LossColumn, 0m, 999_999_999m);
+            var summary = r.Text("简要情况", 1000);
+            if (!r.HasErrors)
+            {
+                rows.Add(new Row(shared!, category!.Value, deaths!.Value, injuries!.Value, loss!.Value, summary));
+            }
+        }
+
+        return async token =>
+        {
+            var existing = await IncidentRows.ExistingAsync(context.Db.Accidents, rows.Select(r => r.Shared.Key), token);
+            foreach (var row in rows)
+            {
+                if (!existing.TryGetValue(row.Shared.Key, out var accident))
+                {
+                    accident = new Accident { Number = row.Shared.Key };
+                    context.Db.Accidents.Add(accident);
+                }
+                context.Count(Sheet.Name, inserted: !existing.ContainsKey(row.Shared.Key));
+                IncidentRows.Apply(accident, row.Shared);
+                accident.Category = row.Category;
+                accident.Deaths = row.Deaths;
+                accident.Injuries = row.Injuries;
+                accident.LossTenThousandYuan = row.Loss;
+                accident.Summary = row.Summary;
+            }
+            await context.Db.SaveChangesAsync(token);
+        };
+    }
+
+    internal override async Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
+        await WriteAsync(workbook, db.Accidents, ct);
+
+    public static async Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<Accident> accidents, CancellationToken ct)
+    {
+        var sheet = AddSheet(workbook, Sheet);
+        var rows = await accidents.AsNoTracking().OrderBy(a => a.OccurredOn).ThenBy(a => a.Number)
+            .Select(a => new { a.Number, SubjectCode = a.Subject!.Code, a.OccurredOn, a.Category, a.Deaths, a.Injuries, a.LossTenThousandYuan, a.Summary, a.IsImpactful, a.IsMajor })
+            .ToListAsync(ct);
+        var r = 2;
+        foreach (var a in rows)
+        {
+            IncidentRows.WriteShared(sheet, Sheet, r, a.Number, a.SubjectCode, "发生日期", a.OccurredOn, a.IsImpactful, a.IsMajor);
+            sheet.Cell(r, 4).SetText(Terms.Of(a.Category));
+            sheet.Cell(r, 5).SetNumber(a.Deaths);
+            sheet.Cell(r, 6).SetNumber(a.Injuries);
+            sheet.Cell(r, 7).SetNumber(a.LossTenThousandYuan);
+            sheet.Cell(r, 8).SetText(a.Summary);
+            r++;
+        }
+        return rows.Count;
+    }
+}

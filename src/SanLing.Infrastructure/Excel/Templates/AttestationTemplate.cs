@@ -1,0 +1,140 @@
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Common;
+using SanLing.Domain.Standards;
+using SanLing.Domain.Subjects;
+using SanLing.Infrastructure.Data;
+
+namespace SanLing.Infrastructure.Excel.Templates;
+
+/// <summary>
+/// 年度评定: sheet 评定, key 单位编码 + 年度 + 条目. Only items the year's rule set judges by attestation (A) for the
+/// subject's kind may be given; 不适用 only where the item allows it or does not apply to that kind.
+/// </summary>
+internal sealed class AttestationTemplate : ExcelTemplate
+{
+    public static readonly SheetSpec Sheet = new("评定",
+    [
+        new("单位编码", "必填：已登记单位的编码"),
+        new("年度", "整数，如 2025"),
+        new("条目", "评定细则中由综治办评定（A）的条目，如 1.3"),
+        new("结果", "达标 / 不达标 / 不适用"),
+        new("说明", "文本"),
+    ]);
+
+    public override string Key => "attestations";
+    public override string Title => "年度评定";
+    public override IReadOnlyList<SheetSpec> Sheets => [Sheet];
+
+    private sealed record Row(int SubjectId, int Year, string Item, AttestationResult Result, string? Note);
+
+    internal override async Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct)
+    {
+        var reader = context.Open(Sheet);
+        var rows = new List<Row>();
+        if (reader is null)
+        {
+            return _ => Task.CompletedTask;
+        }
+        var subjects = await context.SubjectsAsync(ct);
+        var ruleSets = await context.Db.RuleSets.AsNoTracking().Include(r => r.Items).OrderByDescending(r => r.Year).ToListAsync(ct);
+        var seen = new Dictionary<(int, int, string), int>();
+        foreach (var r in reader.Rows())
+        {
+            var subject = ImportContext.Subject(r, "单位编码", r.Text("单位编码", 32, required: true), subjects);
+            var year = r.Int("年度", 2000, 2100);
+            var code = r.Text("条目", 8, required: true);
+            var result = r.Enum<AttestationResult>("结果");
+            var note = r.Text("说明", 1000);
+            if (year > context.Today.Year)
+            {
+                r.Error("年度", "不能评定将来的年度");
+            }
+            if (subject is not null && year is { } y2 && code is not null)
+            {
+                ImportContext.IsDuplicate(seen, (subject.Id, y2, code), r, "条目", "同一单位、年度、条目的评定");
+                var ruleSet = ruleSets.FirstOrDefault(s => s.Year <= y2);
+                var item = ruleSet?.Items.FirstOrDefault(i => i.Code == code);
+                if (ruleSet is null)
+                {
+                    r.Error("年度", $"没有适用于 {y2} 年的评定细则");
+                }
+                else if (item is null)
+                {
+                    r.Error("条目", $"“{code}”不是《{ruleSet.Name}》中的条目");
+                }
+                else
+                {
+                    var judging = subject.Kind.IsTerritory() ? item.JudgingForVillageCommunity : item.JudgingForEnterpriseUnit;
+                    var applies = item.AppliesTo.HasFlag(KindFlag(subject.Kind));
+                    if (judging is not (ItemJudging.Attested or ItemJudging.DataAndAttested))
+                    {
+                        r.Error("条目", $"条目 {code} 对{Terms.Of(subject.Kind)}由数据自动判定，不需评定");
+                    }
+                    else if (result == AttestationResult.NotApplicable && applies && !item.AllowsNotApplicable)
+                    {
+                        r.Error("结果", $"条目 {code} 不允许评为“不适用”");
+                    }
+                    else if (result is AttestationResult.Pass or AttestationResult.Fail && !applies)
+                    {
+                        r.Error("结果", $"条目 {code} 不适用于{Terms.Of(subject.Kind)}，只能评为“不适用”");
+                    }
+                }
+            }
+            if (!r.HasErrors)
+            {
+                rows.Add(new Row(subject!.Id, year!.Value, code!, result!.Value, note));
+            }
+        }
+
+        return async token =>
+        {
+            var years = rows.Select(r => r.Year).Distinct().ToList();
+            var existing = (await context.Db.Attestations.Where(a => years.Contains(a.Year)).ToListAsync(token))
+                .ToDictionary(a => (a.SubjectId, a.Year, a.ItemCode));
+            foreach (var row in rows)
+            {
+                var key = (row.SubjectId, row.Year, row.Item);
+                if (!existing.TryGetValue(key, out var attestation))
+                {
+                    attestation = new Attestation { SubjectId = row.SubjectId, Year = row.Year, ItemCode = row.Item };
+                    context.Db.Attestations.Add(attestation);
+                }
+                context.Count(Sheet.Name, inserted: !existing.ContainsKey(key));
+                attestation.Result = row.Result;
+                attestation.Note = row.Note;
+            }
+            await context.Db.SaveChangesAsync(token);
+        };
+    }
+
+    private static KindSet KindFlag(SubjectKind kind) => kind switch
+    {
+        SubjectKind.Village => KindSet.Village,
+        SubjectKind.Community => KindSet.Community,
+        SubjectKind.Enterprise => KindSet.Enterprise,
+        _ => KindSet.Unit,
+    };
+
+    internal override async Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
+        await WriteAsync(workbook, db.Attestations, ct);
+
+    public static async Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<Attestation> attestations, CancellationToken ct)
+    {
+        var sheet = AddSheet(workbook, Sheet);
+        var rows = await attestations.AsNoTracking().OrderBy(a => a.Year).ThenBy(a => a.Subject!.Code).ThenBy(a => a.ItemCode)
+            .Select(a => new { SubjectCode = a.Subject!.Code, a.Year, a.ItemCode, a.Result, a.Note })
+            .ToListAsync(ct);
+        var r = 2;
+        foreach (var a in rows)
+        {
+            sheet.Cell(r, 1).SetText(a.SubjectCode);
+            sheet.Cell(r, 2).SetNumber(a.Year);
+            sheet.Cell(r, 3).SetText(a.ItemCode);
+            sheet.Cell(r, 4).SetText(Terms.Of(a.Result));
+            sheet.Cell(r, 5).SetText(a.Note);
+            r++;
+        }
+        return rows.Count;
+    }
+}

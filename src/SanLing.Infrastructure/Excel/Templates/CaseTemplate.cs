@@ -1,0 +1,106 @@
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Common;
+using SanLing.Domain.Ledgers;
+using SanLing.Infrastructure.Data;
+
+namespace SanLing.Infrastructure.Excel.Templates;
+
+/// <summary>案件: sheet 案件, key 编号; the offender may be a registered key person (by 编号).</summary>
+internal sealed class CaseTemplate : ExcelTemplate
+{
+    public static readonly SheetSpec Sheet = new("案件",
+    [
+        new("编号", "必填，乡镇内唯一"),
+        new("单位编码", "必填：已登记单位的编码"),
+        new("发案日期", "必填，日期"),
+        new("性质", "刑事 / 治安"),
+        new("简要案情", "文本"),
+        new("涉事重点人员编号", "可空；或已登记重点人员的编号"),
+        new("有影响", "是 / 否"),
+        new("重大", "是 / 否"),
+    ]);
+
+    public override string Key => "cases";
+    public override string Title => "案件";
+    public override IReadOnlyList<SheetSpec> Sheets => [Sheet];
+
+    private sealed record Row(IncidentRow Shared, CaseKind Kind, string? Facts, int? KeyPersonId);
+
+    internal override async Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct)
+    {
+        var reader = context.Open(Sheet);
+        var rows = new List<Row>();
+        if (reader is null)
+        {
+            return _ => Task.CompletedTask;
+        }
+        var subjects = await context.SubjectsAsync(ct);
+        var persons = await context.Db.KeyPersons.AsNoTracking()
+            .Select(k => new { k.Number, k.Id }).ToDictionaryAsync(k => k.Number, k => k.Id, StringComparer.Ordinal, ct);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in reader.Rows())
+        {
+            var shared = IncidentRows.Read(r, context, subjects, seen, "发案日期");
+            var kind = r.Enum<CaseKind>("性质");
+            var facts = r.Text("简要案情", 1000);
+            var personNumber = r.Text("涉事重点人员编号", 40);
+            int? personId = null;
+            if (personNumber is not null)
+            {
+                if (persons.TryGetValue(personNumber, out var id))
+                {
+                    personId = id;
+                }
+                else
+                {
+                    r.Error("涉事重点人员编号", $"重点人员编号“{personNumber}”不存在");
+                }
+            }
+            if (!r.HasErrors)
+            {
+                rows.Add(new Row(shared!, kind!.Value, facts, personId));
+            }
+        }
+
+        return async token =>
+        {
+            var existing = await IncidentRows.ExistingAsync(context.Db.Cases, rows.Select(r => r.Shared.Key), token);
+            foreach (var row in rows)
+            {
+                if (!existing.TryGetValue(row.Shared.Key, out var item))
+                {
+                    item = new SecurityCase { Number = row.Shared.Key };
+                    context.Db.Cases.Add(item);
+                }
+                context.Count(Sheet.Name, inserted: !existing.ContainsKey(row.Shared.Key));
+                IncidentRows.Apply(item, row.Shared);
+                item.Kind = row.Kind;
+                item.Facts = row.Facts;
+                item.OffenderKeyPersonId = row.KeyPersonId;
+            }
+            await context.Db.SaveChangesAsync(token);
+        };
+    }
+
+    internal override async Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
+        await WriteAsync(workbook, db.Cases, ct);
+
+    public static async Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<SecurityCase> cases, CancellationToken ct)
+    {
+        var sheet = AddSheet(workbook, Sheet);
+        var rows = await cases.AsNoTracking().OrderBy(c => c.OccurredOn).ThenBy(c => c.Number)
+            .Select(c => new { c.Number, SubjectCode = c.Subject!.Code, c.OccurredOn, c.Kind, c.Facts, PersonNumber = c.OffenderKeyPerson != null ? c.OffenderKeyPerson.Number : null, c.IsImpactful, c.IsMajor })
+            .ToListAsync(ct);
+        var r = 2;
+        foreach (var c in rows)
+        {
+            IncidentRows.WriteShared(sheet, Sheet, r, c.Number, c.SubjectCode, "发案日期", c.OccurredOn, c.IsImpactful, c.IsMajor);
+            sheet.Cell(r, 4).SetText(Terms.Of(c.Kind));
+            sheet.Cell(r, 5).SetText(c.Facts);
+            sheet.Cell(r, 6).SetText(c.PersonNumber);
+            r++;
+        }
+        return rows.Count;
+    }
+}

@@ -1,0 +1,96 @@
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Subjects;
+using SanLing.Infrastructure.Data;
+
+namespace SanLing.Infrastructure.Excel.Templates;
+
+/// <summary>
+/// 网格: sheet 网格, key 网格编码. templates.md names a 村/社区 as the owner; the model also keeps the workshops/teams
+/// (车间、班组) of enterprises and units as grids, so those are accepted too (otherwise their export could not be
+/// imported back, nor their monthly inspections).
+/// </summary>
+internal sealed class GridTemplate : ExcelTemplate
+{
+    public static readonly SheetSpec Sheet = new("网格",
+    [
+        new("网格编码", "必填，乡镇内唯一"),
+        new("网格名称", "必填"),
+        new("所属单位编码", "必填：村或社区的编码（企业、单位的车间/班组填该企业、单位的编码）"),
+        new("网格员", "网格员姓名，可空（空则 7.1 不达标）"),
+    ]);
+
+    public override string Key => "grids";
+    public override string Title => "网格";
+    public override IReadOnlyList<SheetSpec> Sheets => [Sheet];
+
+    private sealed record Row(string Code, string Name, int SubjectId, string? Worker);
+
+    internal override async Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct)
+    {
+        var reader = context.Open(Sheet);
+        var rows = new List<Row>();
+        if (reader is null)
+        {
+            return _ => Task.CompletedTask;
+        }
+        var subjects = await context.SubjectsAsync(ct);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in reader.Rows())
+        {
+            var code = r.Text("网格编码", 32, required: true);
+            var name = r.Text("网格名称", 100, required: true);
+            var subjectCode = r.Text("所属单位编码", 32, required: true);
+            var worker = r.Text("网格员", 50);
+            if (code is not null)
+            {
+                ImportContext.IsDuplicate(seen, code, r, "网格编码", "网格编码");
+            }
+            var subject = ImportContext.Subject(r, "所属单位编码", subjectCode, subjects);
+            if (!r.HasErrors)
+            {
+                rows.Add(new Row(code!, name!, subject!.Id, worker));
+            }
+        }
+
+        return async token =>
+        {
+            var codes = rows.Select(r => r.Code).ToList();
+            var existing = await context.Db.Grids.Where(g => codes.Contains(g.Code)).ToDictionaryAsync(g => g.Code, StringComparer.Ordinal, token);
+            foreach (var row in rows)
+            {
+                if (!existing.TryGetValue(row.Code, out var grid))
+                {
+                    grid = new Grid { Code = row.Code, Name = row.Name };
+                    context.Db.Grids.Add(grid);
+                }
+                context.Count(Sheet.Name, inserted: !existing.ContainsKey(row.Code));
+                grid.Name = row.Name;
+                grid.SubjectId = row.SubjectId;
+                grid.WorkerName = row.Worker;
+            }
+            await context.Db.SaveChangesAsync(token);
+        };
+    }
+
+    internal override async Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
+        await WriteAsync(workbook, db.Grids, ct);
+
+    public static async Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<Grid> grids, CancellationToken ct)
+    {
+        var sheet = AddSheet(workbook, Sheet);
+        var rows = await grids.AsNoTracking().OrderBy(g => g.Code)
+            .Select(g => new { g.Code, g.Name, SubjectCode = g.Subject!.Code, g.WorkerName })
+            .ToListAsync(ct);
+        var r = 2;
+        foreach (var g in rows)
+        {
+            sheet.Cell(r, 1).SetText(g.Code);
+            sheet.Cell(r, 2).SetText(g.Name);
+            sheet.Cell(r, 3).SetText(g.SubjectCode);
+            sheet.Cell(r, 4).SetText(g.WorkerName);
+            r++;
+        }
+        return rows.Count;
+    }
+}

@@ -1,0 +1,234 @@
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Common;
+using SanLing.Domain.KeyPopulations;
+using SanLing.Infrastructure.Data;
+using SanLing.Infrastructure.Security;
+
+namespace SanLing.Infrastructure.Excel.Templates;
+
+/// <summary>
+/// 重点人员: sheet 人员 (key 编号) and, optionally, sheet 帮教记录 (key 人员编号 + 日期 + 帮教人). ID numbers are
+/// validated, then stored only as cipher, keyed hash and masked form; exports mask them unless told otherwise.
+/// </summary>
+internal sealed class KeyPersonTemplate : ExcelTemplate
+{
+    public static readonly SheetSpec PersonSheet = new("人员",
+    [
+        new("编号", "必填，乡镇内唯一"),
+        new("姓名", "必填"),
+        new("身份证号", "必填，18 位，校验位正确；请把该列设置为文本格式"),
+        new("类别", "吸毒人员 / 易肇事肇祸精神障碍患者 / 刑满释放人员 / 社区矫正对象 / 涉邪教人员 / 不良行为青少年"),
+        new("单位编码", "必填：已登记单位的编码"),
+        new("列管日期", "必填，日期"),
+        new("解除日期", "日期，列管中留空"),
+        new("帮教方案", "有 / 无"),
+        new("帮教责任人", "文本"),
+    ]);
+
+    public static readonly SheetSpec FollowUpSheet = new("帮教记录",
+    [
+        new("人员编号", "本文件“人员”表或已登记重点人员的编号"),
+        new("日期", "必填，日期"),
+        new("帮教人", "必填"),
+        new("情况", "文本"),
+    ]);
+
+    public override string Key => "key-persons";
+    public override string Title => "重点人员";
+    public override IReadOnlyList<SheetSpec> Sheets => [PersonSheet, FollowUpSheet];
+
+    /// <summary><see cref="Id"/> null: keep the stored ID number (the row carried its masked form).</summary>
+    private sealed record PersonRow(string Number, string Name, ProtectedIdNumber? Id, KeyPersonCategory Category, int SubjectId,
+        DateOnly ListedOn, DateOnly? DelistedOn, bool HasPlan, string? Helper);
+
+    private sealed record FollowUpRow(string PersonNumber, DateOnly VisitedOn, string VisitedBy, string? Note);
+
+    internal override async Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct)
+    {
+        var personReader = context.Open(PersonSheet);
+        var followUpReader = context.Open(FollowUpSheet, optional: true);
+        var persons = new List<PersonRow>();
+        var followUps = new List<FollowUpRow>();
+        if (personReader is null)
+        {
+            return _ => Task.CompletedTask;
+        }
+        var subjects = await context.SubjectsAsync(ct);
+        var registered = await context.Db.KeyPersons.AsNoTracking()
+            .Select(k => new { k.Number, k.IdNumberHash, k.IdNumberMasked }).ToListAsync(ct);
+        var maskedOf = registered.ToDictionary(k => k.Number, k => k.IdNumberMasked, StringComparer.Ordinal);
+        var numberOfHash = registered.GroupBy(k => k.IdNumberHash).ToDictionary(g => g.Key, g => g.First().Number, StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in personReader.Rows())
+        {
+            var number = r.Text("编号", 40, required: true);
+            var name = r.Text("姓名", 50, required: true);
+            var idText = r.DigitsText("身份证号", 30, required: true);
+            var category = r.Enum<KeyPersonCategory>("类别");
+            var subject = ImportContext.Subject(r, "单位编码", r.Text("单位编码", 32, required: true), subjects);
+            var listedOn = r.Date("列管日期", required: true);
+            var delistedOn = r.Date("解除日期");
+            var hasPlan = r.YesNo("帮教方案", "有", "无");
+            var helper = r.Text("帮教责任人", 50);
+            if (number is not null)
+            {
+                ImportContext.IsDuplicate(seen, number, r, "编号", "编号");
+            }
+            ProtectedIdNumber? id = null;
+            // A masked number (from a masked export) that matches the registered person keeps the stored number.
+            var keepsStoredId = idText is not null && number is not null && idText.Contains('*', StringComparison.Ordinal)
+                && maskedOf.TryGetValue(number, out var masked) && masked == idText;
+            if (idText is not null && !keepsStoredId)
+            {
+                if (ChineseIdNumber.Validate(idText) is { } reason)
+                {
+                    r.Error("身份证号", reason);
+                }
+                else
+                {
+                    // Protected now, before the write transaction (it may create keys through another context).
+                    id = context.IdNumbers.Protect(idText);
+                    ImportContext.IsDuplicate(seenIds, id.Hash, r, "身份证号", "身份证号");
+                    if (number is not null && numberOfHash.TryGetValue(id.Hash, out var other) && other != number)
+                    {
+                        r.Error("身份证号", $"该身份证号已登记为重点人员 {other}");
+                    }
+                }
+            }
+            if (listedOn > context.Today)
+            {
+                r.Error("列管日期", "不能晚于今天");
+            }
+            if (listedOn is { } from && delistedOn is { } to && to < from)
+            {
+                r.Error("解除日期", "解除日期不能早于列管日期");
+            }
+            if (!r.HasErrors)
+            {
+                persons.Add(new PersonRow(number!, name!, id, category!.Value, subject!.Id, listedOn!.Value, delistedOn, hasPlan!.Value, helper));
+            }
+        }
+
+        if (followUpReader is not null)
+        {
+            var known = registered.Select(k => k.Number).Concat(seen.Keys).ToHashSet(StringComparer.Ordinal);
+            var seenVisits = new Dictionary<(string, DateOnly, string), int>();
+            foreach (var r in followUpReader.Rows())
+            {
+                var number = r.Text("人员编号", 40, required: true);
+                var date = r.Date("日期", required: true);
+                var by = r.Text("帮教人", 50, required: true);
+                var note = r.Text("情况", 1000);
+                if (number is not null && !known.Contains(number))
+                {
+                    r.Error("人员编号", $"重点人员编号“{number}”既不在“人员”表中，也未登记");
+                }
+                if (date > context.Today)
+                {
+                    r.Error("日期", "不能晚于今天");
+                }
+                if (number is not null && date is not null && by is not null)
+                {
+                    ImportContext.IsDuplicate(seenVisits, (number, date.Value, by), r, "日期", "同一人员、日期、帮教人的记录");
+                }
+                if (!r.HasErrors)
+                {
+                    followUps.Add(new FollowUpRow(number!, date!.Value, by!, note));
+                }
+            }
+        }
+
+        return async token =>
+        {
+            var numbers = persons.Select(p => p.Number).Concat(followUps.Select(f => f.PersonNumber)).Distinct().ToList();
+            var existing = await context.Db.KeyPersons.Include(k => k.FollowUps)
+                .Where(k => numbers.Contains(k.Number)).ToDictionaryAsync(k => k.Number, StringComparer.Ordinal, token);
+            var byNumber = new Dictionary<string, KeyPerson>(existing, StringComparer.Ordinal);
+            foreach (var row in persons)
+            {
+                if (!byNumber.TryGetValue(row.Number, out var person))
+                {
+                    var id = row.Id!;
+                    person = new KeyPerson { Number = row.Number, Name = row.Name, IdNumberCipher = id.Cipher, IdNumberHash = id.Hash, IdNumberMasked = id.Masked };
+                    context.Db.KeyPersons.Add(person);
+                    byNumber[row.Number] = person;
+                }
+                context.Count(PersonSheet.Name, inserted: !existing.ContainsKey(row.Number));
+                person.Name = row.Name;
+                if (row.Id is not null && person.IdNumberHash != row.Id.Hash)
+                {
+                    person.IdNumberCipher = row.Id.Cipher;
+                    person.IdNumberHash = row.Id.Hash;
+                    person.IdNumberMasked = row.Id.Masked;
+                }
+                person.Category = row.Category;
+                person.SubjectId = row.SubjectId;
+                person.ListedOn = row.ListedOn;
+                person.DelistedOn = row.DelistedOn;
+                person.HasAssistancePlan = row.HasPlan;
+                person.HelperName = row.Helper;
+            }
+            foreach (var row in followUps)
+            {
+                var person = byNumber[row.PersonNumber];
+                var visit = person.FollowUps.FirstOrDefault(f => f.VisitedOn == row.VisitedOn && f.VisitedBy == row.VisitedBy);
+                context.Count(FollowUpSheet.Name, inserted: visit is null);
+                if (visit is null)
+                {
+                    visit = new FollowUp { VisitedOn = row.VisitedOn, VisitedBy = row.VisitedBy };
+                    person.FollowUps.Add(visit);
+                }
+                visit.Note = row.Note;
+            }
+            await context.Db.SaveChangesAsync(token);
+        };
+    }
+
+    internal override async Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
+        await WriteAsync(workbook, db.KeyPersons, options, ct);
+
+    /// <summary>Writes the given key persons; ID numbers masked unless <see cref="ExportOptions.RevealIdNumbers"/>.</summary>
+    public static async Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<KeyPerson> keyPersons, ExportOptions options, CancellationToken ct)
+    {
+        if (options.RevealIdNumbers && options.IdNumbers is null)
+        {
+            throw new ArgumentException("Revealing ID numbers needs the IdNumberProtector.", nameof(options));
+        }
+        var personSheet = AddSheet(workbook, PersonSheet);
+        var followUpSheet = AddSheet(workbook, FollowUpSheet);
+        var rows = await keyPersons.AsNoTracking().OrderBy(k => k.Number)
+            .Select(k => new
+            {
+                k.Number, k.Name, k.IdNumberCipher, k.IdNumberMasked, k.Category, SubjectCode = k.Subject!.Code,
+                k.ListedOn, k.DelistedOn, k.HasAssistancePlan, k.HelperName,
+                FollowUps = k.FollowUps.OrderBy(f => f.VisitedOn).ThenBy(f => f.Id).Select(f => new { f.VisitedOn, f.VisitedBy, f.Note }).ToList(),
+            })
+            .ToListAsync(ct);
+        int r = 2, fr = 2;
+        foreach (var k in rows)
+        {
+            personSheet.Cell(r, 1).SetText(k.Number);
+            personSheet.Cell(r, 2).SetText(k.Name);
+            personSheet.Cell(r, 3).SetText(options.RevealIdNumbers ? options.IdNumbers!.Unprotect(k.IdNumberCipher) : k.IdNumberMasked);
+            personSheet.Cell(r, 4).SetText(Terms.Of(k.Category));
+            personSheet.Cell(r, 5).SetText(k.SubjectCode);
+            personSheet.Cell(r, 6).SetDate(k.ListedOn);
+            personSheet.Cell(r, 7).SetDate(k.DelistedOn);
+            personSheet.Cell(r, 8).SetText(k.HasAssistancePlan ? "有" : "无");
+            personSheet.Cell(r, 9).SetText(k.HelperName);
+            r++;
+            foreach (var f in k.FollowUps)
+            {
+                followUpSheet.Cell(fr, 1).SetText(k.Number);
+                followUpSheet.Cell(fr, 2).SetDate(f.VisitedOn);
+                followUpSheet.Cell(fr, 3).SetText(f.VisitedBy);
+                followUpSheet.Cell(fr, 4).SetText(f.Note);
+                fr++;
+            }
+        }
+        personSheet.Column(3).Width = 24;
+        return rows.Count;
+    }
+}

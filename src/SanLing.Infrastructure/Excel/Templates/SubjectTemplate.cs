@@ -1,0 +1,181 @@
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Common;
+using SanLing.Domain.Subjects;
+using SanLing.Infrastructure.Data;
+
+namespace SanLing.Infrastructure.Excel.Templates;
+
+/// <summary>单位名录: sheet 单位, key 编码. A territory may be a 村/社区 of the same workbook.</summary>
+internal sealed class SubjectTemplate : ExcelTemplate
+{
+    public static readonly SheetSpec Sheet = new("单位",
+    [
+        new("编码", "必填，乡镇内唯一"),
+        new("名称", "必填"),
+        new("类型", "村 / 社区 / 企业 / 单位"),
+        new("所属村社区编码", "企业、单位必填：所在村或社区的编码；村、社区留空"),
+        new("第一责任人", "可空（空则 1.2 不达标）"),
+        new("直接责任人", "可空（空则 1.2 不达标）"),
+        new("联系电话", "文本"),
+        new("地址", "文本"),
+        new("设立日期", "日期，可空（空表示一直是创建主体）"),
+        new("撤销日期", "日期，可空（空表示仍在）"),
+    ]);
+
+    public override string Key => "subjects";
+    public override string Title => "单位名录";
+    public override IReadOnlyList<SheetSpec> Sheets => [Sheet];
+
+    private sealed record Row(int Number, string Code, string Name, SubjectKind Kind, string? TerritoryCode, string? Principal,
+        string? Leader, string? Phone, string? Address, DateOnly? EstablishedOn, DateOnly? DissolvedOn);
+
+    internal override async Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct)
+    {
+        var reader = context.Open(Sheet);
+        var rows = new List<Row>();
+        if (reader is null)
+        {
+            return _ => Task.CompletedTask;
+        }
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pending = new List<(RowReader Reader, Row Row)>();
+        foreach (var r in reader.Rows())
+        {
+            var code = r.Text("编码", 32, required: true);
+            var name = r.Text("名称", 100, required: true);
+            var kind = r.Enum<SubjectKind>("类型");
+            var territory = r.Text("所属村社区编码", 32);
+            var principal = r.Text("第一责任人", 50);
+            var leader = r.Text("直接责任人", 50);
+            var phone = r.DigitsText("联系电话", 30);
+            var address = r.Text("地址", 200);
+            var established = r.Date("设立日期");
+            var dissolved = r.Date("撤销日期");
+            if (code is not null)
+            {
+                ImportContext.IsDuplicate(seen, code, r, "编码", "编码");
+            }
+            if (kind is { } k)
+            {
+                if (k.IsTerritory() && territory is not null)
+                {
+                    r.Error("所属村社区编码", "村、社区本身不填所属村社区编码");
+                }
+                if (!k.IsTerritory() && territory is null)
+                {
+                    r.Error("所属村社区编码", "企业、单位必须填写所在村或社区的编码");
+                }
+            }
+            if (established is { } from && dissolved is { } to && to <= from)
+            {
+                r.Error("撤销日期", "撤销日期应晚于设立日期");
+            }
+            if (!r.HasErrors)
+            {
+                pending.Add((r, new Row(r.Number, code!, name!, kind!.Value, territory, principal, leader, phone, address, established, dissolved)));
+            }
+        }
+
+        // Territories: a 村/社区 of the file, or one already registered (the file's kind wins for its own codes).
+        var subjects = await context.SubjectsAsync(ct);
+        var kinds = subjects.Values.ToDictionary(s => s.Code, s => s.Kind, StringComparer.Ordinal);
+        foreach (var (_, row) in pending)
+        {
+            kinds[row.Code] = row.Kind;
+        }
+        foreach (var (r, row) in pending)
+        {
+            if (row.TerritoryCode is { } t)
+            {
+                if (!kinds.TryGetValue(t, out var territoryKind))
+                {
+                    r.Error("所属村社区编码", $"编码“{t}”既不在本文件中，也未登记");
+                    continue;
+                }
+                if (!territoryKind.IsTerritory())
+                {
+                    r.Error("所属村社区编码", $"“{t}”不是村或社区");
+                    continue;
+                }
+            }
+            rows.Add(row);
+        }
+
+        return async token =>
+        {
+            var codes = rows.Select(r => r.Code).ToList();
+            var existing = await context.Db.Subjects.Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, token);
+            var byCode = new Dictionary<string, Subject>(existing, StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                if (!byCode.TryGetValue(row.Code, out var subject))
+                {
+                    subject = new Subject { Code = row.Code, Name = row.Name };
+                    context.Db.Subjects.Add(subject);
+                    byCode[row.Code] = subject;
+                }
+                context.Count(Sheet.Name, inserted: !existing.ContainsKey(row.Code));
+                subject.Name = row.Name;
+                subject.Kind = row.Kind;
+                subject.PrincipalName = row.Principal;
+                subject.LeaderInChargeName = row.Leader;
+                subject.Phone = row.Phone;
+                subject.Address = row.Address;
+                subject.EstablishedOn = row.EstablishedOn;
+                subject.DissolvedOn = row.DissolvedOn;
+            }
+            foreach (var row in rows)
+            {
+                var subject = byCode[row.Code];
+                if (row.TerritoryCode is not { } t)
+                {
+                    subject.TerritoryId = null;
+                    subject.Territory = null;
+                }
+                else if (byCode.TryGetValue(t, out var inFile))
+                {
+                    subject.Territory = inFile;
+                }
+                else
+                {
+                    subject.TerritoryId = subjects[t].Id;
+                }
+            }
+            await context.Db.SaveChangesAsync(token);
+        };
+    }
+
+    internal override async Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
+        await WriteAsync(workbook, db.Subjects, ct);
+
+    /// <summary>Writes the given subjects (already filtered by the caller) in the 单位 sheet.</summary>
+    public static async Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<Subject> subjects, CancellationToken ct)
+    {
+        var sheet = AddSheet(workbook, Sheet);
+        var rows = await subjects.AsNoTracking()
+            .OrderBy(s => s.Kind == SubjectKind.Village || s.Kind == SubjectKind.Community ? 0 : 1).ThenBy(s => s.Code)
+            .Select(s => new
+            {
+                s.Code, s.Name, s.Kind, TerritoryCode = s.Territory != null ? s.Territory.Code : null,
+                s.PrincipalName, s.LeaderInChargeName, s.Phone, s.Address, s.EstablishedOn, s.DissolvedOn,
+            })
+            .ToListAsync(ct);
+        var r = 2;
+        foreach (var s in rows)
+        {
+            sheet.Cell(r, 1).SetText(s.Code);
+            sheet.Cell(r, 2).SetText(s.Name);
+            sheet.Cell(r, 3).SetText(Terms.Of(s.Kind));
+            sheet.Cell(r, 4).SetText(s.TerritoryCode);
+            sheet.Cell(r, 5).SetText(s.PrincipalName);
+            sheet.Cell(r, 6).SetText(s.LeaderInChargeName);
+            sheet.Cell(r, 7).SetText(s.Phone);
+            sheet.Cell(r, 8).SetText(s.Address);
+            sheet.Cell(r, 9).SetDate(s.EstablishedOn);
+            sheet.Cell(r, 10).SetDate(s.DissolvedOn);
+            r++;
+        }
+        return rows.Count;
+    }
+}
