@@ -62,6 +62,8 @@ public sealed class CompletenessTests
         Assert.Equal(MonthState.Complete, State(new MonthSubmissions(1, 1, false, 0), month: new DateOnly(2026, 11, 1)));
         Assert.Equal(new ReportingRate(0, 0, 0), new ReportingRate().Add(MonthState.NotYetDue).Add(MonthState.NotRequired));
         Assert.Null(new ReportingRate().CompletenessRate);
+        // Complete before the due date: shown complete, but the month enters the rates only once it is due.
+        Assert.Equal(new ReportingRate(0, 0, 0), new ReportingRate().Add(MonthState.Complete, due: false));
         // Due on 5 November: on the 5th still open, on the 6th missing.
         Assert.Equal(MonthState.NotYetDue, Completeness.StateOf(October, null, null, new DateOnly(2026, 11, 5), 5, nothing));
         Assert.Equal(MonthState.Missing, Completeness.StateOf(October, null, null, new DateOnly(2026, 11, 6), 5, nothing));

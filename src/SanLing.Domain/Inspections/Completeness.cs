@@ -92,7 +92,8 @@ public readonly record struct ReportingRate(int Expected, int Complete, int OnTi
 
     public decimal? TimelinessRate => Expected == 0 ? null : Math.Round(100m * OnTime / Expected, 1);
 
-    public ReportingRate Add(MonthState state) => Completeness.IsExpected(state)
+    /// <summary>Adds one subject-month; a month whose due date has not passed (<paramref name="due"/> false) is not counted yet, even when complete.</summary>
+    public ReportingRate Add(MonthState state, bool due = true) => due && Completeness.IsExpected(state)
         ? new ReportingRate(Expected + 1, Complete + (Completeness.IsComplete(state) ? 1 : 0), OnTime + (state == MonthState.Complete ? 1 : 0))
         : this;
 }

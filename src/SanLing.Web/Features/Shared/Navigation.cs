@@ -16,6 +16,7 @@ public static class Navigation
         new("首页", "Home", "Index"),
         new("单位名录", "Subjects", "Index"),
         new("本月排查", "Inspections", "Index", Roles.GridWorker, Roles.Liaison),
+        new("排查情况", "InspectionReview", "Index", Roles.Office, Roles.Leadership),
     ];
 
     /// <summary>Roles that may read ledgers and personal data of their scope (never leadership).</summary>

@@ -11,3 +11,22 @@
         row.querySelector(".finding-type")?.addEventListener("change", () => apply(row));
     });
 })();
+
+// "复制提醒文本": copies the prepared reminder; the text stays visible in its textarea for copying by hand.
+(() => {
+    const button = document.getElementById("copy-reminder");
+    if (!button) {
+        return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+        const area = document.querySelector(button.dataset.copyTarget);
+        try {
+            await navigator.clipboard.writeText(area.value);
+        } catch {
+            area.select();
+            document.execCommand("copy");
+        }
+        button.textContent = button.dataset.copiedText;
+    });
+})();
