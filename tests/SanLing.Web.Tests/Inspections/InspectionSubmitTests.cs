@@ -278,4 +278,54 @@ public sealed class InspectionSubmitTests(InspectionTownFixture town) : IClassFi
         Assert.Equal(new DateOnly(2026, 11, 25), closed.ClosedOn);
         Assert.Null((await client.GetPageAsync("/Inspections/Todo")).QuerySelector($"[data-finding='{finding.Id}']"));
     }
+    [Fact]
+    public async Task After_the_office_locks_a_month_grid_workers_are_refused_and_office_corrections_are_audited()
+    {
+        var worker = await town.ClientAsync("w1");
+        var response = await PostAsync(worker, town.Subjects["V1"], town.Grids["V1-G1"], "2026-07", "submit", v => v["NothingFound"] = "true");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var before = await InspectionAsync("V1", "V1-G1", new DateOnly(2026, 7, 1));
+
+        var office = await town.ClientAsync("o1");
+        var missing = await office.GetPageAsync("/InspectionReview/Missing?month=2026-07");
+        response = await office.PostFormAsync("/InspectionReview/Lock", PortalClient.TokenOf(missing), PortalClient.FormValues(missing, "#lock-form"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.NotNull((await office.GetPageAsync("/InspectionReview/Missing?month=2026-07")).QuerySelector("#lock-state"));
+
+        // The grid worker sees the lock and no save button; a post anyway is refused and nothing changes.
+        var page = await worker.GetPageAsync(EditUrl(town.Subjects["V1"], town.Grids["V1-G1"], "2026-07"));
+        Assert.NotNull(page.QuerySelector("#lock-notice"));
+        Assert.Null(page.QuerySelector("#submit-button"));
+        var values = PortalClient.FormValues(page);
+        values.Remove("NothingFound");
+        Hazard(values, 0, "锁定后补录的隐患");
+        values["Command"] = "submit";
+        var audit = await AuditCountAsync();
+        response = await worker.PostFormAsync("/Inspections/Edit", PortalClient.TokenOf(page), values);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("已由综治办审核锁定", ErrorsOf(await response.ParseAsync()), StringComparison.Ordinal);
+        var after = await InspectionAsync("V1", "V1-G1", new DateOnly(2026, 7, 1));
+        Assert.Equal(before!.Version, after!.Version);
+        Assert.True(after.NothingFound);
+        Assert.Empty(after.Findings);
+        Assert.Equal(audit, await AuditCountAsync());
+        // A grid the worker had not submitted is refused as well.
+        response = await PostAsync(await town.ClientAsync("w2"), town.Subjects["V1"], town.Grids["V1-G2"], "2026-07", "submit", v => v["NothingFound"] = "true");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(await InspectionAsync("V1", "V1-G2", new DateOnly(2026, 7, 1)));
+
+        // Office staff still correct it, through the normal save: the audit trail records who and what.
+        response = await PostAsync(office, town.Subjects["V1"], town.Grids["V1-G1"], "2026-07", "submit", v =>
+        {
+            v.Remove("NothingFound");
+            Hazard(v, 0, "综治办更正：补录隐患");
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var corrected = await InspectionAsync("V1", "V1-G1", new DateOnly(2026, 7, 1));
+        Assert.False(corrected!.NothingFound);
+        Assert.Equal("综治办更正：补录隐患", Assert.Single(corrected.Findings).Description);
+        var trail = await town.Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Id > 0).OrderByDescending(a => a.Id).Take(5).ToListAsync());
+        Assert.Contains(trail, a => a.EntityType == "Inspection" && a.UserName == "o1" && a.Role == "综治办" && a.Changes!.Contains("NothingFound", StringComparison.Ordinal));
+        Assert.Contains(trail, a => a.EntityType == "Finding" && a.UserName == "o1" && a.Changes!.Contains("综治办更正", StringComparison.Ordinal));
+    }
 }
