@@ -56,6 +56,13 @@ public static class PortalClient
         {
             switch (element)
             {
+                case IHtmlInputElement box when box.Type is "checkbox" or "radio":
+                    // A browser posts a check box or radio button only when it is checked.
+                    if (!string.IsNullOrEmpty(box.Name) && box.IsChecked)
+                    {
+                        values[box.Name] = box.Value;
+                    }
+                    break;
                 case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not "submit" && input.Name != "__RequestVerificationToken":
                     values[input.Name] = input.Value;
                     break;

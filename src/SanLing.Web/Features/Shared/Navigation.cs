@@ -19,7 +19,9 @@ public static class Navigation
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new("首页", "Home", "Index"),
+        new("本月排查", "Inspections", "Index", Roles.GridWorker, Roles.Liaison),
         new("单位名录", "Subjects", "Index"),
+        new("排查情况", "InspectionReview", "Index", Roles.Office, Roles.Leadership),
         new("网格", "Grids", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
         new("信访", "Petitions", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
         new("事故", "Accidents", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using SanLing.Infrastructure.Identity;
+using SanLing.Web.Features.Inspections;
+
+namespace SanLing.Web.Features.InspectionReview;
+
+/// <summary>排查情况: the completeness matrix and rates (office and leadership); who has not submitted, the work list and month locks (office).</summary>
+public sealed class InspectionReviewController(InspectionReviewQueries queries, InspectionReviewCommands commands, ILogger<InspectionReviewController> logger) : Controller
+{
+    [HttpGet]
+    [Authorize(Roles = Roles.Office + "," + Roles.Leadership)]
+    public async Task<IActionResult> Index([FromQuery] MatrixFilter filter, CancellationToken ct) =>
+        View(await queries.MatrixAsync(filter, User.IsInRole(Roles.Office), Request.Path, Request.QueryString, ct));
+
+    [HttpGet]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Missing(string? month, int? territoryId, int? page, CancellationToken ct)
+    {
+        var chosen = MonthText.Parse(month, queries.Today);
+        return chosen is null ? BadRequest() : View(await queries.MissingPageAsync(chosen.Value, territoryId, page, Request.Path, Request.QueryString, ct));
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> MissingExport(string? month, int? territoryId, CancellationToken ct)
+    {
+        var chosen = MonthText.Parse(month, queries.Today);
+        if (chosen is null)
+        {
+            return BadRequest();
+        }
+        var dueDate = await queries.DueDateAsync(chosen.Value, ct);
+        var rows = await queries.MissingAsync(chosen.Value, territoryId, ct);
+        logger.LogInformation("Export of missing inspections {Month} by {User}: {Rows} rows", MonthText.Format(chosen.Value), User.Identity?.Name, rows.Count);
+        return File(InspectionReviewCommands.MissingWorkbook(chosen.Value, dueDate, rows),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"未提交排查-{MonthText.Format(chosen.Value)}.xlsx");
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> WorkList(CancellationToken ct) => View(await queries.WorkListAsync(ct));
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Lock(string? month, CancellationToken ct)
+    {
+        var chosen = MonthText.Parse(month, queries.Today);
+        if (chosen is null || string.IsNullOrWhiteSpace(month))
+        {
+            return BadRequest();
+        }
+        TempData["Message"] = await commands.LockAsync(chosen.Value, ct)
+            ? $"已锁定{MonthText.Display(chosen.Value)}：网格员和联络员不能再修改该月排查，综治办的更正记入审计日志。"
+            : $"{MonthText.Display(chosen.Value)}早已锁定。";
+        return RedirectToAction(nameof(Missing), new { month = MonthText.Format(chosen.Value) });
+    }
+}

@@ -1,0 +1,222 @@
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Common;
+using SanLing.Domain.Inspections;
+using SanLing.Domain.Subjects;
+using SanLing.Infrastructure.Data;
+using SanLing.Web.Features.Inspections;
+using SanLing.Web.Security;
+
+namespace SanLing.Web.Features.InspectionReview;
+
+/// <summary>
+/// The office's view of the monthly inspections: the completeness matrix with rates, who has not submitted, and
+/// the work list. Each page runs a fixed number of set-based queries, whatever the number of subjects.
+/// </summary>
+public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope scope, TimeProvider clock)
+{
+    public const int MatrixPageSize = 60;
+    public const int MissingPageSize = 100;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    private async Task<int> DueDayAsync(CancellationToken ct) =>
+        await db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId).Select(t => (int?)t.InspectionDueDay).FirstOrDefaultAsync(ct) ?? 5;
+
+    public async Task<DateOnly> DueDateAsync(DateOnly month, CancellationToken ct) => MonthPeriod.DueDate(month, await DueDayAsync(ct));
+
+    public async Task<IReadOnlyList<TerritoryOption>> TerritoriesAsync(CancellationToken ct) =>
+        await scope.Apply(db.Subjects.AsNoTracking())
+            .Where(s => s.Kind == SubjectKind.Village || s.Kind == SubjectKind.Community)
+            .OrderBy(s => s.Code)
+            .Select(s => new TerritoryOption(s.Id, s.Name))
+            .ToListAsync(ct);
+
+    private IQueryable<Subject> Filtered(int? territoryId, SubjectKind? kind)
+    {
+        var subjects = scope.Apply(db.Subjects.AsNoTracking());
+        if (territoryId is { } t)
+        {
+            subjects = subjects.Where(s => s.Id == t || s.TerritoryId == t);
+        }
+        if (kind is { } k)
+        {
+            subjects = subjects.Where(s => s.Kind == k);
+        }
+        return subjects;
+    }
+
+    public async Task<MatrixPage> MatrixAsync(MatrixFilter filter, bool showsWork, Microsoft.AspNetCore.Http.PathString path, Microsoft.AspNetCore.Http.QueryString query, CancellationToken ct)
+    {
+        var today = Today;
+        var year = filter.Year is { } y && y >= 2000 && y <= today.Year ? y : today.Year;
+        var dueDay = await DueDayAsync(ct);
+        var subjects = Filtered(filter.TerritoryId, filter.Kind);
+
+        var list = await subjects
+            .Select(s => new
+            {
+                s.Id,
+                s.Code,
+                s.Name,
+                s.Kind,
+                s.TerritoryId,
+                TerritoryCode = s.Territory!.Code,
+                TerritoryName = s.Territory.Name,
+                s.EstablishedOn,
+                s.DissolvedOn,
+                GridCount = s.Grids.Count,
+            })
+            .ToListAsync(ct);
+
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 1);
+        var counts = await db.Inspections.AsNoTracking()
+            .Where(i => i.Status == InspectionStatus.Submitted && i.Month >= first && i.Month <= last && subjects.Select(s => s.Id).Contains(i.SubjectId))
+            .GroupBy(i => new { i.SubjectId, i.Month })
+            .Select(g => new
+            {
+                g.Key.SubjectId,
+                g.Key.Month,
+                Grids = g.Count(i => i.GridId != null),
+                Whole = g.Count(i => i.GridId == null),
+                LateGrids = g.Count(i => i.GridId != null && i.IsLate),
+                LateWhole = g.Count(i => i.GridId == null && i.IsLate),
+            })
+            .ToListAsync(ct);
+        var bySubjectMonth = counts.ToDictionary(c => (c.SubjectId, c.Month.Month));
+
+        var locks = await db.MonthLocks.AsNoTracking().Where(m => m.Month >= first && m.Month <= last).Select(m => m.Month).ToListAsync(ct);
+
+        var rows = list
+            .OrderBy(s => s.TerritoryCode ?? s.Code, StringComparer.Ordinal)
+            .ThenBy(s => s.TerritoryId is null ? 0 : 1)
+            .ThenBy(s => s.Code, StringComparer.Ordinal)
+            .Select(s => new
+            {
+                Territory = s.TerritoryId ?? s.Id,
+                TerritoryName = s.TerritoryName ?? s.Name,
+                Row = new MatrixRow(s.Id, s.Code, s.Name, s.Kind, s.TerritoryId, s.GridCount,
+                    Enumerable.Range(1, 12).Select(m =>
+                    {
+                        bySubjectMonth.TryGetValue((s.Id, m), out var c);
+                        var submissions = c is null
+                            ? new MonthSubmissions(s.GridCount, 0, false, 0)
+                            : new MonthSubmissions(s.GridCount, c.Grids, c.Whole > 0, s.GridCount > 0 ? c.LateGrids : c.LateWhole);
+                        return Completeness.StateOf(new DateOnly(year, m, 1), s.EstablishedOn, s.DissolvedOn, today, dueDay, submissions);
+                    }).ToList()),
+            })
+            .ToList();
+
+        var due = Enumerable.Range(1, 12).Select(m => Completeness.IsDue(new DateOnly(year, m, 1), today, dueDay)).ToArray();
+        RateRow Rates(string label, int? territoryId, IEnumerable<MatrixRow> rows)
+        {
+            var months = new ReportingRate[12];
+            var total = new ReportingRate();
+            foreach (var row in rows)
+            {
+                for (var m = 0; m < 12; m++)
+                {
+                    months[m] = months[m].Add(row.Months[m], due[m]);
+                    total = total.Add(row.Months[m], due[m]);
+                }
+            }
+            return new RateRow(label, territoryId, months, total);
+        }
+
+        var territories = rows
+            .GroupBy(r => (r.Territory, r.TerritoryName))
+            .Select(g => Rates(g.Key.TerritoryName, g.Key.Territory, g.Select(r => r.Row)))
+            .ToList();
+        var page = Shared.PageInfo.Clamp(filter.Page);
+        var paging = new Shared.PageInfo(page, MatrixPageSize, rows.Count, path, query);
+        return new MatrixPage(
+            filter,
+            year,
+            Enumerable.Range(Math.Max(2000, today.Year - 5), Math.Min(6, today.Year - 1999)).Reverse().ToList(),
+            rows.Skip((page - 1) * MatrixPageSize).Take(MatrixPageSize).Select(r => r.Row).ToList(),
+            paging,
+            Rates("合计", null, rows.Select(r => r.Row)),
+            territories,
+            Enumerable.Range(1, 12).Select(m => locks.Contains(new DateOnly(year, m, 1))).ToList(),
+            await TerritoriesAsync(ct),
+            showsWork);
+    }
+
+    /// <summary>Every grid (and every subject without grids) required that month with no submitted inspection.</summary>
+    public async Task<IReadOnlyList<MissingRow>> MissingAsync(DateOnly month, int? territoryId, CancellationToken ct)
+    {
+        var next = month.AddMonths(1);
+        var required = Filtered(territoryId, null)
+            .Where(s => (s.EstablishedOn == null || s.EstablishedOn < next) && (s.DissolvedOn == null || s.DissolvedOn > month));
+        var grids = await db.Grids.AsNoTracking()
+            .Where(g => required.Select(s => s.Id).Contains(g.SubjectId))
+            .Where(g => !db.Inspections.Any(i => i.GridId == g.Id && i.Month == month && i.Status == InspectionStatus.Submitted))
+            .Select(g => new MissingRow(
+                g.Subject!.Territory!.Name, g.SubjectId, g.Subject.Code, g.Subject.Name, g.Subject.Kind, g.Id, g.Code, g.Name,
+                g.WorkerName, g.WorkerPhone,
+                db.Inspections.Any(i => i.GridId == g.Id && i.Month == month)))
+            .ToListAsync(ct);
+        var wholes = await required
+            .Where(s => !s.Grids.Any())
+            .Where(s => !db.Inspections.Any(i => i.SubjectId == s.Id && i.GridId == null && i.Month == month && i.Status == InspectionStatus.Submitted))
+            .Select(s => new MissingRow(
+                s.Territory!.Name, s.Id, s.Code, s.Name, s.Kind, null, null, null, s.ContactPerson, s.Phone,
+                db.Inspections.Any(i => i.SubjectId == s.Id && i.GridId == null && i.Month == month)))
+            .ToListAsync(ct);
+        return grids.Concat(wholes)
+            .OrderBy(r => r.Kind.IsTerritory() ? 0 : 1)
+            .ThenBy(r => r.SubjectCode, StringComparer.Ordinal)
+            .ThenBy(r => r.GridCode, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<MissingPage> MissingPageAsync(DateOnly month, int? territoryId, int? page, Microsoft.AspNetCore.Http.PathString path, Microsoft.AspNetCore.Http.QueryString query, CancellationToken ct)
+    {
+        var rows = await MissingAsync(month, territoryId, ct);
+        var dueDate = MonthPeriod.DueDate(month, await DueDayAsync(ct));
+        var current = Shared.PageInfo.Clamp(page);
+        return new MissingPage(
+            month,
+            MonthText.Choices(Today),
+            dueDate,
+            await db.MonthLocks.AsNoTracking().AnyAsync(m => m.Month == month, ct),
+            territoryId,
+            await TerritoriesAsync(ct),
+            rows.Skip((current - 1) * MissingPageSize).Take(MissingPageSize).ToList(),
+            new Shared.PageInfo(current, MissingPageSize, rows.Count, path, query),
+            Reminder(month, dueDate, rows));
+    }
+
+    /// <summary>The text the office pastes into the grid workers' group chat.</summary>
+    public static string Reminder(DateOnly month, DateOnly dueDate, IReadOnlyList<MissingRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return $"【三零创建】{MonthText.Display(month)}月度排查已全部提交，感谢各位网格员和联络员！";
+        }
+        var names = rows.Select(r => (r.GridName is null ? r.SubjectName : $"{r.SubjectName}{r.GridName}") + (r.WorkerName is null ? "" : $"（{r.WorkerName}）"));
+        return $"【三零创建】提醒：{MonthText.Display(month)}月度排查应于{dueDate:yyyy年M月d日}前提交。以下 {rows.Count} 个网格/单位尚未提交，请尽快登录系统完成排查并提交：" + string.Join("、", names) + "。逾期提交将记为逾期。";
+    }
+
+    public async Task<WorkListPage> WorkListAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var findings = scope.Apply(db.Findings.AsNoTracking(), f => f.Inspection!.Subject);
+        var hazards = await findings
+            .Where(f => f.Type == FindingType.Hazard && f.Status == FindingStatus.Rectifying && f.RectifyBy < today)
+            .OrderBy(f => f.RectifyBy).ThenBy(f => f.Id)
+            .Select(f => new { f.Id, Subject = f.Inspection!.Subject!.Name, Grid = f.Inspection.Grid!.Name, f.HazardCategory, f.RiskLevel, f.Description, f.Inspection.InspectedOn, f.RectifyBy })
+            .ToListAsync(ct);
+        var disputes = await findings
+            .Where(f => f.Type == FindingType.Dispute && f.Status == FindingStatus.Mediating && (f.RiskOfCriminalEscalation || f.RiskOfGroupIncident))
+            .OrderBy(f => f.Inspection!.InspectedOn).ThenBy(f => f.Id)
+            .Select(f => new { f.Id, Subject = f.Inspection!.Subject!.Name, Grid = f.Inspection.Grid!.Name, f.DisputeCategory, f.Description, f.Parties, f.RiskOfCriminalEscalation, f.RiskOfGroupIncident, f.Inspection.InspectedOn })
+            .ToListAsync(ct);
+        return new WorkListPage(
+            today,
+            hazards.Select(h => new OverdueHazard(h.Id, h.Subject, h.Grid, h.HazardCategory, h.RiskLevel, h.Description, h.InspectedOn, h.RectifyBy!.Value,
+                today.DayNumber - h.InspectedOn.DayNumber, today.DayNumber - h.RectifyBy.Value.DayNumber)).ToList(),
+            disputes.Select(d => new RiskyDispute(d.Id, d.Subject, d.Grid, d.DisputeCategory, d.Description, d.Parties, d.RiskOfCriminalEscalation, d.RiskOfGroupIncident, d.InspectedOn,
+                today.DayNumber - d.InspectedOn.DayNumber)).ToList());
+    }
+}

@@ -1,0 +1,179 @@
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Common;
+using SanLing.Domain.Inspections;
+using SanLing.Infrastructure.Data;
+using SanLing.Web.Security;
+
+namespace SanLing.Web.Features.Inspections;
+
+public enum InspectionSaveOutcome
+{
+    Saved,
+    Locked,
+    Stale,
+    NotFound,
+    Invalid,
+}
+
+/// <summary>
+/// Writes of the monthly inspection and of finding follow-ups. The form is already validated and the unit checked
+/// against the user's scope; the month lock is checked here, inside the save.
+/// </summary>
+public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    /// <summary>Saves a draft or submits; a submitted inspection stays submitted when corrected.</summary>
+    /// <param name="mayChangeLocked">Office staff may correct a locked month (the audit trail records it).</param>
+    public async Task<InspectionSaveOutcome> SaveAsync(InspectionUnit unit, DateOnly month, InspectionForm form, bool submit, bool mayChangeLocked, CancellationToken ct)
+    {
+        if (!mayChangeLocked && await db.MonthLocks.AnyAsync(m => m.Month == month, ct))
+        {
+            return InspectionSaveOutcome.Locked;
+        }
+        var inspection = await db.Inspections
+            .Include(i => i.Findings)
+            .FirstOrDefaultAsync(i => i.SubjectId == unit.SubjectId && i.GridId == unit.GridId && i.Month == month, ct);
+        if (inspection is null)
+        {
+            if (form.Version != Guid.Empty)
+            {
+                return InspectionSaveOutcome.Stale;
+            }
+            inspection = new Inspection { SubjectId = unit.SubjectId, GridId = unit.GridId, Month = month };
+            db.Inspections.Add(inspection);
+        }
+        else
+        {
+            // Compare against the version the user loaded; touch the row so that the check always runs.
+            var entry = db.Entry(inspection);
+            entry.Property(i => i.Version).OriginalValue = form.Version;
+            entry.Property(i => i.InspectedOn).IsModified = true;
+        }
+
+        inspection.InspectedOn = form.InspectedOn!.Value;
+        inspection.Inspector = Clean(form.Inspector);
+        inspection.NothingFound = form.NothingFound;
+        if (submit && inspection.Status != InspectionStatus.Submitted)
+        {
+            var dueDay = await db.Towns.Where(t => t.Id == db.CurrentTownId).Select(t => t.InspectionDueDay).FirstAsync(ct);
+            inspection.Status = InspectionStatus.Submitted;
+            inspection.SubmittedAt = clock.GetUtcNow();
+            inspection.IsLate = MonthPeriod.IsLate(month, Today, dueDay);
+        }
+
+        if (!ApplyFindings(inspection, form))
+        {
+            return InspectionSaveOutcome.NotFound;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return InspectionSaveOutcome.Saved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return InspectionSaveOutcome.Stale;
+        }
+        catch (DbUpdateException) when (inspection.Id == 0)
+        {
+            // Someone else created this unit's inspection of the month meanwhile (unique index).
+            return InspectionSaveOutcome.Stale;
+        }
+    }
+
+    private bool ApplyFindings(Inspection inspection, InspectionForm form)
+    {
+        foreach (var row in form.FilledFindings)
+        {
+            Finding finding;
+            if (row.Id is { } id)
+            {
+                var existing = inspection.Findings.FirstOrDefault(f => f.Id == id);
+                if (existing is null)
+                {
+                    return false;
+                }
+                db.Entry(existing).Property(f => f.Version).OriginalValue = row.Version;
+                if (row.Remove)
+                {
+                    db.Findings.Remove(existing);
+                    continue;
+                }
+                finding = existing;
+            }
+            else if (row.Remove)
+            {
+                continue;
+            }
+            else
+            {
+                finding = new Finding { Description = "" };
+                inspection.Findings.Add(finding);
+            }
+            Apply(row, finding);
+        }
+        return true;
+    }
+
+    private static void Apply(FindingForm row, Finding finding)
+    {
+        var dispute = row.Type == FindingType.Dispute;
+        finding.Type = row.Type!.Value;
+        finding.Description = row.Description!.Trim();
+        finding.DisputeCategory = dispute ? row.DisputeCategory : null;
+        finding.HazardCategory = dispute ? null : row.HazardCategory;
+        finding.Parties = dispute ? Clean(row.Parties) : null;
+        finding.RiskOfCriminalEscalation = dispute && row.RiskOfCriminalEscalation;
+        finding.RiskOfGroupIncident = dispute && row.RiskOfGroupIncident;
+        finding.RiskLevel = dispute ? null : row.RiskLevel;
+        finding.RectifyBy = dispute ? null : row.RectifyBy;
+        finding.Status = row.Status ?? (dispute ? FindingStatus.Mediating : FindingStatus.Rectifying);
+        var closed = finding.Status is FindingStatus.Resolved or FindingStatus.Rectified;
+        finding.ClosedOn = closed ? row.ClosedOn : null;
+        finding.ResolutionMethod = finding.Status == FindingStatus.Resolved ? row.ResolutionMethod : null;
+    }
+
+    /// <summary>One tap on the 待办 list: a dispute resolved or escalated, a hazard rectified.</summary>
+    public async Task<(InspectionSaveOutcome Outcome, string? Error)> FollowUpAsync(int findingId, FollowUpForm form, CancellationToken ct)
+    {
+        var finding = await scope.Apply(db.Findings, f => f.Inspection!.Subject)
+            .Include(f => f.Inspection)
+            .Where(f => f.Id == findingId)
+            .FirstOrDefaultAsync(ct);
+        if (finding is null)
+        {
+            return (InspectionSaveOutcome.NotFound, null);
+        }
+        if (finding.Status is not (FindingStatus.Mediating or FindingStatus.Rectifying))
+        {
+            return (InspectionSaveOutcome.Invalid, "该问题已办结或已上报，无需再次处理。");
+        }
+        var fits = finding.Type == FindingType.Dispute
+            ? form.Outcome is FindingStatus.Resolved or FindingStatus.Escalated
+            : form.Outcome is FindingStatus.Rectified;
+        if (!fits)
+        {
+            return (InspectionSaveOutcome.Invalid, finding.Type == FindingType.Dispute ? "矛盾纠纷只能标记为已化解或上报。" : "安全隐患只能标记为已整改。");
+        }
+        if (form.ClosedOn is { } closedOn && closedOn < finding.Inspection!.InspectedOn)
+        {
+            return (InspectionSaveOutcome.Invalid, "办结日期不能早于发现问题的排查日期。");
+        }
+        db.Entry(finding).Property(f => f.Version).OriginalValue = form.Version;
+        finding.Status = form.Outcome!.Value;
+        finding.ClosedOn = form.Outcome == FindingStatus.Escalated ? null : form.ClosedOn;
+        finding.ResolutionMethod = form.Outcome == FindingStatus.Resolved ? form.ResolutionMethod : null;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (InspectionSaveOutcome.Saved, null);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (InspectionSaveOutcome.Stale, "保存失败：该问题已被他人更新，请刷新后再处理。");
+        }
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using SanLing.Domain.Inspections;
+
+namespace SanLing.Web.Features.Inspections;
+
+/// <summary>What one monthly inspection covers: a grid (workshop/team) of a subject, or the subject itself when it has none.</summary>
+public sealed record InspectionUnit(int SubjectId, string SubjectCode, string SubjectName, int? GridId, string? GridCode, string? GridName, string? WorkerName)
+{
+    public string Title => GridName is null ? SubjectName : $"{SubjectName} · {GridName}";
+}
+
+/// <summary>How a unit stands for the chosen month, as the grid worker sees it.</summary>
+public enum UnitState
+{
+    NotStarted = 0,  // 未提交
+    Draft = 1,       // 草稿
+    Submitted = 2,   // 已提交
+    Overdue = 3,     // 逾期
+}
+
+public sealed record UnitRow(InspectionUnit Unit, UnitState State, bool IsLate, int FindingCount);
+
+public sealed record InspectionIndexPage(DateOnly Month, IReadOnlyList<DateOnly> Months, DateOnly DueDate, bool Locked, IReadOnlyList<UnitRow> Rows, int OpenFindings);
+
+public sealed record InspectionEditor(InspectionUnit Unit, DateOnly Month, DateOnly DueDate, bool Locked, bool CanEditLocked, InspectionStatus? Status, bool IsLate, InspectionForm Form);
+
+/// <summary>An open finding on the 待办 list.</summary>
+public sealed record TodoItem(
+    int Id,
+    Guid Version,
+    FindingType Type,
+    DisputeCategory? DisputeCategory,
+    HazardCategory? HazardCategory,
+    string Description,
+    string? Parties,
+    bool RiskOfCriminalEscalation,
+    bool RiskOfGroupIncident,
+    RiskLevel? RiskLevel,
+    DateOnly? RectifyBy,
+    DateOnly FoundOn,
+    string SubjectName,
+    string? GridName)
+{
+    public bool IsOverdueOn(DateOnly day) => Type == FindingType.Hazard && RectifyBy is { } by && by < day;
+}
+
+public sealed record TodoPage(IReadOnlyList<TodoItem> Items, DateOnly Today, Shared.PageInfo Paging);
+
+/// <summary>Months as the URL carries them: <c>2026-11</c>.</summary>
+public static class MonthText
+{
+    public static string Format(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    public static string Display(DateOnly month) => month.ToString("yyyy年M月", CultureInfo.InvariantCulture);
+
+    /// <summary>The month of <paramref name="text"/> (empty: the current month); null when malformed or in the future.</summary>
+    public static DateOnly? Parse(string? text, DateOnly today)
+    {
+        var current = new DateOnly(today.Year, today.Month, 1);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return current;
+        }
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return null;
+        }
+        return month > current || month.Year < 2000 ? null : month;
+    }
+
+    /// <summary>The months a user may pick: the current one and the 24 before it.</summary>
+    public static IReadOnlyList<DateOnly> Choices(DateOnly today)
+    {
+        var current = new DateOnly(today.Year, today.Month, 1);
+        return Enumerable.Range(0, 25).Select(i => current.AddMonths(-i)).ToList();
+    }
+}
