@@ -7,7 +7,7 @@ using SanLing.Infrastructure.Data;
 namespace SanLing.Infrastructure.Excel.Templates;
 
 /// <summary>事故: sheet 事故, key 编号.</summary>
-internal sealed class AccidentTemplate : ExcelTemplate
+public sealed class AccidentTemplate : ExcelTemplate
 {
     public const string LossColumn = "直接经济损失(万元)";
 

@@ -11,7 +11,7 @@ namespace SanLing.Infrastructure.Excel.Templates;
 /// 年度评定: sheet 评定, key 单位编码 + 年度 + 条目. Only items the year's rule set judges by attestation (A) for the
 /// subject's kind may be given; 不适用 only where the item allows it or does not apply to that kind.
 /// </summary>
-internal sealed class AttestationTemplate : ExcelTemplate
+public sealed class AttestationTemplate : ExcelTemplate
 {
     public static readonly SheetSpec Sheet = new("评定",
     [

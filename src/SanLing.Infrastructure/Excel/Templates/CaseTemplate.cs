@@ -7,7 +7,7 @@ using SanLing.Infrastructure.Data;
 namespace SanLing.Infrastructure.Excel.Templates;
 
 /// <summary>案件: sheet 案件, key 编号; the offender may be a registered key person (by 编号).</summary>
-internal sealed class CaseTemplate : ExcelTemplate
+public sealed class CaseTemplate : ExcelTemplate
 {
     public static readonly SheetSpec Sheet = new("案件",
     [

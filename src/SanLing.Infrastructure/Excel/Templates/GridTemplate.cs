@@ -10,7 +10,7 @@ namespace SanLing.Infrastructure.Excel.Templates;
 /// (车间、班组) of enterprises and units as grids, so those are accepted too (otherwise their export could not be
 /// imported back, nor their monthly inspections).
 /// </summary>
-internal sealed class GridTemplate : ExcelTemplate
+public sealed class GridTemplate : ExcelTemplate
 {
     public static readonly SheetSpec Sheet = new("网格",
     [

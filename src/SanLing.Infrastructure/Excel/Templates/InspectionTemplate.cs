@@ -11,7 +11,7 @@ namespace SanLing.Infrastructure.Excel.Templates;
 /// 月度排查: sheet 排查 (key 单位编码 + 网格编码 + 年月) and sheet 发现, whose rows belong to an inspection of the
 /// 排查 sheet. Importing an inspection replaces its findings with those of the file.
 /// </summary>
-internal sealed class InspectionTemplate : ExcelTemplate
+public sealed class InspectionTemplate : ExcelTemplate
 {
     public static readonly SheetSpec InspectionSheet = new("排查",
     [

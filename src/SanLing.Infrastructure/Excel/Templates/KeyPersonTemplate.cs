@@ -11,7 +11,7 @@ namespace SanLing.Infrastructure.Excel.Templates;
 /// 重点人员: sheet 人员 (key 编号) and, optionally, sheet 帮教记录 (key 人员编号 + 日期 + 帮教人). ID numbers are
 /// validated, then stored only as cipher, keyed hash and masked form; exports mask them unless told otherwise.
 /// </summary>
-internal sealed class KeyPersonTemplate : ExcelTemplate
+public sealed class KeyPersonTemplate : ExcelTemplate
 {
     public static readonly SheetSpec PersonSheet = new("人员",
     [

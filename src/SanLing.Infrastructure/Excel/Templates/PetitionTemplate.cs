@@ -7,7 +7,7 @@ using SanLing.Infrastructure.Data;
 namespace SanLing.Infrastructure.Excel.Templates;
 
 /// <summary>信访: sheet 信访, key 编号.</summary>
-internal sealed class PetitionTemplate : ExcelTemplate
+public sealed class PetitionTemplate : ExcelTemplate
 {
     public static readonly SheetSpec Sheet = new("信访",
     [

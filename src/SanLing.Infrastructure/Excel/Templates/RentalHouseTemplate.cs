@@ -6,7 +6,7 @@ using SanLing.Infrastructure.Data;
 namespace SanLing.Infrastructure.Excel.Templates;
 
 /// <summary>出租屋: sheet 出租屋, key 编号.</summary>
-internal sealed class RentalHouseTemplate : ExcelTemplate
+public sealed class RentalHouseTemplate : ExcelTemplate
 {
     public static readonly SheetSpec Sheet = new("出租屋",
     [

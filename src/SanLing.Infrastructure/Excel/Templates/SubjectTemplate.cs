@@ -7,7 +7,7 @@ using SanLing.Infrastructure.Data;
 namespace SanLing.Infrastructure.Excel.Templates;
 
 /// <summary>单位名录: sheet 单位, key 编码. A territory may be a 村/社区 of the same workbook.</summary>
-internal sealed class SubjectTemplate : ExcelTemplate
+public sealed class SubjectTemplate : ExcelTemplate
 {
     public static readonly SheetSpec Sheet = new("单位",
     [

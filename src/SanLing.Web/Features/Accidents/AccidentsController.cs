@@ -3,6 +3,7 @@ using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SanLing.Domain.Ledgers;
+using SanLing.Infrastructure.Excel.Templates;
 using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Audit;
 using SanLing.Web.Features.Shared;
@@ -18,6 +19,7 @@ public sealed class AccidentsController(
     SubjectQueries subjects,
     AuditQueries audit,
     LedgerRulesService rules,
+    ExcelDownloadService excel,
     IValidator<AccidentForm> validator) : Controller
 {
     private bool CanEdit => User.IsInRole(Roles.Office);
@@ -29,6 +31,11 @@ public sealed class AccidentsController(
         var paging = new PageInfo(PageInfo.Clamp(filter.Page), AccidentQueries.PageSize, total, Request.Path, Request.QueryString);
         return View(new AccidentListPage(filter, rows, paging, await subjects.TerritoriesAsync(ct), CanEdit));
     }
+
+    /// <summary>The list as shown (filters and scope applied, all pages) in the import template.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Export([FromQuery] AccidentFilter filter, CancellationToken ct) =>
+        await excel.ExportAsync("事故台账", nameof(Accident), workbook => AccidentTemplate.WriteAsync(workbook, queries.Filtered(filter), ct), ct);
 
     [HttpGet]
     public async Task<IActionResult> Details(int id, CancellationToken ct)

@@ -13,6 +13,15 @@ public sealed class GridQueries(SanLingDbContext db, AccessScope scope)
 
     public async Task<(IReadOnlyList<GridRow> Rows, int Total)> ListAsync(GridFilter filter, CancellationToken ct)
     {
+        var grids = Filtered(filter);
+        var page = PageInfo.Clamp(filter.Page);
+        var rows = await ToRows(grids.OrderBy(g => g.Code).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+        return (rows, await grids.CountAsync(ct));
+    }
+
+    /// <summary>The scoped, filtered grids (the list and its export use the same query).</summary>
+    public IQueryable<Grid> Filtered(GridFilter filter)
+    {
         var grids = scope.Apply(db.Grids.AsNoTracking(), g => g.Subject);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
@@ -32,9 +41,7 @@ public sealed class GridQueries(SanLingDbContext db, AccessScope scope)
         {
             grids = grids.Where(g => (g.WorkerName == null || g.WorkerName == "") && g.WorkerUserId == null);
         }
-        var page = PageInfo.Clamp(filter.Page);
-        var rows = await ToRows(grids.OrderBy(g => g.Code).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
-        return (rows, await grids.CountAsync(ct));
+        return grids;
     }
 
     public Task<GridRow?> RowAsync(int id, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SanLing.Domain.Subjects;
+using SanLing.Infrastructure.Excel.Templates;
 using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Audit;
 using SanLing.Web.Features.Shared;
@@ -17,6 +18,7 @@ public sealed class GridsController(
     GridCommands commands,
     SubjectQueries subjects,
     AuditQueries audit,
+    ExcelDownloadService excel,
     IValidator<GridForm> validator) : Controller
 {
     private bool CanEdit => User.IsInRole(Roles.Office);
@@ -28,6 +30,11 @@ public sealed class GridsController(
         var paging = new PageInfo(PageInfo.Clamp(filter.Page), GridQueries.PageSize, total, Request.Path, Request.QueryString);
         return View(new GridListPage(filter, rows, paging, await subjects.TerritoriesAsync(ct), CanEdit));
     }
+
+    /// <summary>The list as shown (filters and scope applied, all pages) in the import template.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Export([FromQuery] GridFilter filter, CancellationToken ct) =>
+        await excel.ExportAsync("网格", nameof(Grid), workbook => GridTemplate.WriteAsync(workbook, queries.Filtered(filter), ct), ct);
 
     [HttpGet]
     public async Task<IActionResult> Details(int id, CancellationToken ct)

@@ -2,6 +2,8 @@ using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using SanLing.Domain.Ledgers;
+using SanLing.Infrastructure.Excel.Templates;
 using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Audit;
 using SanLing.Web.Features.Shared;
@@ -17,6 +19,7 @@ public sealed class PetitionsController(
     SubjectQueries subjects,
     AuditQueries audit,
     LedgerRulesService rules,
+    ExcelDownloadService excel,
     IValidator<PetitionForm> validator) : Controller
 {
     private bool CanEdit => User.IsInRole(Roles.Office);
@@ -28,6 +31,11 @@ public sealed class PetitionsController(
         var paging = new PageInfo(PageInfo.Clamp(filter.Page), PetitionQueries.PageSize, total, Request.Path, Request.QueryString);
         return View(new PetitionListPage(filter, rows, paging, await subjects.TerritoriesAsync(ct), CanEdit));
     }
+
+    /// <summary>The list as shown (filters and scope applied, all pages) in the import template.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Export([FromQuery] PetitionFilter filter, CancellationToken ct) =>
+        await excel.ExportAsync("信访台账", nameof(Petition), workbook => PetitionTemplate.WriteAsync(workbook, queries.Filtered(filter), ct), ct);
 
     [HttpGet]
     public async Task<IActionResult> Details(int id, CancellationToken ct)

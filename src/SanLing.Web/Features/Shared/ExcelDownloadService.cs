@@ -1,0 +1,24 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using Microsoft.AspNetCore.Mvc;
+using SanLing.Domain.Auditing;
+using SanLing.Infrastructure.Data;
+
+namespace SanLing.Web.Features.Shared;
+
+/// <summary>A list exported as shown (its filters and the user's scope applied), in its import template; each export is audited with its row count.</summary>
+public sealed class ExcelDownloadService(SanLingDbContext db, TimeProvider clock)
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public async Task<FileContentResult> ExportAsync(string title, string entityType, Func<IXLWorkbook, Task<int>> write, CancellationToken ct)
+    {
+        using var workbook = new XLWorkbook();
+        var rows = await write(workbook);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        await AuditChain.AppendAsync(db, clock, AuditAction.Export, entityType, null, $"{{\"rows\":{rows.ToString(CultureInfo.InvariantCulture)}}}", ct);
+        var stamp = clock.GetLocalNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        return new FileContentResult(stream.ToArray(), ContentType) { FileDownloadName = $"{title}-{stamp}.xlsx" };
+    }
+}
