@@ -1,0 +1,105 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ActionConstraints;
+using SanLing.Web.Tests.Support;
+
+namespace SanLing.Web.Tests.Security;
+
+/// <summary>
+/// Every page (a GET action with no route values) × the five roles and anonymous, against an explicit table.
+/// A new page fails <see cref="Every_page_is_in_the_table"/> until someone decides who may open it.
+/// </summary>
+[Collection(DemoTownCollection.Name)]
+public sealed class RouteRoleMatrixTests(DemoTownFixture demo)
+{
+    private const string Admin = "admin";
+    private const string Office = "office";
+    private const string Grid = "grid";
+    private const string Liaison = "liaison";
+    private const string Leader = "leader";
+    private static readonly string[] Everyone = [Admin, Office, Grid, Liaison, Leader];
+    private static readonly string[] LedgerUsers = [Office, Grid, Liaison];
+
+    /// <summary>Who may open each page; everyone else signed in gets 403, anonymous users go to the login page.</summary>
+    public static readonly Dictionary<string, string[]> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/Home/Index"] = Everyone,
+        ["/Subjects/Index"] = Everyone,
+        ["/Subjects/Create"] = [Office],
+        ["/Petitions/Index"] = LedgerUsers,
+        ["/Petitions/Create"] = [Office],
+        ["/Petitions/Export"] = LedgerUsers,
+        ["/Accidents/Index"] = LedgerUsers,
+        ["/Accidents/Create"] = [Office],
+        ["/Accidents/Export"] = LedgerUsers,
+        ["/Cases/Index"] = LedgerUsers,
+        ["/Cases/Create"] = [Office],
+        ["/Cases/Export"] = LedgerUsers,
+        ["/Grids/Index"] = LedgerUsers,
+        ["/Grids/Create"] = [Office],
+        ["/Grids/Export"] = LedgerUsers,
+        ["/KeyPersons/Index"] = LedgerUsers,
+        ["/KeyPersons/Create"] = [Office],
+        ["/RentalHouses/Index"] = LedgerUsers,
+        ["/RentalHouses/Create"] = [Office, Grid],
+        ["/Inspections/Index"] = [Grid, Liaison],
+        ["/Inspections/Todo"] = [Grid, Liaison, Office],
+        ["/InspectionReview/Index"] = [Office, Leader],
+        ["/InspectionReview/Missing"] = [Office],
+        ["/InspectionReview/MissingExport"] = [Office],
+        ["/InspectionReview/WorkList"] = [Office],
+    };
+
+    /// <summary>Pages anyone may open without signing in.</summary>
+    private static readonly HashSet<string> Public = new(StringComparer.OrdinalIgnoreCase) { "/Account/Login" };
+
+    private List<string> Pages()
+    {
+        var actions = demo.Factory.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items.OfType<ControllerActionDescriptor>();
+        return actions
+            .Where(a => a.ActionConstraints?.OfType<HttpMethodActionConstraint>().All(c => c.HttpMethods.Contains("GET")) ?? true)
+            .Where(a => a.AttributeRouteInfo is null)
+            .Where(a => a.Parameters.All(p => p.BindingInfo?.BindingSource?.Id != "Path" && p.Name is not "id" && p.ParameterType != typeof(int)))
+            .Select(a => $"/{a.ControllerName}/{a.ActionName}")
+            .Distinct()
+            .Order()
+            .ToList();
+    }
+
+    [Fact]
+    public void Every_page_is_in_the_table()
+    {
+        var unclassified = Pages().Where(p => !Allowed.ContainsKey(p) && !Public.Contains(p)).ToList();
+        Assert.True(unclassified.Count == 0, "pages nobody has classified: " + string.Join(", ", unclassified));
+    }
+
+    public static TheoryData<string> TablePages() => new(Allowed.Keys.Order());
+
+    [Theory]
+    [MemberData(nameof(TablePages))]
+    public async Task Each_role_gets_exactly_what_the_table_says(string page)
+    {
+        var anonymous = await demo.Factory.CreateBrowserlessClient().GetAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/Account/Login", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+
+        foreach (var user in Everyone)
+        {
+            var client = await demo.Factory.CreateBrowserlessClient().LoggedInAsync(user);
+            var response = await client.GetAsync(page);
+            if (Allowed[page].Contains(user))
+            {
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{user} on {page}: {(int)response.StatusCode}");
+                if (response.StatusCode == HttpStatusCode.Redirect)
+                {
+                    Assert.DoesNotContain("/Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+                }
+            }
+            else
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{user} on {page}: expected 403, got {(int)response.StatusCode}");
+            }
+        }
+    }
+}
