@@ -23,7 +23,7 @@ public sealed class InspectionReviewController(InspectionReviewQueries queries, 
 
     [HttpGet]
     [Authorize(Roles = Roles.Office)]
-    public async Task<IActionResult> MissingExport(string? month, int? territoryId, CancellationToken ct)
+    public async Task<IActionResult> MissingExport(string? month, int? territoryId, [FromServices] Shared.ExcelDownloadService excel, CancellationToken ct)
     {
         var chosen = MonthText.Parse(month, queries.Today);
         if (chosen is null)
@@ -33,6 +33,7 @@ public sealed class InspectionReviewController(InspectionReviewQueries queries, 
         var dueDate = await queries.DueDateAsync(chosen.Value, ct);
         var rows = await queries.MissingAsync(chosen.Value, territoryId, ct);
         logger.LogInformation("Export of missing inspections {Month} by {User}: {Rows} rows", MonthText.Format(chosen.Value), User.Identity?.Name, rows.Count);
+        await excel.AuditAsync("MissingInspections", rows.Count, ct);
         return File(InspectionReviewCommands.MissingWorkbook(chosen.Value, dueDate, rows),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"未提交排查-{MonthText.Format(chosen.Value)}.xlsx");
     }

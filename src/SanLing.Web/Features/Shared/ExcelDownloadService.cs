@@ -17,8 +17,12 @@ public sealed class ExcelDownloadService(SanLingDbContext db, TimeProvider clock
         var rows = await write(workbook);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
-        await AuditChain.AppendAsync(db, clock, AuditAction.Export, entityType, null, $"{{\"rows\":{rows.ToString(CultureInfo.InvariantCulture)}}}", ct);
+        await AuditAsync(entityType, rows, ct);
         var stamp = clock.GetLocalNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         return new FileContentResult(stream.ToArray(), ContentType) { FileDownloadName = $"{title}-{stamp}.xlsx" };
     }
+
+    /// <summary>The audit line of an export: who, when, what, how many rows.</summary>
+    public Task AuditAsync(string entityType, int rows, CancellationToken ct) =>
+        AuditChain.AppendAsync(db, clock, AuditAction.Export, entityType, null, $"{{\"rows\":{rows.ToString(CultureInfo.InvariantCulture)}}}", ct);
 }
