@@ -105,7 +105,7 @@ internal sealed class SubjectTemplate : ExcelTemplate
         return async token =>
         {
             var codes = rows.Select(r => r.Code).ToList();
-            var existing = await context.Db.Subjects.Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, token);
+            var existing = await context.Db.Subjects.Where(s => EF.Parameter(codes).Contains(s.Code)).ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, token);
             var byCode = new Dictionary<string, Subject>(existing, StringComparer.Ordinal);
             foreach (var row in rows)
             {
