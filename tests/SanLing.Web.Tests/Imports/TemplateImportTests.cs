@@ -82,6 +82,12 @@ public sealed class TemplateImportTests(SmallTownFixture town) : IClassFixture<S
             result.Errors.Select(e => (e.Sheet, e.Row, e.Column)));
         Assert.All(result.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Reason)));
         Assert.Equal(before, await CountAsync<Subject>());
+
+        // A village that still holds an enterprise cannot become an enterprise itself.
+        result = await town.ImportAsync("subjects", Book(Sheet("单位", SubjectHeaders,
+            ["CUN-A", "东村", "企业", "SQ-A", null, null, null, null, null, null])));
+        Assert.Equal([("单位", 2, "类型")], result.Errors.Select(e => (e.Sheet, e.Row, e.Column)));
+        Assert.Contains("QY-A", result.Errors[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class AttestationTemplate : ExcelTemplate
         return async token =>
         {
             var years = rows.Select(r => r.Year).Distinct().ToList();
-            var existing = (await context.Db.Attestations.Where(a => years.Contains(a.Year)).ToListAsync(token))
+            var existing = (await context.Db.Attestations.Where(a => EF.Parameter(years).Contains(a.Year)).ToListAsync(token))
                 .ToDictionary(a => (a.SubjectId, a.Year, a.ItemCode));
             foreach (var row in rows)
             {

@@ -56,7 +56,7 @@ public sealed class GridTemplate : ExcelTemplate
         return async token =>
         {
             var codes = rows.Select(r => r.Code).ToList();
-            var existing = await context.Db.Grids.Where(g => codes.Contains(g.Code)).ToDictionaryAsync(g => g.Code, StringComparer.Ordinal, token);
+            var existing = await context.Db.Grids.Where(g => EF.Parameter(codes).Contains(g.Code)).ToDictionaryAsync(g => g.Code, StringComparer.Ordinal, token);
             foreach (var row in rows)
             {
                 if (!existing.TryGetValue(row.Code, out var grid))

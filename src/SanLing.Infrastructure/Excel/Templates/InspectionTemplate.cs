@@ -186,7 +186,7 @@ public sealed class InspectionTemplate : ExcelTemplate
         return async token =>
         {
             var months = inspections.Select(i => i.Key.Month).Distinct().ToList();
-            var existing = (await context.Db.Inspections.Include(i => i.Findings).Where(i => months.Contains(i.Month)).ToListAsync(token))
+            var existing = (await context.Db.Inspections.Include(i => i.Findings).Where(i => EF.Parameter(months).Contains(i.Month)).ToListAsync(token))
                 .ToDictionary(i => new Key3(i.SubjectId, i.GridId, i.Month));
             var findingsOf = findings.ToLookup(f => f.Key);
             foreach (var row in inspections)

@@ -144,7 +144,7 @@ public sealed class KeyPersonTemplate : ExcelTemplate
         {
             var numbers = persons.Select(p => p.Number).Concat(followUps.Select(f => f.PersonNumber)).Distinct().ToList();
             var existing = await context.Db.KeyPersons.Include(k => k.FollowUps)
-                .Where(k => numbers.Contains(k.Number)).ToDictionaryAsync(k => k.Number, StringComparer.Ordinal, token);
+                .Where(k => EF.Parameter(numbers).Contains(k.Number)).ToDictionaryAsync(k => k.Number, StringComparer.Ordinal, token);
             var byNumber = new Dictionary<string, KeyPerson>(existing, StringComparer.Ordinal);
             foreach (var row in persons)
             {

@@ -69,7 +69,7 @@ public sealed class RentalHouseTemplate : ExcelTemplate
         return async token =>
         {
             var numbers = rows.Select(r => r.Number).ToList();
-            var existing = await context.Db.RentalHouses.Where(h => numbers.Contains(h.Number)).ToDictionaryAsync(h => h.Number, StringComparer.Ordinal, token);
+            var existing = await context.Db.RentalHouses.Where(h => EF.Parameter(numbers).Contains(h.Number)).ToDictionaryAsync(h => h.Number, StringComparer.Ordinal, token);
             foreach (var row in rows)
             {
                 if (!existing.TryGetValue(row.Number, out var house))

@@ -102,10 +102,24 @@ public sealed class SubjectTemplate : ExcelTemplate
             rows.Add(row);
         }
 
+        // A registered 村/社区 that the file turns into an enterprise or unit must not leave subjects sitting in it.
+        var fileRows = pending.ToDictionary(p => p.Row.Code, p => p.Reader, StringComparer.Ordinal);
+        var registeredChildren = await context.Db.Subjects.AsNoTracking().Where(s => s.TerritoryId != null)
+            .Select(s => new { s.Code, TerritoryCode = s.Territory!.Code }).ToListAsync(ct);
+        foreach (var child in registeredChildren.Where(c => !fileRows.ContainsKey(c.Code)))
+        {
+            if (fileRows.TryGetValue(child.TerritoryCode, out var territoryRow) && !kinds[child.TerritoryCode].IsTerritory())
+            {
+                territoryRow.Error("类型", $"仍有单位（如 {child.Code}）属于该村社区，不能改为企业或单位");
+                fileRows.Remove(child.TerritoryCode);
+                rows.RemoveAll(r => r.Code == child.TerritoryCode);
+            }
+        }
+
         return async token =>
         {
             var codes = rows.Select(r => r.Code).ToList();
-            var existing = await context.Db.Subjects.Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, token);
+            var existing = await context.Db.Subjects.Where(s => EF.Parameter(codes).Contains(s.Code)).ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, token);
             var byCode = new Dictionary<string, Subject>(existing, StringComparer.Ordinal);
             foreach (var row in rows)
             {

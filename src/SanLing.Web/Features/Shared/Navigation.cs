@@ -28,6 +28,7 @@ public static class Navigation
         new("案件", "Cases", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
         new("重点人员", "KeyPersons", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
         new("出租屋", "RentalHouses", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
+        new("数据导入", "Imports", "Index", Roles.Office),
     ];
 
     /// <summary>Roles that may read ledgers and personal data of their scope (never leadership).</summary>

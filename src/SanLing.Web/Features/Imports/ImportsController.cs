@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using SanLing.Infrastructure.Excel;
+using SanLing.Infrastructure.Identity;
+
+namespace SanLing.Web.Features.Imports;
+
+/// <summary>数据导入: office staff download the templates, upload filled workbooks and export ledgers.</summary>
+[Authorize(Roles = Roles.Office)]
+public sealed class ImportsController(ImportService service, TimeProvider clock, ILogger<ImportsController> logger) : Controller
+{
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The request may carry the 10 MB file plus the form around it; larger bodies are cut off by the server.</summary>
+    private const long RequestLimit = XlsxUpload.MaxBytes + 1024 * 1024;
+
+    [HttpGet]
+    public IActionResult Index() => View(ExcelTemplates.All);
+
+    [HttpGet]
+    public IActionResult Template(string id)
+    {
+        if (ExcelTemplates.Find(id) is not { } template)
+        {
+            return NotFound();
+        }
+        using var output = new MemoryStream();
+        ExcelExporter.WriteBlankTemplate(template, output);
+        return File(output.ToArray(), XlsxType, $"{template.Title}导入模板.xlsx");
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Export(string id, CancellationToken ct)
+    {
+        if (ExcelTemplates.Find(id) is not { } template)
+        {
+            return NotFound();
+        }
+        using var output = new MemoryStream();
+        var rows = await service.ExportAsync(template, output, revealIdNumbers: false, ct);
+        logger.LogInformation("Export {Template} by {User}: {Rows} rows", template.Key, User.Identity?.Name, rows);
+        var day = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        return File(output.ToArray(), XlsxType, $"{template.Title}_{day}.xlsx");
+    }
+
+    [HttpPost]
+    [RequestSizeLimit(RequestLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+    public async Task<IActionResult> Upload(string id, IFormFile? file, CancellationToken ct)
+    {
+        if (ExcelTemplates.Find(id) is not { } template)
+        {
+            return NotFound();
+        }
+        var result = await ImportAsync(template, file, ct);
+        logger.LogInformation("Import {Template} by {User}: {Outcome}", template.Key, User.Identity?.Name,
+            result.Succeeded ? string.Join(", ", result.Counts) : $"{result.Errors.Count} errors, nothing written");
+        return View("Result", new ImportResultPage(template, file?.FileName, result));
+    }
+
+    private async Task<ImportResult> ImportAsync(ExcelTemplate template, IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return ImportResult.Refused("请选择要导入的 Excel（.xlsx）文件。");
+        }
+        if (file.Length > XlsxUpload.MaxBytes)
+        {
+            return ImportResult.Refused($"文件超过 {XlsxUpload.MaxBytes / 1024 / 1024} MB，请拆分后分批导入。");
+        }
+        using var upload = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(upload, ct);
+        upload.Position = 0;
+        return await service.ImportAsync(template, upload, ct);
+    }
+}
+
+public sealed record ImportResultPage(ExcelTemplate Template, string? FileName, ImportResult Result);
