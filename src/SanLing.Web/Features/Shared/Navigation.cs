@@ -18,6 +18,7 @@ public static class Navigation
         new("信访", "Petitions", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),
         new("重点人员", "KeyPersons", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),
         new("出租屋", "RentalHouses", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),
+        new("年度评定", "Attestations", "Index", Roles.Office),
     ];
 
     /// <summary>Roles that may read ledgers and personal data of their scope (never leadership).</summary>
