@@ -171,4 +171,26 @@ public sealed class AttestationTests(DemoTownFixture demo)
         Assert.Contains("未完成", count, StringComparison.Ordinal);
         Assert.Contains("0 /", count, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_overview_runs_the_same_number_of_queries_for_one_subject_and_for_a_full_page()
+    {
+        var client = await demo.Factory.CreateBrowserlessClient().LoggedInAsync("office");
+        await client.GetPageAsync($"/Attestations?year={Year}");
+
+        async Task<(int Queries, int Rows)> Measure(string url)
+        {
+            using var counter = new QueryCounter(demo.Factory.DatabasePath);
+            var page = await client.GetPageAsync(url);
+            return (counter.Count, page.QuerySelectorAll("#attestation-list tbody tr .attested-count").Length);
+        }
+
+        var one = await Measure($"/Attestations?year={Year}&q=QY0001");
+        var full = await Measure($"/Attestations?year={Year}");
+
+        Assert.Equal(1, one.Rows);
+        Assert.Equal(30, full.Rows);
+        Assert.Equal(one.Queries, full.Queries);
+        Assert.InRange(full.Queries, 5, 8); // rule set, its items, count, page, territories (+ sign-in checks)
+    }
 }
