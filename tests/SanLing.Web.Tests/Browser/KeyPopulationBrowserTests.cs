@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenQA.Selenium;
+using OpenQA.Selenium.Support.UI;
 
 namespace SanLing.Web.Tests.Browser;
 
@@ -34,7 +35,10 @@ public sealed class KeyPopulationBrowserTests(KestrelDemoFixture portal) : IClas
         AssertFitsTheScreen(browser);
         browser.Find("#follow-up-form button[type=submit]").Click();
 
-        Assert.Contains("手机端入户走访", browser.Find("#follow-ups").Text, StringComparison.Ordinal);
+        // The post reloads the page: wait for the new one instead of reading the old list.
+        var wait = new WebDriverWait(browser.Driver, TimeSpan.FromSeconds(15));
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
+        Assert.True(wait.Until(d => d.FindElement(By.CssSelector("#follow-ups")).Text.Contains("手机端入户走访", StringComparison.Ordinal)));
         Assert.True(File.Exists(browser.Screenshot("grid-worker-key-person-360")));
     }
 
