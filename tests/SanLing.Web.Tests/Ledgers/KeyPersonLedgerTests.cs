@@ -293,4 +293,26 @@ public sealed class KeyPersonLedgerTests(DemoTownFixture demo)
         var token = await client.AntiforgeryTokenAsync("/");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostFormAsync($"/KeyPersons/FollowUp/{person.Id}", token, [new("VisitedOn", "2026-11-01"), new("VisitedBy", "领导")])).StatusCode);
     }
+
+    [Fact]
+    public async Task The_list_runs_the_same_number_of_queries_for_one_row_and_for_a_full_page()
+    {
+        var client = await demo.Factory.CreateBrowserlessClient().LoggedInAsync("office");
+        await client.GetPageAsync("/KeyPersons");
+
+        async Task<(int Queries, int Rows)> Measure(string url)
+        {
+            using var counter = new QueryCounter(demo.Factory.DatabasePath);
+            var page = await client.GetPageAsync(url);
+            return (counter.Count, page.QuerySelectorAll("#key-person-list tbody .id-masked").Length);
+        }
+
+        var one = await Measure("/KeyPersons?q=ZD-0001");
+        var full = await Measure("/KeyPersons");
+
+        Assert.Equal(1, one.Rows);
+        Assert.Equal(20, full.Rows);
+        Assert.Equal(one.Queries, full.Queries);
+        Assert.InRange(full.Queries, 3, 6); // count, page (last visit included), territories (+ sign-in checks)
+    }
 }

@@ -162,4 +162,25 @@ public sealed class RentalHouseLedgerTests(DemoTownFixture demo)
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
         }
     }
+
+    [Fact]
+    public async Task The_second_of_two_stale_edits_is_refused_and_the_first_value_stays()
+    {
+        var house = await AddHouseAsync("CZ-C-1", "CUN01");
+        var office = await demo.Factory.CreateBrowserlessClient().LoggedInAsync("office");
+        var grid = await demo.Factory.CreateBrowserlessClient().LoggedInAsync("grid");
+        var officePage = await office.GetPageAsync($"/RentalHouses/Edit/{house.Id}");
+        var gridPage = await grid.GetPageAsync($"/RentalHouses/Edit/{house.Id}");
+        var first = PortalClient.FormValues(officePage);
+        first["TenantCount"] = "7";
+        var second = PortalClient.FormValues(gridPage);
+        second["TenantCount"] = "9";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"/RentalHouses/Edit/{house.Id}", PortalClient.TokenOf(officePage), first)).StatusCode);
+        var stale = await grid.PostFormAsync($"/RentalHouses/Edit/{house.Id}", PortalClient.TokenOf(gridPage), second);
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("已被他人修改", (await stale.ParseAsync()).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(7, await demo.Factory.WithDbAsync(db => db.RentalHouses.Where(r => r.Id == house.Id).Select(r => r.TenantCount).SingleAsync()));
+    }
 }

@@ -38,7 +38,7 @@ public sealed class KeyPersonsController(
     [HttpGet]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
-        var details = await DetailsAsync(id, new FollowUpForm { VisitedOn = rules.Today, VisitedBy = User.Identity?.Name }, ct);
+        var details = await DetailsAsync(id, new FollowUpForm { VisitedOn = rules.Today, VisitedBy = User.FindFirst(SanLingClaims.DisplayName)?.Value ?? User.Identity?.Name }, ct);
         return details is null ? NotFound() : View(details);
     }
 

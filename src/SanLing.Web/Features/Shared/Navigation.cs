@@ -28,6 +28,7 @@ public static class Navigation
         new("案件", "Cases", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
         new("重点人员", "KeyPersons", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
         new("出租屋", "RentalHouses", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
+        new("年度评定", "Attestations", "Index", Roles.Office),
         new("数据导入", "Imports", "Index", Roles.Office),
     ];
 
