@@ -49,6 +49,8 @@ public sealed class RouteRoleMatrixTests(DemoTownFixture demo)
         ["/InspectionReview/Missing"] = [Office],
         ["/InspectionReview/MissingExport"] = [Office],
         ["/InspectionReview/WorkList"] = [Office],
+        ["/Attestations/Index"] = [Office],
+        ["/Imports/Index"] = [Office],
     };
 
     /// <summary>Pages anyone may open without signing in.</summary>
