@@ -15,6 +15,7 @@ public static class Navigation
     [
         new("首页", "Home", "Index"),
         new("单位名录", "Subjects", "Index"),
+        new("年度评定结果", "Evaluation", "Index", Roles.Office, Roles.Leadership, Roles.Admin),
     ];
 
     /// <summary>Roles that may read ledgers and personal data of their scope (never leadership).</summary>
