@@ -139,15 +139,24 @@ public sealed class PetitionsAndDisputesRule : IDataRule
         {
             failures.Add($"当年新发信访 {Wording.Count(filed, "件")}");
         }
-        var backlog = facts.Petitions.Where(p => p.FiledOn < period.YearStart && !p.IsResolvedBy(period.CutOff)).Select(p => p.Number).ToList();
-        if (backlog.Count > 0)
+        // 积案: filed in an earlier year and still open when this year began — it fails this year even if resolved
+        // during it ("积案全部解决" is judged on the cases carried into the year).
+        var dayBefore = period.YearStart.AddDays(-1);
+        var backlog = facts.Petitions.Where(p => p.FiledOn < period.YearStart && !p.IsResolvedBy(dayBefore)).ToList();
+        var open = backlog.Where(p => !p.IsResolvedBy(period.CutOff)).Select(p => p.Number).ToList();
+        var resolvedInYear = backlog.Where(p => p.IsResolvedBy(period.CutOff)).Select(p => p.Number).ToList();
+        if (open.Count > 0)
         {
-            failures.Add($"往年信访积案未化解 {Wording.Count(backlog, "件")}");
+            failures.Add($"往年信访积案未化解 {Wording.Count(open, "件")}");
+        }
+        if (resolvedInYear.Count > 0)
+        {
+            failures.Add($"往年信访积案当年才化解 {Wording.Count(resolvedInYear, "件")}");
         }
         var disputes = facts.Disputes.Where(d => InYear(d, period)).ToList();
-        var open = disputes.Where(d => !d.IsClosedBy(period.CutOff)).ToList();
-        var escalated = open.Where(d => d.IsEscalated).Select(Wording.Finding).ToList();
-        var mediating = open.Where(d => !d.IsEscalated).Select(Wording.Finding).ToList();
+        var openDisputes = disputes.Where(d => !d.IsClosedBy(period.CutOff)).ToList();
+        var escalated = openDisputes.Where(d => d.IsEscalated).Select(Wording.Finding).ToList();
+        var mediating = openDisputes.Where(d => !d.IsEscalated).Select(Wording.Finding).ToList();
         if (escalated.Count > 0)
         {
             failures.Add($"矛盾纠纷上报未在本级化解 {Wording.Count(escalated, "件")}");

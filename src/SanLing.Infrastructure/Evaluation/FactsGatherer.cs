@@ -43,8 +43,9 @@ public sealed class FactsGatherer(SanLingDbContext db)
             .ToLookup(i => i.SubjectId);
 
         var petitions = (await db.Petitions.AsNoTracking()
+                // Filed in the year, or filed earlier and still open when the year began (积案).
                 .Where(p => p.OccurredOn <= cutOff
-                    && (p.OccurredOn >= start || p.Status != PetitionStatus.Resolved || p.ResolvedOn == null || p.ResolvedOn > cutOff))
+                    && (p.OccurredOn >= start || p.Status != PetitionStatus.Resolved || p.ResolvedOn == null || p.ResolvedOn >= start))
                 .Select(p => new { p.SubjectId, p.Number, p.Kind, p.OccurredOn, p.Status, p.ResolvedOn, p.IsImpactful, p.IsMajor })
                 .ToListAsync(cancellationToken))
             .ToLookup(p => p.SubjectId);

@@ -218,9 +218,23 @@ public sealed class Item33PetitionsAndDisputesTests
         var next = facts.Item("3.3");
         Assert.Equal(ItemVerdict.Fail, next.Verdict);
         Assert.Contains("积案未化解 1 件（XF-2024-077）", next.Reason, StringComparison.Ordinal);
-        var facts2026 = facts with { CompleteMonths = AllMonths(2026) };
-        Assert.Equal(ItemVerdict.Pass, facts2026.Item("3.3", new EvaluationPeriod(2026)).Verdict);
+        // Resolved on 1 Feb 2026: 2026 still carries it as backlog; 2027 is clean.
+        Assert.Equal(ItemVerdict.Fail, facts.Item("3.3", new EvaluationPeriod(2026)).Verdict);
+        Assert.Equal(ItemVerdict.Pass, facts.Item("3.3", new EvaluationPeriod(2027)).Verdict);
     }
+
+    [Fact]
+    public void A_petition_of_last_year_resolved_early_this_year_is_backlog_this_year()
+    {
+        var facts = Village() with { Petitions = [Petition("XF-2024-077", new DateOnly(2024, 11, 20), status: PetitionStatus.Resolved, resolved: new DateOnly(2025, 2, 1))] };
+        var item = facts.Item("3.3");
+        Assert.Equal(ItemVerdict.Fail, item.Verdict);
+        Assert.Contains("往年信访积案当年才化解 1 件（XF-2024-077）", item.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_petition_of_last_year_resolved_on_31_december_is_not_backlog() =>
+        Assert.Equal(ItemVerdict.Pass, (Village() with { Petitions = [Petition("XF-1", new DateOnly(2024, 11, 20), status: PetitionStatus.Resolved, resolved: new DateOnly(2024, 12, 31))] }).Item("3.3").Verdict);
 
     [Fact]
     public void A_dispute_resolved_on_31_december_passes_and_on_1_january_fails()
