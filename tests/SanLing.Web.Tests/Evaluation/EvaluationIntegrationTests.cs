@@ -259,4 +259,36 @@ public sealed class EvaluationIntegrationTests : IDisposable
         }
         Assert.Equal(0, await _factory.WithDbAsync(db => db.EvaluationRuns.CountAsync()));
     }
+
+    [Fact]
+    public async Task Early_warning_shows_this_years_failures_risks_and_attestations_to_do()
+    {
+        await BuildTownAsync();
+        await _factory.WithDbAsync(async db =>
+        {
+            var cun01 = await db.Subjects.Include(s => s.Grids).SingleAsync(s => s.Code == "CUN01");
+            var qy02 = await db.Subjects.SingleAsync(s => s.Code == "QY02");
+            // Today is 25 Nov 2026: January to October are due; CUN01 has done January to September.
+            foreach (var grid in cun01.Grids)
+            {
+                for (var m = 1; m <= 9; m++)
+                {
+                    db.Inspections.Add(new Domain.Inspections.Inspection { SubjectId = cun01.Id, GridId = grid.Id, Month = new DateOnly(2026, m, 1), InspectedOn = new DateOnly(2026, m, 20), Status = Domain.Inspections.InspectionStatus.Submitted });
+                }
+            }
+            db.Cases.Add(new SecurityCase { Number = "AJ-2026-3", SubjectId = qy02.Id, OccurredOn = new DateOnly(2026, 3, 3), Kind = CaseKind.PublicSecurity });
+            await db.SaveChangesAsync();
+        });
+        var office = await _factory.CreateBrowserlessClient().LoggedInAsync("chen", Password);
+        var page = await office.GetPageAsync("/Evaluation/Warning");
+
+        var failing = page.QuerySelectorAll("#failing-list tbody tr").ToDictionary(tr => tr.Children[0].TextContent, tr => tr.Children[3].TextContent);
+        Assert.Contains("2.4 不达标：当年发生刑事、治安案件 1 件（AJ-2026-3）", failing["QY02"], StringComparison.Ordinal);
+        Assert.Contains("7.1 不达标", failing["CUN02"], StringComparison.Ordinal);
+        var risks = page.QuerySelectorAll("#risk-list tbody tr").ToDictionary(tr => tr.Children[0].TextContent, tr => tr.Children[3].TextContent);
+        Assert.Equal("缺月度排查 1 个月（2026-10）", risks["CUN01"]);
+        // Nobody has been attested for 2026 yet: all seven subjects wait.
+        Assert.Equal("7", page.QuerySelector("#awaiting-count")!.TextContent);
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.EvaluationRuns.CountAsync()));
+    }
 }

@@ -58,6 +58,21 @@ public sealed class EvaluationController(EvaluationQueries queries, EvaluationCo
         return RedirectToAction(nameof(Results), new { id });
     }
 
+    /// <summary>预警: the current year as of today, judged on the fly (not stored).</summary>
+    [HttpGet]
+    public async Task<IActionResult> Warning([FromServices] WarningQueries warnings, CancellationToken ct)
+    {
+        try
+        {
+            return View(await warnings.CurrentYearAsync(ct));
+        }
+        catch (EvaluationRefusedException ex)
+        {
+            TempData["Message"] = ex.Message;
+            return RedirectToAction(nameof(Index));
+        }
+    }
+
     [HttpGet]
     public async Task<IActionResult> Results(int id, [FromQuery] ResultFilter filter, CancellationToken ct)
     {
