@@ -291,4 +291,43 @@ public sealed class EvaluationIntegrationTests : IDisposable
         Assert.Equal("7", page.QuerySelector("#awaiting-count")!.TextContent);
         Assert.Equal(0, await _factory.WithDbAsync(db => db.EvaluationRuns.CountAsync()));
     }
+
+    [Fact]
+    public async Task Office_derives_next_years_rule_set_and_the_evaluation_uses_it()
+    {
+        await BuildTownAsync();
+        var office = await _factory.CreateBrowserlessClient().LoggedInAsync("chen", Password);
+        var source = await _factory.WithDbAsync(db => db.RuleSets.Select(r => r.Id).SingleAsync());
+        var editor = await office.GetPageAsync($"/RuleSets/Derive/{source}");
+        var form = PortalClient.FormValues(editor, "#derive-form");
+        Assert.Equal("2021", form["Year"]);
+        form["Year"] = "2025";
+        form["Name"] = "2025年三零创建评定细则";
+        form["VillageCommunityTargetPercent"] = "92";
+        var index = form.Single(f => f.Value == "2.4" && f.Key.EndsWith(".Code", StringComparison.Ordinal)).Key.Split('.')[0];
+        form[$"{index}.JudgingForVillageCommunity"] = "Attested";
+        var response = await office.PostFormAsync($"/RuleSets/Derive/{source}", PortalClient.TokenOf(editor), form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var derived = await _factory.WithDbAsync(db => db.RuleSets.Include(r => r.Items).SingleAsync(r => r.Year == 2025));
+        Assert.Equal(0.92m, derived.VillageCommunityTarget);
+        Assert.Equal(ItemJudging.Attested, derived.Items.Single(i => i.Code == "2.4").JudgingForVillageCommunity);
+        Assert.Equal(ItemJudging.Data, derived.Items.Single(i => i.Code == "2.4").JudgingForEnterpriseUnit);
+        Assert.Equal(source, derived.DerivedFromId);
+
+        // The same year again is refused, nothing written.
+        var again = await office.PostFormAsync($"/RuleSets/Derive/{source}", PortalClient.TokenOf(editor), form);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("该年度已有评定细则", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await _factory.WithDbAsync(db => db.RuleSets.CountAsync()));
+
+        // 2025 is now judged with the derived rule set: target 92 %, and 2.4 attested for villages (CUN01 has no such attestation → pending).
+        var token = await office.AntiforgeryTokenAsync("/Evaluation");
+        var run = await office.PostFormAsync("/Evaluation/Run", token, [new("Year", "2025")]);
+        var page = await office.GetPageAsync(run.Headers.Location!.OriginalString);
+        Assert.Contains("2025年三零创建评定细则", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("92.0%", page.QuerySelectorAll("#group-rates tbody tr")[0].QuerySelectorAll("td")[5].TextContent.Trim());
+        var leader = await _factory.CreateBrowserlessClient().LoggedInAsync("boss", Password);
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync("/RuleSets")).StatusCode);
+    }
 }
