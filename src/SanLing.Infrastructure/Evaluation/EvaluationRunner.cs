@@ -16,8 +16,8 @@ public sealed class EvaluationRefusedException(string message) : Exception(messa
 
 /// <summary>
 /// Evaluates a year (or the current year as of a date) for the current town: gathers the facts with a fixed number of
-/// queries, judges with the town's rule set of that year, and stores the run with every subject × item verdict in one
-/// save (row audit suppressed, one summary audit line).
+/// queries, judges with the town's rule set of that year, and stores the run (EF, row audit suppressed) with every
+/// subject × item verdict (multi-row INSERTs, see <see cref="ResultWriter"/>) and one summary audit line, in one transaction.
 /// </summary>
 public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
 {
@@ -95,8 +95,15 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         db.SuppressRowAudit = true;
         try
         {
+            // The run through EF (row audit off); its thousands of result rows in multi-row INSERTs.
+            var results = run.Results;
+            run.Results = [];
             db.EvaluationRuns.Add(run);
             await db.SaveChangesAsync(cancellationToken);
+            await ResultWriter.WriteAsync(db, run.Id, results, cancellationToken);
+            // Untracked from here: the results must not be inserted a second time by a later save.
+            db.ChangeTracker.Clear();
+            run.Results = results;
         }
         finally
         {
