@@ -15,6 +15,7 @@ public sealed record NavItem(string Text, string Controller, string Action, para
 public static class Navigation
 {
     private const string Ledgers = "台账";
+    private const string Assessment = "创建评定";
 
     public static readonly IReadOnlyList<NavItem> Items =
     [
@@ -28,8 +29,9 @@ public static class Navigation
         new("案件", "Cases", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
         new("重点人员", "KeyPersons", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
         new("出租屋", "RentalHouses", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
-        new("年度评定", "Attestations", "Index", Roles.Office),
+        new("年度评定", "Attestations", "Index", Roles.Office) { Group = Assessment },
         new("数据导入", "Imports", "Index", Roles.Office),
+        new("评定结果", "Evaluation", "Index", Roles.Office, Roles.Leadership, Roles.Admin) { Group = Assessment },
     ];
 
     /// <summary>Roles that may read ledgers and personal data of their scope (never leadership).</summary>

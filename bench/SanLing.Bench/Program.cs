@@ -1,0 +1,128 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using SanLing.Domain.Common;
+using SanLing.Domain.Evaluation;
+using SanLing.Infrastructure.Data;
+using SanLing.Infrastructure.Evaluation;
+
+namespace SanLing.Bench;
+
+/// <summary>
+/// Evaluation benchmark: builds a town of N subjects with one year (2025) of ledgers and monthly inspections in a
+/// SQLite file (raw prepared commands in one transaction), then times facts gathering, judging and storing the run.
+/// Usage: dotnet run -c Release --project bench/SanLing.Bench -- [N ...]   (default: 1000 10000)
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000];
+        Console.WriteLine("| subjects | rows loaded | load s | gather s | judge s | store s | SQL queries (gather) | EF commands (run) | multi-row INSERTs (run) | subjects/s (gather+judge+store) | peak working set MB | allocated MB |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var n in sizes)
+        {
+            await RunAsync(n);
+        }
+        return 0;
+    }
+
+    private static async Task RunAsync(int subjects)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sanling-bench-{subjects}-{Guid.NewGuid():N}.db");
+        var counter = new CommandCounter();
+        var actor = new CurrentActor();
+        var options = new DbContextOptionsBuilder<SqliteSanLingDbContext>()
+            .UseSqlite($"Data Source={path}")
+            .AddInterceptors(new AuditingInterceptor(TimeProvider.System), counter)
+            .Options;
+        try
+        {
+            await using (var db = new SqliteSanLingDbContext(options, actor))
+            {
+                await db.Database.MigrateAsync();
+                var town = new Town { Code = "BENCH", Name = "基准镇" };
+                db.Towns.Add(town);
+                await db.SaveChangesAsync();
+                actor.ActAsSystem(town.Id, "bench");
+                db.RuleSets.Add(DefaultRuleSet.Create2020());
+                await db.SaveChangesAsync();
+            }
+
+            var load = Stopwatch.StartNew();
+            var rows = Generator.Load(path, actor.TownId!.Value, subjects);
+            load.Stop();
+
+            GC.Collect();
+            var allocatedBefore = GC.GetTotalAllocatedBytes(true);
+            await using var context = new SqliteSanLingDbContext(options, actor);
+            var runner = new EvaluationRunner(context, TimeProvider.System);
+
+            counter.Reset();
+            var gather = Stopwatch.StartNew();
+            var period = await runner.PeriodAsync(2025, null);
+            var facts = await new FactsGatherer(context).GatherAsync(period);
+            gather.Stop();
+            var gatherQueries = counter.Commands;
+
+            var judge = Stopwatch.StartNew();
+            var ruleSet = await runner.RuleSetForAsync(2025);
+            var evaluations = facts.Select(f => Evaluator.Judge(ruleSet!, f, period)).ToList();
+            judge.Stop();
+
+            // The stored run, end to end (gathers and judges again, then stores).
+            counter.Reset();
+            var store = Stopwatch.StartNew();
+            var outcome = await runner.RunAsync(2025, null);
+            store.Stop();
+            var runCommands = counter.Commands;
+            var storeOnly = store.Elapsed - gather.Elapsed - judge.Elapsed;
+
+            var total = gather.Elapsed + judge.Elapsed + (storeOnly > TimeSpan.Zero ? storeOnly : TimeSpan.Zero);
+            var allocated = (GC.GetTotalAllocatedBytes(true) - allocatedBefore) / 1024.0 / 1024.0;
+            var itemRows = outcome.Run.Results.Sum(r => r.Items.Count);
+            var inserts = (outcome.Run.Results.Count + 99) / 100 + (itemRows + 99) / 100;
+            var compliant = outcome.Evaluations.Count(e => e.Verdict == SubjectVerdict.Compliant);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {subjects:N0} | {rows:N0} | {load.Elapsed.TotalSeconds:0.0} | {gather.Elapsed.TotalSeconds:0.00} | {judge.Elapsed.TotalSeconds:0.00} | {Math.Max(0, storeOnly.TotalSeconds):0.00} | {gatherQueries} | {runCommands} | {inserts} | {subjects / total.TotalSeconds:N0} | {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} | {allocated:N0} |"));
+            Console.Error.WriteLine($"  ({subjects}: {evaluations.Count} judged, {compliant} 达标, run #{outcome.Run.Id} stored in {store.Elapsed.TotalSeconds:0.00} s end to end)");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
+        }
+    }
+}
+
+/// <summary>Counts executed SQL commands.</summary>
+internal sealed class CommandCounter : DbCommandInterceptor
+{
+    public int Commands { get; private set; }
+
+    public void Reset() => Commands = 0;
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Commands++;
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Commands++;
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Commands++;
+        return ValueTask.FromResult(result);
+    }
+}

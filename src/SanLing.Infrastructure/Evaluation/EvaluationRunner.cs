@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Auditing;
+using SanLing.Domain.Evaluation;
+using SanLing.Domain.Standards;
+using SanLing.Infrastructure.Data;
+
+namespace SanLing.Infrastructure.Evaluation;
+
+/// <summary>What a stored run produced.</summary>
+public sealed record RunOutcome(EvaluationRun Run, RuleSet RuleSet, IReadOnlyList<SubjectEvaluation> Evaluations, bool PreviousYearMissing);
+
+/// <summary>A refusal to evaluate, with the Chinese message for the user.</summary>
+public sealed class EvaluationRefusedException(string message) : Exception(message);
+
+/// <summary>
+/// Evaluates a year (or the current year as of a date) for the current town: gathers the facts with a fixed number of
+/// queries, judges with the town's rule set of that year, and stores the run (EF, row audit suppressed) with every
+/// subject × item verdict (multi-row INSERTs, see <see cref="ResultWriter"/>) and one summary audit line, in one transaction.
+/// </summary>
+public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
+{
+    /// <summary>The rule set of a year: the latest one whose first year is not after it.</summary>
+    public Task<RuleSet?> RuleSetForAsync(int year, CancellationToken cancellationToken = default) =>
+        db.RuleSets.AsNoTracking().Include(r => r.Items)
+            .Where(r => r.Year <= year).OrderByDescending(r => r.Year).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The period of a year for the current town (its due day), as of a date or for the whole year.</summary>
+    public async Task<EvaluationPeriod> PeriodAsync(int year, DateOnly? asOf, CancellationToken cancellationToken = default)
+    {
+        var townId = db.CurrentTownId ?? throw new EvaluationRefusedException("没有确定当前乡镇。");
+        var dueDay = await db.Towns.AsNoTracking().Where(t => t.Id == townId).Select(t => t.InspectionDueDay).SingleAsync(cancellationToken);
+        if (asOf is { } a && a.Year != year)
+        {
+            throw new EvaluationRefusedException($"截止日期 {a:yyyy-MM-dd} 不在 {year} 年内。");
+        }
+        return new EvaluationPeriod(year, asOf, dueDay);
+    }
+
+    /// <summary>Judges every subject without storing anything (the early-warning view).</summary>
+    public async Task<(RuleSet RuleSet, IReadOnlyList<SubjectEvaluation> Evaluations)> JudgeAsync(EvaluationPeriod period, CancellationToken cancellationToken = default)
+    {
+        var ruleSet = await RuleSetForAsync(period.Year, cancellationToken)
+            ?? throw new EvaluationRefusedException($"没有适用于 {period.Year} 年的评定细则，请先建立评定细则。");
+        var facts = await new FactsGatherer(db).GatherAsync(period, cancellationToken);
+        return (ruleSet, facts.Select(f => Evaluator.Judge(ruleSet, f, period)).ToList());
+    }
+
+    public async Task<RunOutcome> RunAsync(int year, DateOnly? asOf, CancellationToken cancellationToken = default)
+    {
+        var period = await PeriodAsync(year, asOf, cancellationToken);
+        var (ruleSet, evaluations) = await JudgeAsync(period, cancellationToken);
+
+        // Consecutive compliant years continue from the latest full-year run of the previous year.
+        var previousYearEnd = new DateOnly(year - 1, 12, 31);
+        var previousRunId = await db.EvaluationRuns.AsNoTracking()
+            .Where(r => r.Year == year - 1 && r.AsOf == previousYearEnd)
+            .OrderByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        var previous = previousRunId is { } pid
+            ? await db.EvaluationResults.AsNoTracking()
+                .Where(r => r.RunId == pid && r.Verdict == SubjectVerdict.Compliant)
+                .ToDictionaryAsync(r => r.SubjectId, r => r.ConsecutiveCompliantYears, cancellationToken)
+            : [];
+
+        var run = new EvaluationRun
+        {
+            Year = year,
+            AsOf = period.CutOff,
+            RuleSetId = ruleSet.Id,
+            RunAt = clock.GetUtcNow(),
+            RunBy = db.Actor.UserName,
+            Results = new List<EvaluationResult>(evaluations.Count),
+        };
+        foreach (var e in evaluations)
+        {
+            var years = Honours.ConsecutiveYears(e.Verdict, previous.GetValueOrDefault(e.Facts.SubjectId));
+            run.Results.Add(new EvaluationResult
+            {
+                SubjectId = e.Facts.SubjectId,
+                Kind = e.Facts.Kind,
+                TerritoryId = e.Facts.TerritoryId,
+                Verdict = e.Verdict,
+                ConsecutiveCompliantYears = years,
+                Honour = period.IsFullYear ? Honours.For(years) : Honour.None,
+                IsVetoed = e.IsVetoed,
+                Items = e.Items.Select(i => new EvaluationItemResult { ItemCode = i.Code, Verdict = i.Verdict, Reason = Truncate(i.Reason) }).ToList(),
+            });
+        }
+
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        var ownsTransaction = db.Database.CurrentTransaction is null;
+        await using var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.SuppressRowAudit = true;
+        try
+        {
+            // The run through EF (row audit off); its thousands of result rows in multi-row INSERTs.
+            var results = run.Results;
+            run.Results = [];
+            db.EvaluationRuns.Add(run);
+            await db.SaveChangesAsync(cancellationToken);
+            await ResultWriter.WriteAsync(db, run.Id, results, cancellationToken);
+            // Untracked from here: the results must not be inserted a second time by a later save.
+            db.ChangeTracker.Clear();
+            run.Results = results;
+        }
+        finally
+        {
+            db.SuppressRowAudit = false;
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+        var summary = new
+        {
+            run.Year,
+            AsOf = run.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            RuleSet = ruleSet.Name,
+            Subjects = evaluations.Count,
+            Compliant = evaluations.Count(e => e.Verdict == SubjectVerdict.Compliant),
+            Pending = evaluations.Count(e => e.Verdict == SubjectVerdict.Pending),
+            NonCompliant = evaluations.Count(e => e.Verdict == SubjectVerdict.NonCompliant),
+        };
+        await AuditChain.AppendAsync(db, clock, AuditAction.Create, nameof(EvaluationRun), run.Id.ToString(CultureInfo.InvariantCulture),
+            JsonSerializer.Serialize(summary, JsonOptions), cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        db.ChangeTracker.Clear();
+        return new RunOutcome(run, ruleSet, evaluations, year > ruleSet.Year && previousRunId is null);
+    }
+
+    private static string Truncate(string reason) => reason.Length <= 2000 ? reason : reason[..1999] + "…";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

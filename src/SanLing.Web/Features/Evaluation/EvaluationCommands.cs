@@ -1,0 +1,87 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Auditing;
+using SanLing.Infrastructure.Data;
+using SanLing.Infrastructure.Evaluation;
+
+namespace SanLing.Web.Features.Evaluation;
+
+/// <summary>Runs and publishes evaluations (office staff).</summary>
+public sealed class EvaluationCommands(SanLingDbContext db, TimeProvider clock)
+{
+    /// <summary>Runs and stores the evaluation; returns the run id, or the Chinese reason it was refused.</summary>
+    public async Task<(int? RunId, string? Error)> RunAsync(RunForm form, CancellationToken ct)
+    {
+        try
+        {
+            var outcome = await new EvaluationRunner(db, clock).RunAsync(form.Year!.Value, EffectiveAsOf(form, clock), ct);
+            return (outcome.Run.Id, null);
+        }
+        catch (EvaluationRefusedException ex)
+        {
+            return (null, ex.Message);
+        }
+    }
+
+    /// <summary>The current year is evaluated as of today unless a date is given; a finished year as a whole.</summary>
+    public static DateOnly? EffectiveAsOf(RunForm form, TimeProvider clock)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        return form.AsOf ?? (form.Year == today.Year ? today : null);
+    }
+
+    public enum PublishOutcome
+    {
+        Published,
+        NotFound,
+        Stale,
+        AlreadyPublished,
+    }
+
+    /// <summary>公示: leadership sees the run from now on.</summary>
+    public async Task<PublishOutcome> PublishAsync(int id, Guid version, CancellationToken ct)
+    {
+        var run = await db.EvaluationRuns.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (run is null)
+        {
+            return PublishOutcome.NotFound;
+        }
+        if (run.IsPublished)
+        {
+            return PublishOutcome.AlreadyPublished;
+        }
+        db.Entry(run).Property(r => r.Version).OriginalValue = version;
+        run.IsPublished = true;
+        run.PublishedAt = clock.GetUtcNow();
+        run.PublishedBy = db.Actor.UserName;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return PublishOutcome.Published;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return PublishOutcome.Stale;
+        }
+    }
+
+    /// <summary>Logs a download of the annual report.</summary>
+    public Task AuditExportAsync(int runId, int year, CancellationToken ct) =>
+        AuditChain.AppendAsync(db, clock, AuditAction.Export, "EvaluationRun", runId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{{\"report\":\"年度报告\",\"year\":{year}}}", ct);
+}
+
+/// <summary>Year: a four-digit year not in the future; as-of date inside that year and not after today.</summary>
+public sealed class RunFormValidator : AbstractValidator<RunForm>
+{
+    public RunFormValidator(TimeProvider clock)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        RuleFor(f => f.Year).NotNull().WithMessage("请填写评定年度")
+            .InclusiveBetween(2000, today.Year).WithMessage($"评定年度应在 2000 至 {today.Year} 之间");
+        RuleFor(f => f.AsOf)
+            .Must((f, d) => d!.Value.Year == f.Year).WithMessage("截止日期必须在评定年度内")
+            .Must(d => d!.Value <= today).WithMessage("截止日期不能晚于今天")
+            .When(f => f.AsOf is not null && f.Year is not null);
+    }
+}

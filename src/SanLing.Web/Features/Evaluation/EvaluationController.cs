@@ -1,0 +1,118 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using SanLing.Infrastructure.Data;
+using SanLing.Infrastructure.Evaluation;
+using SanLing.Infrastructure.Identity;
+
+namespace SanLing.Web.Features.Evaluation;
+
+/// <summary>年度评定结果: office staff run and publish evaluations; leadership reads published runs.</summary>
+[Authorize(Roles = Roles.Office + "," + Roles.Leadership + "," + Roles.Admin)]
+public sealed class EvaluationController(EvaluationQueries queries, EvaluationCommands commands, IValidator<RunForm> validator) : Controller
+{
+    private bool CanRun => User.IsInRole(Roles.Office);
+
+    [HttpGet]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View(new RunListPage(await queries.RunsAsync(ct), new RunForm(), CanRun));
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Run(RunForm form, CancellationToken ct)
+    {
+        var validation = await validator.ValidateAsync(form, ct);
+        validation.AddToModelState(ModelState);
+        if (ModelState.IsValid)
+        {
+            var (runId, error) = await commands.RunAsync(form, ct);
+            if (runId is { } id)
+            {
+                TempData["Message"] = $"已完成 {form.Year} 年度评定（评定记录 #{id}）。";
+                return RedirectToAction(nameof(Results), new { id });
+            }
+            ModelState.AddModelError("", error!);
+        }
+        return View(nameof(Index), new RunListPage(await queries.RunsAsync(ct), form, CanRun));
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Publish(int id, Guid version, CancellationToken ct)
+    {
+        switch (await commands.PublishAsync(id, version, ct))
+        {
+            case EvaluationCommands.PublishOutcome.NotFound:
+                return NotFound();
+            case EvaluationCommands.PublishOutcome.Stale:
+                TempData["Message"] = "公示失败：该评定记录已被他人修改，请刷新后再试。";
+                break;
+            case EvaluationCommands.PublishOutcome.AlreadyPublished:
+                TempData["Message"] = "该评定结果已公示。";
+                break;
+            default:
+                TempData["Message"] = "已公示评定结果，领导可以查看。";
+                break;
+        }
+        return RedirectToAction(nameof(Results), new { id });
+    }
+
+    /// <summary>预警: the current year as of today, judged on the fly (not stored).</summary>
+    [HttpGet]
+    public async Task<IActionResult> Warning([FromServices] WarningQueries warnings, CancellationToken ct)
+    {
+        try
+        {
+            return View(await warnings.CurrentYearAsync(ct));
+        }
+        catch (EvaluationRefusedException ex)
+        {
+            TempData["Message"] = ex.Message;
+            return RedirectToAction(nameof(Index));
+        }
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Results(int id, [FromQuery] ResultFilter filter, CancellationToken ct)
+    {
+        var page = await queries.ResultsAsync(id, filter, CanRun, Request.Path, Request.QueryString, ct);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Card(int id, int subjectId, CancellationToken ct)
+    {
+        var card = await queries.CardAsync(id, subjectId, ct);
+        return card is null ? NotFound() : View(card);
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Lists(int id, CancellationToken ct)
+    {
+        var page = await queries.ListsAsync(id, ct);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Compare(int id, CancellationToken ct)
+    {
+        var page = await queries.CompareAsync(id, ct);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Report(int id, [FromServices] SanLingDbContext db, CancellationToken ct)
+    {
+        var run = await queries.StoredRunAsync(id, ct);
+        if (run is null)
+        {
+            return NotFound();
+        }
+        using var book = await new AnnualReportWorkbook(new EvaluationReports(db)).BuildAsync(run, ct);
+        using var stream = new MemoryStream();
+        book.SaveAs(stream);
+        await commands.AuditExportAsync(run.Id, run.Year, ct);
+        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{run.Year}年度三零创建报告-{run.Id}.xlsx");
+    }
+}

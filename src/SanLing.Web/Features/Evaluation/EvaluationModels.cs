@@ -1,0 +1,67 @@
+using SanLing.Domain.Evaluation;
+using SanLing.Domain.Subjects;
+using SanLing.Infrastructure.Evaluation;
+using SanLing.Web.Features.Shared;
+
+namespace SanLing.Web.Features.Evaluation;
+
+/// <summary>One stored run in the list, with its counts.</summary>
+public sealed record RunRow(int Id, int Year, DateOnly AsOf, DateTimeOffset RunAt, string? RunBy, bool IsPublished, DateTimeOffset? PublishedAt,
+    int Subjects, int Compliant, int Pending, Guid Version)
+{
+    public bool IsFullYear => AsOf == new DateOnly(Year, 12, 31);
+}
+
+public sealed record RunListPage(IReadOnlyList<RunRow> Runs, RunForm Form, bool CanRun);
+
+/// <summary>The office's request to evaluate a year (as of a date for the current year).</summary>
+public sealed class RunForm
+{
+    public int? Year { get; set; }
+    public DateOnly? AsOf { get; set; }
+}
+
+/// <summary>Filters of the subject list of a run.</summary>
+public sealed class ResultFilter
+{
+    public SubjectVerdict? Verdict { get; set; }
+    public SubjectKind? Kind { get; set; }
+    public int? TerritoryId { get; set; }
+    public int? Page { get; set; }
+}
+
+public sealed record SubjectResultRow(int SubjectId, string Code, string Name, SubjectKind Kind, string? TerritoryName,
+    SubjectVerdict Verdict, int ConsecutiveCompliantYears, Honour Honour, bool IsVetoed, IReadOnlyList<string> FailedItems, IReadOnlyList<string> PendingItems);
+
+/// <summary>A rate with last year's rate beside it.</summary>
+public sealed record RateWithTrend(RateRow Row, decimal? PreviousRate)
+{
+    public decimal? Change => Row.Rate is { } r && PreviousRate is { } p ? r - p : null;
+}
+
+public sealed record ResultsPage(
+    RunRow Run,
+    string RuleSetName,
+    IReadOnlyList<RateWithTrend> Groups,
+    IReadOnlyList<RateWithTrend> Kinds,
+    IReadOnlyList<RateWithTrend> Territories,
+    int? PreviousYearRunId,
+    int? PreviousRunSameYearId,
+    ResultFilter Filter,
+    IReadOnlyList<SubjectResultRow> Subjects,
+    PageInfo Paging,
+    IReadOnlyList<(int Id, string Name)> TerritoryOptions,
+    bool CanPublish);
+
+public sealed record ItemCardRow(string Code, string Title, ItemVerdict Verdict, string Reason);
+
+public sealed record SubjectCard(RunRow Run, string Code, string Name, SubjectKind Kind, string? TerritoryName, SubjectVerdict Verdict,
+    int ConsecutiveCompliantYears, Honour Honour, bool IsVetoed, IReadOnlyList<ItemCardRow> Items);
+
+public sealed record ListsPage(RunRow Run, IReadOnlyList<ResultLine> Honours, IReadOnlyList<ResultLine> Vetoed, IReadOnlyList<IncidentLine> Incidents);
+
+public sealed record VerdictChange(string Code, string Name, SubjectKind Kind, SubjectVerdict? Before, SubjectVerdict? After, IReadOnlyList<(string Code, ItemVerdict? Before, ItemVerdict? After)> Items);
+
+public sealed record ComparePage(RunRow Run, RunRow? Previous, IReadOnlyList<VerdictChange> Changes);
+
+public sealed record RateTableModel(string Id, string Caption, IReadOnlyList<RateWithTrend> Rows, bool ShowTarget);

@@ -1,0 +1,33 @@
+using SanLing.Domain.Standards;
+
+namespace SanLing.Web.Features.RuleSets;
+
+public sealed record RuleSetRow(int Id, int Year, string Name, decimal VillageCommunityTarget, decimal EnterpriseUnitTarget, string? DerivedFromName);
+
+public sealed record RuleSetItemRow(string Code, string Title, ItemJudging JudgingForVillageCommunity, ItemJudging JudgingForEnterpriseUnit, KindSet AppliesTo, bool AllowsNotApplicable);
+
+public sealed record RuleSetDetails(RuleSetRow RuleSet, IReadOnlyList<RuleSetItemRow> Items, bool CanDerive);
+
+/// <summary>A new year's rule set derived from an existing one: targets in percent, and per item judging and kinds.</summary>
+public sealed class DeriveForm
+{
+    public int? Year { get; set; }
+    public string? Name { get; set; }
+    public decimal? VillageCommunityTargetPercent { get; set; }
+    public decimal? EnterpriseUnitTargetPercent { get; set; }
+    public List<DeriveItem> Items { get; set; } = [];
+}
+
+public sealed class DeriveItem
+{
+    public string Code { get; set; } = "";
+    public ItemJudging JudgingForVillageCommunity { get; set; }
+    public ItemJudging JudgingForEnterpriseUnit { get; set; }
+    public bool ForVillage { get; set; }
+    public bool ForCommunity { get; set; }
+    public bool ForEnterprise { get; set; }
+    public bool ForUnit { get; set; }
+    public bool AllowsNotApplicable { get; set; }
+}
+
+public sealed record DeriveEditor(RuleSetRow Source, DeriveForm Form, IReadOnlyDictionary<string, string> Titles);
