@@ -51,6 +51,9 @@ public sealed class RouteRoleMatrixTests(DemoTownFixture demo)
         ["/InspectionReview/WorkList"] = [Office],
         ["/Attestations/Index"] = [Office],
         ["/Imports/Index"] = [Office],
+        ["/Evaluation/Index"] = [Office, Leader, Admin],
+        ["/Evaluation/Warning"] = [Office, Leader, Admin],
+        ["/RuleSets/Index"] = [Office, Admin],
     };
 
     /// <summary>Pages anyone may open without signing in.</summary>
