@@ -14,6 +14,7 @@ public static class Navigation
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new("首页", "Home", "Index"),
+        new("领导驾驶舱", "Dashboard", "Index", Roles.Leadership, Roles.Office),
         new("单位名录", "Subjects", "Index"),
         new("网格", "Grids", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),
         new("信访", "Petitions", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),
