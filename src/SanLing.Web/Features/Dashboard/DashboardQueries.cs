@@ -158,7 +158,8 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
             .Select(g => new { g.Key.EstablishedOn, g.Key.DissolvedOn, Count = g.Count() })
             .ToListAsync(ct);
         var wholeSubjects = await subjects
-            .Where(s => s.Kind != SubjectKind.Village && s.Kind != SubjectKind.Community && !db.Grids.Any(g => g.SubjectId == s.Id))
+            // NOT IN over a non-correlated subquery: SQLite would otherwise scan the grids once per subject.
+            .Where(s => s.Kind != SubjectKind.Village && s.Kind != SubjectKind.Community && !db.Grids.Select(g => g.SubjectId).Contains(s.Id))
             .GroupBy(s => new { s.EstablishedOn, s.DissolvedOn })
             .Select(g => new { g.Key.EstablishedOn, g.Key.DissolvedOn, Count = g.Count() })
             .ToListAsync(ct);

@@ -28,12 +28,14 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
         var next = month.AddMonths(1);
 
         var active = db.Subjects.AsNoTracking().Where(s => (s.EstablishedOn == null || s.EstablishedOn < next) && (s.DissolvedOn == null || s.DissolvedOn > month));
+        // Non-correlated NOT IN subqueries: evaluated once, whatever the number of grids and subjects.
+        var submitted = db.Inspections.Where(i => i.Month == month && i.Status == InspectionStatus.Submitted);
         var missingGrids = await db.Grids.AsNoTracking()
-            .Where(g => active.Any(s => s.Id == g.SubjectId))
-            .CountAsync(g => !db.Inspections.Any(i => i.GridId == g.Id && i.Month == month && i.Status == InspectionStatus.Submitted), ct);
+            .Where(g => active.Select(s => s.Id).Contains(g.SubjectId))
+            .CountAsync(g => !submitted.Where(i => i.GridId != null).Select(i => i.GridId!.Value).Contains(g.Id), ct);
         var missingWhole = await active
-            .Where(s => s.Kind != SubjectKind.Village && s.Kind != SubjectKind.Community && !db.Grids.Any(g => g.SubjectId == s.Id))
-            .CountAsync(s => !db.Inspections.Any(i => i.SubjectId == s.Id && i.GridId == null && i.Month == month && i.Status == InspectionStatus.Submitted), ct);
+            .Where(s => s.Kind != SubjectKind.Village && s.Kind != SubjectKind.Community && !db.Grids.Select(g => g.SubjectId).Contains(s.Id))
+            .CountAsync(s => !submitted.Where(i => i.GridId == null).Select(i => i.SubjectId).Contains(s.Id), ct);
 
         var overdue = await db.Findings.AsNoTracking()
             .CountAsync(f => f.Type == FindingType.Hazard && f.Status != FindingStatus.Rectified && f.RectifyBy != null && f.RectifyBy < today, ct);
@@ -87,7 +89,7 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
 
     /// <summary>
     /// 预警: subjects with an open dispute, an overdue hazard or, this year, a month whose inspections are past due and
-    /// incomplete. Five queries whatever the size of the town.
+    /// incomplete. Six queries whatever the size of the town.
     /// </summary>
     public async Task<WarningBoard> WarningsAsync(CancellationToken ct)
     {
@@ -108,9 +110,10 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
             .Select(s => new
             {
                 s.Id, s.Code, s.Name, s.Kind, Territory = s.Territory != null ? s.Territory.Name : null, s.EstablishedOn, s.DissolvedOn,
-                Grids = db.Grids.Count(g => g.SubjectId == s.Id),
             })
             .ToListAsync(ct);
+        var gridCounts = await db.Grids.AsNoTracking().GroupBy(g => g.SubjectId).Select(g => new { SubjectId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.SubjectId, g => g.Count, ct);
         var first = MonthPeriod.Of(year, 1);
         var last = MonthPeriod.Of(year, 12);
         var submitted = (await db.Inspections.AsNoTracking()
@@ -123,10 +126,11 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
         var rows = new List<WarningRow>();
         foreach (var s in subjects)
         {
+            var grids = gridCounts.GetValueOrDefault(s.Id);
             var missing = dueMonths
                 .Where(m => (s.EstablishedOn == null || s.EstablishedOn < m.AddMonths(1)) && (s.DissolvedOn == null || s.DissolvedOn > m))
-                .Where(m => s.Grids > 0
-                    ? submitted.GetValueOrDefault((s.Id, m, false)) < s.Grids
+                .Where(m => grids > 0
+                    ? submitted.GetValueOrDefault((s.Id, m, false)) < grids
                     : !s.Kind.IsTerritory() && submitted.GetValueOrDefault((s.Id, m, true)) == 0)
                 .Select(m => m.Month).ToList();
             var open = disputes.GetValueOrDefault(s.Id);
