@@ -165,8 +165,13 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         var first = MonthPeriod.Of(year, 1);
         var last = MonthPeriod.Of(year, 12);
-        var submitted = await db.Inspections.AsNoTracking()
-            .Where(i => i.Status == InspectionStatus.Submitted && i.Month >= first && i.Month <= last && subjects.Any(s => s.Id == i.SubjectId))
+        var inspections = db.Inspections.AsNoTracking().Where(i => i.Status == InspectionStatus.Submitted && i.Month >= first && i.Month <= last);
+        if (territoryId is not null)
+        {
+            // Only for a territory: for the whole town the town filter suffices, and a per-row lookup of the subject costs.
+            inspections = inspections.Where(i => subjects.Any(s => s.Id == i.SubjectId));
+        }
+        var submitted = await inspections
             .GroupBy(i => i.Month)
             .Select(g => new { Month = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Month.Month, g => g.Count, ct);
