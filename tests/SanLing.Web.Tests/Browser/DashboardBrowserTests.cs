@@ -53,6 +53,15 @@ public sealed class DashboardBrowserTests(KestrelDashboardTownFixture portal) : 
         AssertChartsDrawn(browser);
         Assert.True(File.Exists(browser.Screenshot("leader-dashboard-desktop")));
 
+        // Printed (A4): menu and filters hidden, charts kept at print size, the tables still there.
+        ((OpenQA.Selenium.Chrome.ChromeDriver)browser.Driver).ExecuteCdpCommand("Emulation.setEmulatedMedia", new Dictionary<string, object?> { ["media"] = "print" });
+        Assert.False(browser.Find("#dashboard-filter").Displayed);
+        Assert.False(browser.Find("nav.navbar").Displayed);
+        Assert.True(browser.Find("#territory-table").Displayed);
+        Assert.True(browser.Find("#trend .chart canvas").Displayed);
+        Assert.True(File.Exists(browser.Screenshot("leader-dashboard-print")));
+        ((OpenQA.Selenium.Chrome.ChromeDriver)browser.Driver).ExecuteCdpCommand("Emulation.setEmulatedMedia", new Dictionary<string, object?> { ["media"] = "" });
+
         // A territory's link opens its subjects' verdicts.
         browser.Driver.Navigate().GoToUrl(browser.Find("#territory-table tbody tr a").GetAttribute("href")!);
         Assert.NotEmpty(browser.Find("#result-list").FindElements(By.CssSelector("tbody tr[data-subject]")));

@@ -85,6 +85,8 @@ public sealed class DashboardTests(DashboardTownFixture fixture) : IClassFixture
             Assert.Equal(Percent(eu.Count(r => r.Verdict == SubjectVerdict.Compliant), eu.Count), Cell(page, $"{row} .eu-rate"));
             Assert.Equal($"{eu.Count(r => r.Verdict == SubjectVerdict.Compliant)}/{eu.Count}", Cell(page, $"{row} .eu-counts"));
         }
+        // The years differ, so a mix-up of runs would show.
+        Assert.Equal(3, page.QuerySelectorAll("#trend-table tbody .eu-counts").Select(td => td.TextContent).Distinct().Count());
         // The unpublished later run (everything 达标) and the superseded run (everything 待评定) are not shown.
         Assert.NotEqual("100.0%", Cell(page, "#trend-table tr[data-year='2025'] .eu-rate"));
         Assert.NotEqual("0.0%", Cell(page, "#trend-table tr[data-year='2025'] .eu-rate"));

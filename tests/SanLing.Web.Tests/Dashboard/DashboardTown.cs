@@ -29,13 +29,12 @@ public sealed class DashboardTown
 
     public static string[] TerritoryCodes { get; } = ["CUN01", "CUN02", "SQ01"];
 
-    /// <summary>The verdict rule of the fixture: deterministic, different per year and subject.</summary>
-    public static SubjectVerdict VerdictOf(int index, int year) => (((index * 7) + year) % 10) switch
+    /// <summary>The verdict rule of the fixture: deterministic, different per year and subject; more 达标 each year.</summary>
+    public static SubjectVerdict VerdictOf(int index, int year)
     {
-        < 7 => SubjectVerdict.Compliant,
-        < 9 => SubjectVerdict.NonCompliant,
-        _ => SubjectVerdict.Pending,
-    };
+        var draw = ((index * 7) + year) % 10;
+        return draw < year - 2017 ? SubjectVerdict.Compliant : draw < 9 ? SubjectVerdict.NonCompliant : SubjectVerdict.Pending;
+    }
 
     public static async Task<DashboardTown> SeedAsync(SanLingFactory factory, int perTerritory)
     {
