@@ -7,6 +7,9 @@ const files = [
   ["bootstrap/dist/js/bootstrap.bundle.min.js", "bootstrap/js/bootstrap.bundle.min.js"],
   ["bootstrap/dist/js/bootstrap.bundle.min.js.map", "bootstrap/js/bootstrap.bundle.min.js.map"],
   ["bootstrap/LICENSE", "bootstrap/LICENSE"],
+  ["echarts/dist/echarts.min.js", "echarts/echarts.min.js"],
+  ["echarts/LICENSE", "echarts/LICENSE"],
+  ["echarts/NOTICE", "echarts/NOTICE"],
 ];
 for (const [from, to] of files) {
   const target = `wwwroot/lib/${to}`;

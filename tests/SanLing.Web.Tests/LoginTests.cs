@@ -19,7 +19,9 @@ public sealed class LoginTests(DemoTownFixture demo)
         var response = await client.LoginAsync(userName, DemoAccounts.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var home = await client.GetPageAsync("/");
+        // Leadership's home page is the dashboard (/ redirects there).
+        var landing = await client.GetAsync("/");
+        var home = await client.GetPageAsync(landing.StatusCode == HttpStatusCode.Redirect ? landing.Headers.Location!.OriginalString : "/");
         Assert.Contains(role, home.QuerySelector("#current-user")!.TextContent, StringComparison.Ordinal);
     }
 

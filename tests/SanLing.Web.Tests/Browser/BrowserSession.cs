@@ -19,6 +19,8 @@ public sealed class BrowserSession : IDisposable
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
             $"--window-size={Math.Max(width, 500)},{height}", "--lang=zh-CN");
+        // Console messages are readable by tests (driver.Manage().Logs.GetLog(LogType.Browser)).
+        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
         if (width < 500)
         {
             // Headless windows are at least 500 px wide; a phone is emulated instead.

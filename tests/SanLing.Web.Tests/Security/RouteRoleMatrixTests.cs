@@ -54,6 +54,9 @@ public sealed class RouteRoleMatrixTests(DemoTownFixture demo)
         ["/Evaluation/Index"] = [Office, Leader, Admin],
         ["/Evaluation/Warning"] = [Office, Leader, Admin],
         ["/RuleSets/Index"] = [Office, Admin],
+        ["/Dashboard/Index"] = [Office, Leader],
+        ["/Dashboard/Office"] = [Office],
+        ["/Dashboard/Warnings"] = [Office],
     };
 
     /// <summary>Pages anyone may open without signing in.</summary>

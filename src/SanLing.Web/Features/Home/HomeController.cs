@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SanLing.Infrastructure.Identity;
 
 namespace SanLing.Web.Features.Home;
 
@@ -6,5 +7,6 @@ namespace SanLing.Web.Features.Home;
 public sealed class HomeController(HomeQueries queries) : Controller
 {
     [HttpGet]
-    public async Task<IActionResult> Index(CancellationToken ct) => View(await queries.LoadAsync(ct));
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        User.IsInRole(Roles.Leadership) ? RedirectToAction("Index", "Dashboard") : View(await queries.LoadAsync(ct));
 }

@@ -21,6 +21,7 @@ public static class Navigation
     [
         new("首页", "Home", "Index"),
         new("本月排查", "Inspections", "Index", Roles.GridWorker, Roles.Liaison),
+        new("领导驾驶舱", "Dashboard", "Index", Roles.Leadership, Roles.Office),
         new("单位名录", "Subjects", "Index"),
         new("排查情况", "InspectionReview", "Index", Roles.Office, Roles.Leadership),
         new("网格", "Grids", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using SanLing.Infrastructure.Identity;
+
+namespace SanLing.Web.Features.Dashboard;
+
+/// <summary>领导驾驶舱 (leadership and office: aggregates and verdicts of published runs), the office's work of today and the early-warning board.</summary>
+[Authorize(Roles = Roles.Leadership + "," + Roles.Office)]
+public sealed class DashboardController(DashboardQueries queries, OfficeDashboardQueries office) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index(int? year, int? territoryId, CancellationToken ct) =>
+        View(await queries.LeadershipAsync(year, territoryId, ct));
+
+    [HttpGet("/Dashboard/Results/{runId:int}")]
+    public async Task<IActionResult> Results(int runId, [FromQuery] ResultFilter filter, CancellationToken ct)
+    {
+        var page = await queries.ResultsAsync(runId, filter, Request.Path, Request.QueryString, ct);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpGet("/Dashboard/Territory/{runId:int}/{territoryId:int}")]
+    public IActionResult Territory(int runId, int territoryId) => RedirectToAction(nameof(Results), new { runId, territoryId });
+
+    [HttpGet("/Dashboard/Subject/{runId:int}/{subjectId:int}")]
+    public async Task<IActionResult> Subject(int runId, int subjectId, CancellationToken ct)
+    {
+        var card = await queries.SubjectAsync(runId, subjectId, ct);
+        return card is null ? NotFound() : View(card);
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Office(CancellationToken ct) => View(await office.LoadAsync(ct));
+
+    [HttpGet]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Warnings(CancellationToken ct) => View(await office.WarningsAsync(ct));
+}

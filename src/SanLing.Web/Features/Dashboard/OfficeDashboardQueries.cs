@@ -1,0 +1,147 @@
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Common;
+using SanLing.Domain.Inspections;
+using SanLing.Domain.Ledgers;
+using SanLing.Domain.Standards;
+using SanLing.Domain.Subjects;
+using SanLing.Infrastructure.Data;
+
+namespace SanLing.Web.Features.Dashboard;
+
+/// <summary>The office's work of today and the early-warning board, with a fixed number of set-based queries.</summary>
+public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    private async Task<int> DueDayAsync(CancellationToken ct) =>
+        await db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId).Select(t => (int?)t.InspectionDueDay).FirstOrDefaultAsync(ct) ?? 5;
+
+    /// <summary>The month whose inspections are being collected: last month up to its due day, then this month.</summary>
+    public static DateOnly InspectionMonth(DateOnly today, int dueDay) =>
+        today.Day <= dueDay ? MonthPeriod.Of(today).AddMonths(-1) : MonthPeriod.Of(today);
+
+    public async Task<OfficeDashboard> LoadAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var dueDay = await DueDayAsync(ct);
+        var month = InspectionMonth(today, dueDay);
+        var next = month.AddMonths(1);
+
+        var active = db.Subjects.AsNoTracking().Where(s => (s.EstablishedOn == null || s.EstablishedOn < next) && (s.DissolvedOn == null || s.DissolvedOn > month));
+        // Non-correlated NOT IN subqueries: evaluated once, whatever the number of grids and subjects.
+        var submitted = db.Inspections.Where(i => i.Month == month && i.Status == InspectionStatus.Submitted);
+        var missingGrids = await db.Grids.AsNoTracking()
+            .Where(g => active.Select(s => s.Id).Contains(g.SubjectId))
+            .CountAsync(g => !submitted.Where(i => i.GridId != null).Select(i => i.GridId!.Value).Contains(g.Id), ct);
+        var missingWhole = await active
+            .Where(s => s.Kind != SubjectKind.Village && s.Kind != SubjectKind.Community && !db.Grids.Select(g => g.SubjectId).Contains(s.Id))
+            .CountAsync(s => !submitted.Where(i => i.GridId == null).Select(i => i.SubjectId).Contains(s.Id), ct);
+
+        var overdue = await db.Findings.AsNoTracking()
+            .CountAsync(f => f.Type == FindingType.Hazard && f.Status != FindingStatus.Rectified && f.RectifyBy != null && f.RectifyBy < today, ct);
+        var risky = await db.Findings.AsNoTracking()
+            .CountAsync(f => f.Type == FindingType.Dispute && f.Status == FindingStatus.Mediating && (f.RiskOfCriminalEscalation || f.RiskOfGroupIncident), ct);
+
+        // 积案: filed before this year and not resolved within its own year (as the petition ledger's backlog filter).
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var backlog = await db.Petitions.AsNoTracking()
+            .CountAsync(p => p.OccurredOn < yearStart
+                && !(p.Status == PetitionStatus.Resolved && p.ResolvedOn != null && p.ResolvedOn.Value.Year == p.OccurredOn.Year), ct);
+
+        var attestationYear = today.Year - 1;
+        var pending = await PendingAttestationsAsync(attestationYear, ct);
+        var warnings = (await WarningsAsync(ct)).Rows.Count;
+        return new OfficeDashboard(today, month, missingGrids + missingWhole, overdue, risky, backlog, attestationYear, pending, warnings);
+    }
+
+    /// <summary>
+    /// Attested (A) items of <paramref name="year"/> still without an attestation: active subjects × their A items, minus
+    /// the attestations recorded for those items (an approximation: a row counts wherever it belongs).
+    /// </summary>
+    private async Task<int> PendingAttestationsAsync(int year, CancellationToken ct)
+    {
+        var yearEnd = new DateOnly(year, 12, 31);
+        var ruleSetId = await db.RuleSets.AsNoTracking().Where(r => r.Year <= year).OrderByDescending(r => r.Year).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+        var items = ruleSetId is null
+            ? StandardCatalogue.Items2020.Select(i => (i.Code, i.AppliesTo, VillageCommunity: i.Judging, EnterpriseUnit: i.Judging)).ToList()
+            : (await db.RuleSetItems.AsNoTracking().Where(i => i.RuleSetId == ruleSetId)
+                .Select(i => new { i.Code, i.AppliesTo, i.JudgingForVillageCommunity, i.JudgingForEnterpriseUnit }).ToListAsync(ct))
+                .Select(i => (i.Code, i.AppliesTo, VillageCommunity: i.JudgingForVillageCommunity, EnterpriseUnit: i.JudgingForEnterpriseUnit)).ToList();
+        var byKind = await db.Subjects.AsNoTracking()
+            .Where(s => (s.EstablishedOn == null || s.EstablishedOn <= yearEnd) && (s.DissolvedOn == null || s.DissolvedOn > yearEnd))
+            .GroupBy(s => s.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        static bool Attested(ItemJudging j) => j is ItemJudging.Attested or ItemJudging.DataAndAttested;
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        var expected = 0;
+        foreach (var kind in byKind)
+        {
+            var flag = (KindSet)(1 << ((int)kind.Key - 1));
+            var forKind = items.Where(i => i.AppliesTo.HasFlag(flag)
+                && Attested(kind.Key.Group() == SubjectGroup.VillageCommunity ? i.VillageCommunity : i.EnterpriseUnit)).ToList();
+            expected += kind.Count * forKind.Count;
+            codes.UnionWith(forKind.Select(i => i.Code));
+        }
+        var codeList = codes.ToList();
+        var done = await db.Attestations.AsNoTracking().CountAsync(a => a.Year == year && codeList.Contains(a.ItemCode), ct);
+        return Math.Max(0, expected - done);
+    }
+
+    /// <summary>
+    /// 预警: subjects with an open dispute, an overdue hazard or, this year, a month whose inspections are past due and
+    /// incomplete. Six queries whatever the size of the town.
+    /// </summary>
+    public async Task<WarningBoard> WarningsAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var dueDay = await DueDayAsync(ct);
+        var year = today.Year;
+        var dueMonths = Enumerable.Range(1, 12).Select(m => MonthPeriod.Of(year, m)).Where(m => MonthPeriod.DueDate(m, dueDay) < today).ToList();
+
+        var disputes = await db.Findings.AsNoTracking()
+            .Where(f => f.Type == FindingType.Dispute && f.Status != FindingStatus.Resolved)
+            .GroupBy(f => f.Inspection!.SubjectId).Select(g => new { SubjectId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.SubjectId, g => g.Count, ct);
+        var hazards = await db.Findings.AsNoTracking()
+            .Where(f => f.Type == FindingType.Hazard && f.Status != FindingStatus.Rectified && f.RectifyBy != null && f.RectifyBy < today)
+            .GroupBy(f => f.Inspection!.SubjectId).Select(g => new { SubjectId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.SubjectId, g => g.Count, ct);
+        var subjects = await db.Subjects.AsNoTracking()
+            .Select(s => new
+            {
+                s.Id, s.Code, s.Name, s.Kind, Territory = s.Territory != null ? s.Territory.Name : null, s.EstablishedOn, s.DissolvedOn,
+            })
+            .ToListAsync(ct);
+        var gridCounts = await db.Grids.AsNoTracking().GroupBy(g => g.SubjectId).Select(g => new { SubjectId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.SubjectId, g => g.Count, ct);
+        var first = MonthPeriod.Of(year, 1);
+        var last = MonthPeriod.Of(year, 12);
+        var submitted = (await db.Inspections.AsNoTracking()
+                .Where(i => i.Status == InspectionStatus.Submitted && i.Month >= first && i.Month <= last)
+                .GroupBy(i => new { i.SubjectId, i.Month, Whole = i.GridId == null })
+                .Select(g => new { g.Key.SubjectId, g.Key.Month, g.Key.Whole, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToDictionary(g => (g.SubjectId, g.Month, g.Whole), g => g.Count);
+
+        var rows = new List<WarningRow>();
+        foreach (var s in subjects)
+        {
+            var grids = gridCounts.GetValueOrDefault(s.Id);
+            var missing = dueMonths
+                .Where(m => (s.EstablishedOn == null || s.EstablishedOn < m.AddMonths(1)) && (s.DissolvedOn == null || s.DissolvedOn > m))
+                .Where(m => grids > 0
+                    ? submitted.GetValueOrDefault((s.Id, m, false)) < grids
+                    : !s.Kind.IsTerritory() && submitted.GetValueOrDefault((s.Id, m, true)) == 0)
+                .Select(m => m.Month).ToList();
+            var open = disputes.GetValueOrDefault(s.Id);
+            var late = hazards.GetValueOrDefault(s.Id);
+            if (open > 0 || late > 0 || missing.Count > 0)
+            {
+                rows.Add(new WarningRow(s.Id, s.Code, s.Name, s.Kind, s.Territory, open, late, missing));
+            }
+        }
+        return new WarningBoard(year, today, rows
+            .OrderByDescending(r => r.OverdueHazards + r.OpenDisputes + r.MissingMonths.Count)
+            .ThenBy(r => r.Code, StringComparer.Ordinal).ToList());
+    }
+}
