@@ -12,8 +12,16 @@ public sealed class LedgerTests
         new() { Number = "XF-1", OccurredOn = filed, Status = status, ResolvedOn = resolved };
 
     [Fact]
-    public void A_petition_resolved_after_the_end_of_its_year_is_backlog_the_next_year() =>
-        Assert.True(Petition(new DateOnly(2024, 11, 3), PetitionStatus.Resolved, new DateOnly(2025, 2, 1)).IsBacklogOn(YearEnd2025));
+    public void A_petition_resolved_after_the_end_of_its_year_is_backlog_until_resolved()
+    {
+        var petition = Petition(new DateOnly(2024, 11, 3), PetitionStatus.Resolved, new DateOnly(2025, 2, 1));
+        Assert.True(petition.IsBacklogOn(new DateOnly(2025, 1, 31)));
+        Assert.False(petition.IsBacklogOn(YearEnd2025));
+    }
+
+    [Fact]
+    public void An_unresolved_petition_of_an_earlier_year_is_backlog() =>
+        Assert.True(Petition(new DateOnly(2023, 5, 3), PetitionStatus.Handling).IsBacklogOn(YearEnd2025));
 
     [Fact]
     public void A_petition_resolved_within_its_year_is_not_backlog() =>

@@ -139,19 +139,13 @@ public sealed class PetitionsAndDisputesRule : IDataRule
         {
             failures.Add($"当年新发信访 {Wording.Count(filed, "件")}");
         }
-        // 积案: filed in an earlier year and still open when this year began — it fails this year even if resolved
-        // during it ("积案全部解决" is judged on the cases carried into the year).
-        var dayBefore = period.YearStart.AddDays(-1);
-        var backlog = facts.Petitions.Where(p => p.FiledOn < period.YearStart && !p.IsResolvedBy(dayBefore)).ToList();
-        var open = backlog.Where(p => !p.IsResolvedBy(period.CutOff)).Select(p => p.Number).ToList();
-        var resolvedInYear = backlog.Where(p => p.IsResolvedBy(period.CutOff)).Select(p => p.Number).ToList();
-        if (open.Count > 0)
+        // 积案 (BRIEF §6: "zero petitions (any year) unresolved at year end"; plan: 积案全部妥善解决): a petition of an
+        // earlier year still open at the cut-off. Resolving it during the year clears it. As of a date it can still be
+        // resolved, so it is pending then, not failed.
+        var openBacklog = facts.Petitions.Where(p => p.FiledOn < period.YearStart && !p.IsResolvedBy(period.CutOff)).Select(p => p.Number).ToList();
+        if (openBacklog.Count > 0 && period.IsFullYear)
         {
-            failures.Add($"往年信访积案未化解 {Wording.Count(open, "件")}");
-        }
-        if (resolvedInYear.Count > 0)
-        {
-            failures.Add($"往年信访积案当年才化解 {Wording.Count(resolvedInYear, "件")}");
+            failures.Add($"往年信访积案未化解 {Wording.Count(openBacklog, "件")}");
         }
         var disputes = facts.Disputes.Where(d => InYear(d, period)).ToList();
         var openDisputes = disputes.Where(d => !d.IsClosedBy(period.CutOff)).ToList();
@@ -168,6 +162,10 @@ public sealed class PetitionsAndDisputesRule : IDataRule
         if (failures.Count > 0)
         {
             return RuleOutcome.Fail(string.Join("；", failures));
+        }
+        if (openBacklog.Count > 0)
+        {
+            return RuleOutcome.Pending($"{Wording.CutOff(period)}尚有往年信访积案未化解 {Wording.Count(openBacklog, "件")}");
         }
         if (mediating.Count > 0)
         {

@@ -31,7 +31,9 @@ public class Petition : Incident
 
     public bool IsResolvedBy(DateOnly day) => Status == PetitionStatus.Resolved && ResolvedOn is { } d && d <= day;
 
-    /// <summary>积案: filed in an earlier year and still not resolved at the end of that year.</summary>
-    public bool IsBacklogOn(DateOnly day) =>
-        OccurredOn.Year < day.Year && !IsResolvedBy(new DateOnly(OccurredOn.Year, 12, 31));
+    /// <summary>
+    /// 积案 on a day: filed in an earlier year and still unresolved. (A petition not resolved by the end of its own year
+    /// becomes backlog; resolving it later clears it — BRIEF §3 and item 3.3.)
+    /// </summary>
+    public bool IsBacklogOn(DateOnly day) => OccurredOn.Year < day.Year && !IsResolvedBy(day);
 }

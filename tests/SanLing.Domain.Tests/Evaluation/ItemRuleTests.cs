@@ -210,7 +210,7 @@ public sealed class Item33PetitionsAndDisputesTests
     }
 
     [Fact]
-    public void A_petition_filed_the_year_before_and_resolved_after_year_end_fails_that_year_and_the_next_as_backlog()
+    public void A_petition_filed_the_year_before_and_resolved_after_the_next_year_end_fails_both_years()
     {
         var petition = Petition("XF-2024-077", new DateOnly(2024, 11, 20), status: PetitionStatus.Resolved, resolved: new DateOnly(2026, 2, 1));
         var facts = Village() with { Petitions = [petition] };
@@ -218,18 +218,26 @@ public sealed class Item33PetitionsAndDisputesTests
         var next = facts.Item("3.3");
         Assert.Equal(ItemVerdict.Fail, next.Verdict);
         Assert.Contains("积案未化解 1 件（XF-2024-077）", next.Reason, StringComparison.Ordinal);
-        // Resolved on 1 Feb 2026: 2026 still carries it as backlog; 2027 is clean.
-        Assert.Equal(ItemVerdict.Fail, facts.Item("3.3", new EvaluationPeriod(2026)).Verdict);
-        Assert.Equal(ItemVerdict.Pass, facts.Item("3.3", new EvaluationPeriod(2027)).Verdict);
+        // Resolved on 1 Feb 2026: nothing is unresolved at the end of 2026.
+        Assert.Equal(ItemVerdict.Pass, facts.Item("3.3", new EvaluationPeriod(2026)).Verdict);
     }
 
     [Fact]
-    public void A_petition_of_last_year_resolved_early_this_year_is_backlog_this_year()
+    public void A_backlog_petition_resolved_during_the_year_no_longer_fails_it()
     {
         var facts = Village() with { Petitions = [Petition("XF-2024-077", new DateOnly(2024, 11, 20), status: PetitionStatus.Resolved, resolved: new DateOnly(2025, 2, 1))] };
-        var item = facts.Item("3.3");
-        Assert.Equal(ItemVerdict.Fail, item.Verdict);
-        Assert.Contains("往年信访积案当年才化解 1 件（XF-2024-077）", item.Reason, StringComparison.Ordinal);
+        Assert.Equal(ItemVerdict.Fail, facts.Item("3.3", new EvaluationPeriod(2024)).Verdict);
+        Assert.Equal(ItemVerdict.Pass, facts.Item("3.3").Verdict);
+    }
+
+    [Fact]
+    public void As_of_a_date_an_open_backlog_petition_is_pending_and_at_year_end_it_fails()
+    {
+        var facts = Village() with { Petitions = [Petition("XF-2024-078", new DateOnly(2024, 11, 20))] };
+        var asOf = facts.Item("3.3", new EvaluationPeriod(Year, new DateOnly(2025, 6, 30)));
+        Assert.Equal(ItemVerdict.Pending, asOf.Verdict);
+        Assert.Contains("XF-2024-078", asOf.Reason, StringComparison.Ordinal);
+        Assert.Equal(ItemVerdict.Fail, facts.Item("3.3").Verdict);
     }
 
     [Fact]

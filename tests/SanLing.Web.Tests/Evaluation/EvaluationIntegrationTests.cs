@@ -15,7 +15,7 @@ namespace SanLing.Web.Tests.Evaluation;
 /// A hand-built town whose 2025 results are worked out by hand:
 /// CUN01 达标 (also 2024: 通报表扬) · CUN02 no grid → 不达标 · SQ01 6.3 not attested → 待评定 ·
 /// QY01 达标 · QY02 accident on 31 Dec (有影响, 重大) → 不达标, vetoed, accountability ·
-/// DW01 达标 (5.2 n/a) · DW02 petition of Nov 2024 resolved Feb 2025 (backlog) → 不达标.
+/// DW01 达标 (5.2 n/a) · DW02 petition of Nov 2024 still unresolved at the end of 2025 (resolved Feb 2026: backlog) → 不达标.
 /// Rates: 村（社区） 1/3 = 33.3 %, 企业和单位 2/4 = 50.0 %; 村 1/2, 社区 0/1 (1 pending), 企业 1/2, 单位 1/2.
 /// The results page, the annual report workbook and the command line must all say so.
 /// </summary>
@@ -72,7 +72,7 @@ public sealed class EvaluationIntegrationTests : IDisposable
             t.AttestAll(dw02, 2025);
             db.Accidents.Add(new Accident { Number = "SG-2025-1", Subject = qy02, OccurredOn = new DateOnly(2025, 12, 31), IsImpactful = true, IsMajor = true, Category = AccidentCategory.Fire });
             db.Accidents.Add(new Accident { Number = "SG-2026-1", Subject = qy01, OccurredOn = new DateOnly(2026, 1, 1), IsImpactful = true, IsMajor = true, Category = AccidentCategory.Fire });
-            db.Petitions.Add(new Petition { Number = "XF-2024-077", Subject = dw02, OccurredOn = new DateOnly(2024, 11, 20), Kind = PetitionKind.Individual, Status = PetitionStatus.Resolved, ResolvedOn = new DateOnly(2025, 2, 1) });
+            db.Petitions.Add(new Petition { Number = "XF-2024-077", Subject = dw02, OccurredOn = new DateOnly(2024, 11, 20), Kind = PetitionKind.Individual, Status = PetitionStatus.Resolved, ResolvedOn = new DateOnly(2026, 2, 1) });
             await t.SaveAsync();
 
             using var scope = _factory.Services.CreateScope();

@@ -197,7 +197,7 @@ public sealed class KeyPersonLedgerTests(DemoTownFixture demo)
     {
         var person = await AddPersonAsync($"ZD-NR-{user}", "CUN01", IdNumber("19700101", user.Length + 100));
         var client = await demo.Factory.CreateBrowserlessClient().LoggedInAsync(user);
-        var token = await client.AntiforgeryTokenAsync("/");
+        var token = await client.AntiforgeryTokenAsync("/Subjects");
 
         var response = await client.PostFormAsync($"/KeyPersons/Reveal/{person.Id}", token, []);
 
@@ -290,7 +290,7 @@ public sealed class KeyPersonLedgerTests(DemoTownFixture demo)
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
         }
-        var token = await client.AntiforgeryTokenAsync("/");
+        var token = await client.AntiforgeryTokenAsync("/Subjects");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostFormAsync($"/KeyPersons/FollowUp/{person.Id}", token, [new("VisitedOn", "2026-11-01"), new("VisitedBy", "领导")])).StatusCode);
     }
 

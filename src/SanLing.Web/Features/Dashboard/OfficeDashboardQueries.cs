@@ -42,11 +42,9 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
         var risky = await db.Findings.AsNoTracking()
             .CountAsync(f => f.Type == FindingType.Dispute && f.Status == FindingStatus.Mediating && (f.RiskOfCriminalEscalation || f.RiskOfGroupIncident), ct);
 
-        // 积案: filed before this year and not resolved within its own year (as the petition ledger's backlog filter).
+        // 积案: a petition of an earlier year still unresolved (as the petition ledger's backlog filter).
         var yearStart = new DateOnly(today.Year, 1, 1);
-        var backlog = await db.Petitions.AsNoTracking()
-            .CountAsync(p => p.OccurredOn < yearStart
-                && !(p.Status == PetitionStatus.Resolved && p.ResolvedOn != null && p.ResolvedOn.Value.Year == p.OccurredOn.Year), ct);
+        var backlog = await db.Petitions.AsNoTracking().CountAsync(p => p.OccurredOn < yearStart && p.Status != PetitionStatus.Resolved, ct);
 
         var attestationYear = today.Year - 1;
         var pending = await PendingAttestationsAsync(attestationYear, ct);

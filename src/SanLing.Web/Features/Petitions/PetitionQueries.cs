@@ -78,12 +78,11 @@ public sealed class PetitionQueries(SanLingDbContext db, AccessScope scope, Time
 
     private int ThisYear() => clock.GetLocalNow().Year;
 
-    /// <summary>积案 as SQL: filed before this year and not resolved by the end of its own year.</summary>
+    /// <summary>积案 as SQL: a petition of an earlier year that is still unresolved (see <see cref="Petition.IsBacklogOn"/>).</summary>
     private static Expression<Func<Petition, bool>> IsBacklog(int thisYear)
     {
         var yearStart = new DateOnly(thisYear, 1, 1);
-        return p => p.OccurredOn < yearStart
-            && !(p.Status == PetitionStatus.Resolved && p.ResolvedOn != null && p.ResolvedOn.Value.Year == p.OccurredOn.Year);
+        return p => p.OccurredOn < yearStart && p.Status != PetitionStatus.Resolved;
     }
 
     private IQueryable<PetitionRow> ToRows(IQueryable<Petition> petitions)
@@ -92,6 +91,6 @@ public sealed class PetitionQueries(SanLingDbContext db, AccessScope scope, Time
         return petitions.Select(p => new PetitionRow(
             p.Id, p.Number, p.OccurredOn, p.Subject!.Code, p.Subject.Name, p.Kind, p.PetitionerCount, p.LeaderInCharge, p.Status, p.ResolvedOn,
             p.IsImpactful, p.IsMajor,
-            p.OccurredOn < yearStart && !(p.Status == PetitionStatus.Resolved && p.ResolvedOn != null && p.ResolvedOn.Value.Year == p.OccurredOn.Year)));
+            p.OccurredOn < yearStart && p.Status != PetitionStatus.Resolved));
     }
 }
