@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SanLing.Infrastructure.Data;
+using SanLing.Infrastructure.Evaluation;
 using SanLing.Infrastructure.Identity;
 using SanLing.Infrastructure.Seed;
 
@@ -39,6 +40,24 @@ public static class DatabasePreparation
     }
 
     /// <summary>Seeds the demo town and its accounts when the database has no town; returns false when it had one.</summary>
+    /// <summary>
+    /// The demo town comes with its past years evaluated and published (公示), so leadership's dashboard and the
+    /// results pages have something to show. Oldest first: consecutive compliant years build on the year before.
+    /// </summary>
+    private static async Task PublishPastYearsAsync(SanLingDbContext db, TimeProvider clock, int townId, CancellationToken cancellationToken)
+    {
+        db.Actor.ActAsSystem(townId, "seed-demo");
+        for (var year = 2023; year < clock.GetLocalNow().Year; year++)
+        {
+            await new EvaluationRunner(db, clock).RunAsync(year, null, cancellationToken);
+        }
+        var now = clock.GetUtcNow();
+        await db.EvaluationRuns.ExecuteUpdateAsync(r => r
+            .SetProperty(x => x.IsPublished, true)
+            .SetProperty(x => x.PublishedAt, now)
+            .SetProperty(x => x.PublishedBy, "seed-demo"), cancellationToken);
+    }
+
     public static async Task<bool> SeedDemoIfEmptyAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken = default)
     {
         using var scope = services.CreateScope();
@@ -50,6 +69,7 @@ public static class DatabasePreparation
         var started = TimeProvider.System.GetTimestamp();
         var summary = await scope.ServiceProvider.GetRequiredService<DemoTownSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoAccounts>().CreateAsync(scope.ServiceProvider, summary.TownId);
+        await PublishPastYearsAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), summary.TownId, cancellationToken);
         var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
         logger.LogInformation("Demo town seeded in {Elapsed:0.0}s: {Summary}", seconds, summary);
         foreach (var account in DemoAccounts.Accounts)

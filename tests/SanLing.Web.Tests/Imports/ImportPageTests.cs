@@ -119,7 +119,7 @@ public sealed class ImportPageTests(DemoTownFixture demo)
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Imports/Export/key-persons")).StatusCode);
         using var form = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "x.xlsx" } };
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/Imports/Upload/petitions", form)).StatusCode);
-        var home = await client.GetPageAsync("/");
+        var home = await client.GetPageAsync("/Subjects");
         Assert.Null(home.QuerySelector("a.nav-link[href='/Imports']"));
     }
 
