@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SanLing.Domain.Ledgers;
@@ -20,7 +19,7 @@ public sealed class AccidentsController(
     AuditQueries audit,
     LedgerRulesService rules,
     ExcelDownloadService excel,
-    IValidator<AccidentForm> validator) : Controller
+    IValidator<AccidentForm> validator) : LedgerController
 {
     private bool CanEdit => User.IsInRole(Roles.Office);
 
@@ -56,7 +55,7 @@ public sealed class AccidentsController(
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Create(AccidentForm form, CancellationToken ct)
     {
-        if (!await IsValidAsync(form, null, ct))
+        if (!await IsValidAsync(validator, form, null, ct))
         {
             return View("Edit", new AccidentEditor(form, null));
         }
@@ -74,45 +73,15 @@ public sealed class AccidentsController(
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Edit(int id, AccidentForm form, CancellationToken ct)
     {
-        if (await IsValidAsync(form, id, ct))
+        if (!await IsValidAsync(validator, form, id, ct))
         {
-            switch (await commands.UpdateAsync(id, form, ct))
-            {
-                case SaveOutcome.NotFound:
-                    return NotFound();
-                case SaveOutcome.Saved:
-                    TempData["Message"] = $"已保存事故 {form.Number!.Trim()}。";
-                    return RedirectToAction(nameof(Details), new { id });
-                default:
-                    ModelState.AddModelError("", "保存失败：该记录已被他人修改。请重新打开，核对最新内容后再保存。");
-                    break;
-            }
+            return View(new AccidentEditor(form, id));
         }
-        return View(new AccidentEditor(form, id));
+        return AfterEdit(await commands.UpdateAsync(id, form, ct), id, $"已保存事故 {form.Number!.Trim()}。", () => View(new AccidentEditor(form, id)));
     }
 
     [HttpPost]
     [Authorize(Roles = Roles.Office)]
-    public async Task<IActionResult> Delete(int id, Guid version, CancellationToken ct)
-    {
-        switch (await commands.DeleteAsync(id, version, ct))
-        {
-            case SaveOutcome.NotFound:
-                return NotFound();
-            case SaveOutcome.Stale:
-                TempData["Error"] = "删除失败：该记录已被他人修改，请刷新后重试。";
-                return RedirectToAction(nameof(Details), new { id });
-            default:
-                TempData["Message"] = "已删除。";
-                return RedirectToAction(nameof(Index));
-        }
-    }
-
-    private async Task<bool> IsValidAsync(AccidentForm form, int? editedId, CancellationToken ct)
-    {
-        var context = new ValidationContext<AccidentForm>(form);
-        context.RootContextData[LedgerRulesService.EditedIdKey] = editedId!;
-        (await validator.ValidateAsync(context, ct)).AddToModelState(ModelState);
-        return ModelState.IsValid;
-    }
+    public async Task<IActionResult> Delete(int id, Guid version, CancellationToken ct) =>
+        AfterDelete(await commands.DeleteAsync(id, version, ct), id);
 }

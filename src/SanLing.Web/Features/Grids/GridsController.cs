@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SanLing.Domain.Subjects;
@@ -19,7 +18,7 @@ public sealed class GridsController(
     SubjectQueries subjects,
     AuditQueries audit,
     ExcelDownloadService excel,
-    IValidator<GridForm> validator) : Controller
+    IValidator<GridForm> validator) : LedgerController
 {
     private bool CanEdit => User.IsInRole(Roles.Office);
 
@@ -55,7 +54,7 @@ public sealed class GridsController(
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Create(GridForm form, CancellationToken ct)
     {
-        if (!await IsValidAsync(form, null, ct))
+        if (!await IsValidAsync(validator, form, null, ct))
         {
             return View("Edit", new GridEditor(form, null));
         }
@@ -73,21 +72,11 @@ public sealed class GridsController(
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Edit(int id, GridForm form, CancellationToken ct)
     {
-        if (await IsValidAsync(form, id, ct))
+        if (!await IsValidAsync(validator, form, id, ct))
         {
-            switch (await commands.UpdateAsync(id, form, ct))
-            {
-                case SaveOutcome.NotFound:
-                    return NotFound();
-                case SaveOutcome.Saved:
-                    TempData["Message"] = $"已保存网格 {form.Code!.Trim()}。";
-                    return RedirectToAction(nameof(Details), new { id });
-                default:
-                    ModelState.AddModelError("", "保存失败：该记录已被他人修改。请重新打开，核对最新内容后再保存。");
-                    break;
-            }
+            return View(new GridEditor(form, id));
         }
-        return View(new GridEditor(form, id));
+        return AfterEdit(await commands.UpdateAsync(id, form, ct), id, $"已保存网格 {form.Code!.Trim()}。", () => View(new GridEditor(form, id)));
     }
 
     [HttpPost]
@@ -100,24 +89,6 @@ public sealed class GridsController(
             TempData["Error"] = "该网格已有月度排查记录，不能删除；如需调整，请修改网格员或名称。";
             return RedirectToAction(nameof(Details), new { id });
         }
-        switch (outcome)
-        {
-            case SaveOutcome.NotFound:
-                return NotFound();
-            case SaveOutcome.Stale:
-                TempData["Error"] = "删除失败：该记录已被他人修改，请刷新后重试。";
-                return RedirectToAction(nameof(Details), new { id });
-            default:
-                TempData["Message"] = "已删除。";
-                return RedirectToAction(nameof(Index));
-        }
-    }
-
-    private async Task<bool> IsValidAsync(GridForm form, int? editedId, CancellationToken ct)
-    {
-        var context = new ValidationContext<GridForm>(form);
-        context.RootContextData[LedgerRulesService.EditedIdKey] = editedId!;
-        (await validator.ValidateAsync(context, ct)).AddToModelState(ModelState);
-        return ModelState.IsValid;
+        return AfterDelete(outcome, id);
     }
 }

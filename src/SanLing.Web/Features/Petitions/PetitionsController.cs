@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SanLing.Domain.Ledgers;
@@ -20,7 +19,7 @@ public sealed class PetitionsController(
     AuditQueries audit,
     LedgerRulesService rules,
     ExcelDownloadService excel,
-    IValidator<PetitionForm> validator) : Controller
+    IValidator<PetitionForm> validator) : LedgerController
 {
     private bool CanEdit => User.IsInRole(Roles.Office);
 
@@ -52,7 +51,7 @@ public sealed class PetitionsController(
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Create(PetitionForm form, CancellationToken ct)
     {
-        if (!await IsValidAsync(form, null, ct))
+        if (!await IsValidAsync(validator, form, null, ct))
         {
             return View("Edit", new PetitionEditor(form, null));
         }
@@ -73,21 +72,11 @@ public sealed class PetitionsController(
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Edit(int id, PetitionForm form, CancellationToken ct)
     {
-        if (await IsValidAsync(form, id, ct))
+        if (!await IsValidAsync(validator, form, id, ct))
         {
-            var outcome = await commands.UpdateAsync(id, form, ct);
-            if (outcome == SaveOutcome.NotFound)
-            {
-                return NotFound();
-            }
-            if (outcome == SaveOutcome.Saved)
-            {
-                TempData["Message"] = $"已保存信访 {form.Number!.Trim()}。";
-                return RedirectToAction(nameof(Details), new { id });
-            }
-            ModelState.AddModelError("", "保存失败：该记录已被他人修改。请重新打开，核对最新内容后再保存。");
+            return View(new PetitionEditor(form, id));
         }
-        return View(new PetitionEditor(form, id));
+        return AfterEdit(await commands.UpdateAsync(id, form, ct), id, $"已保存信访 {form.Number!.Trim()}。", () => View(new PetitionEditor(form, id)));
     }
 
     [HttpPost]
@@ -100,40 +89,11 @@ public sealed class PetitionsController(
             TempData["Error"] = "化解日期不能晚于今天。";
             return RedirectToAction(nameof(Details), new { id });
         }
-        var outcome = await commands.ResolveAsync(id, day, form.Version, ct);
-        if (outcome == SaveOutcome.NotFound)
-        {
-            return NotFound();
-        }
-        TempData[outcome == SaveOutcome.Saved ? "Message" : "Error"] = outcome == SaveOutcome.Saved
-            ? $"已标记为已化解（{day:yyyy-MM-dd}）。"
-            : "操作失败：该记录已被他人修改，请刷新后重试。";
-        return RedirectToAction(nameof(Details), new { id });
+        return AfterQuickChange(await commands.ResolveAsync(id, day, form.Version, ct), id, $"已标记为已化解（{day:yyyy-MM-dd}）。");
     }
 
     [HttpPost]
     [Authorize(Roles = Roles.Office)]
-    public async Task<IActionResult> Delete(int id, Guid version, CancellationToken ct)
-    {
-        var outcome = await commands.DeleteAsync(id, version, ct);
-        if (outcome == SaveOutcome.NotFound)
-        {
-            return NotFound();
-        }
-        if (outcome == SaveOutcome.Stale)
-        {
-            TempData["Error"] = "删除失败：该记录已被他人修改，请刷新后重试。";
-            return RedirectToAction(nameof(Details), new { id });
-        }
-        TempData["Message"] = "已删除。";
-        return RedirectToAction(nameof(Index));
-    }
-
-    private async Task<bool> IsValidAsync(PetitionForm form, int? editedId, CancellationToken ct)
-    {
-        var context = new ValidationContext<PetitionForm>(form);
-        context.RootContextData[LedgerRulesService.EditedIdKey] = editedId!;
-        (await validator.ValidateAsync(context, ct)).AddToModelState(ModelState);
-        return ModelState.IsValid;
-    }
+    public async Task<IActionResult> Delete(int id, Guid version, CancellationToken ct) =>
+        AfterDelete(await commands.DeleteAsync(id, version, ct), id);
 }

@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SanLing.Infrastructure.Identity;
@@ -19,7 +18,7 @@ public sealed class RentalHousesController(
     RentalHouseCommands commands,
     SubjectQueries subjects,
     AuditQueries audit,
-    IValidator<RentalHouseForm> validator) : Controller
+    IValidator<RentalHouseForm> validator) : LedgerController
 {
     private const string Editors = Roles.Office + "," + Roles.GridWorker;
 
@@ -54,7 +53,7 @@ public sealed class RentalHousesController(
     [Authorize(Roles = Editors)]
     public async Task<IActionResult> Create(RentalHouseForm form, CancellationToken ct)
     {
-        if (!await IsValidAsync(form, null, ct))
+        if (!await IsValidAsync(validator, form, null, ct))
         {
             return View("Edit", new RentalHouseEditor(form, null));
         }
@@ -75,61 +74,22 @@ public sealed class RentalHousesController(
     [Authorize(Roles = Editors)]
     public async Task<IActionResult> Edit(int id, RentalHouseForm form, CancellationToken ct)
     {
-        if (await IsValidAsync(form, id, ct))
+        if (!await IsValidAsync(validator, form, id, ct))
         {
-            var outcome = await commands.UpdateAsync(id, form, ct);
-            if (outcome == SaveOutcome.NotFound)
-            {
-                return NotFound();
-            }
-            if (outcome == SaveOutcome.Saved)
-            {
-                TempData["Message"] = $"已保存出租屋 {form.Number!.Trim()}。";
-                return RedirectToAction(nameof(Details), new { id });
-            }
-            ModelState.AddModelError("", "保存失败：该记录已被他人修改。请重新打开，核对最新内容后再保存。");
+            return View(new RentalHouseEditor(form, id));
         }
-        return View(new RentalHouseEditor(form, id));
+        return AfterEdit(await commands.UpdateAsync(id, form, ct), id, $"已保存出租屋 {form.Number!.Trim()}。", () => View(new RentalHouseEditor(form, id)));
     }
 
     [HttpPost]
     [Authorize(Roles = Editors)]
     public async Task<IActionResult> Register(int id, Guid version, CancellationToken ct)
     {
-        var outcome = await commands.RegisterAsync(id, version, ct);
-        if (outcome == SaveOutcome.NotFound)
-        {
-            return NotFound();
-        }
-        TempData[outcome == SaveOutcome.Saved ? "Message" : "Error"] = outcome == SaveOutcome.Saved
-            ? "已登记备案（登记日期为今天）。"
-            : "操作失败：该记录已被他人修改，请刷新后重试。";
-        return RedirectToAction(nameof(Details), new { id });
+        return AfterQuickChange(await commands.RegisterAsync(id, version, ct), id, "已登记备案（登记日期为今天）。");
     }
 
     [HttpPost]
     [Authorize(Roles = Roles.Office)]
-    public async Task<IActionResult> Delete(int id, Guid version, CancellationToken ct)
-    {
-        var outcome = await commands.DeleteAsync(id, version, ct);
-        if (outcome == SaveOutcome.NotFound)
-        {
-            return NotFound();
-        }
-        if (outcome == SaveOutcome.Stale)
-        {
-            TempData["Error"] = "删除失败：该记录已被他人修改，请刷新后重试。";
-            return RedirectToAction(nameof(Details), new { id });
-        }
-        TempData["Message"] = "已删除。";
-        return RedirectToAction(nameof(Index));
-    }
-
-    private async Task<bool> IsValidAsync(RentalHouseForm form, int? editedId, CancellationToken ct)
-    {
-        var context = new ValidationContext<RentalHouseForm>(form);
-        context.RootContextData[LedgerRulesService.EditedIdKey] = editedId!;
-        (await validator.ValidateAsync(context, ct)).AddToModelState(ModelState);
-        return ModelState.IsValid;
-    }
+    public async Task<IActionResult> Delete(int id, Guid version, CancellationToken ct) =>
+        AfterDelete(await commands.DeleteAsync(id, version, ct), id);
 }

@@ -1,0 +1,66 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Mvc;
+
+namespace SanLing.Web.Features.Shared;
+
+/// <summary>
+/// What every ledger controller does the same way: validate a form (knowing which record is being edited, for
+/// uniqueness rules), and turn a save or delete outcome into the answer the user sees.
+/// </summary>
+public abstract class LedgerController : Controller
+{
+    protected const string StaleMessage = "保存失败：该记录已被他人修改。请重新打开，核对最新内容后再保存。";
+
+    protected async Task<bool> IsValidAsync<TForm>(IValidator<TForm> validator, TForm form, int? editedId, CancellationToken ct)
+    {
+        var context = new ValidationContext<TForm>(form);
+        context.RootContextData[LedgerRulesService.EditedIdKey] = editedId!;
+        (await validator.ValidateAsync(context, ct)).AddToModelState(ModelState);
+        return ModelState.IsValid;
+    }
+
+    /// <summary>Saved → the details page with <paramref name="savedMessage"/>; stale → the form again with a message; gone → 404.</summary>
+    protected IActionResult AfterEdit(SaveOutcome outcome, int id, string savedMessage, Func<IActionResult> showFormAgain)
+    {
+        switch (outcome)
+        {
+            case SaveOutcome.NotFound:
+                return NotFound();
+            case SaveOutcome.Saved:
+                TempData["Message"] = savedMessage;
+                return RedirectToAction("Details", new { id });
+            default:
+                ModelState.AddModelError("", StaleMessage);
+                return showFormAgain();
+        }
+    }
+
+    /// <summary>A one-tap change on the details page (已化解, 登记备案…): back to the page with what happened.</summary>
+    protected IActionResult AfterQuickChange(SaveOutcome outcome, int id, string doneMessage)
+    {
+        if (outcome == SaveOutcome.NotFound)
+        {
+            return NotFound();
+        }
+        TempData[outcome == SaveOutcome.Saved ? "Message" : "Error"] = outcome == SaveOutcome.Saved
+            ? doneMessage
+            : "操作失败：该记录已被他人修改，请刷新后重试。";
+        return RedirectToAction("Details", new { id });
+    }
+
+    protected IActionResult AfterDelete(SaveOutcome outcome, int id)
+    {
+        switch (outcome)
+        {
+            case SaveOutcome.NotFound:
+                return NotFound();
+            case SaveOutcome.Stale:
+                TempData["Error"] = "删除失败：该记录已被他人修改，请刷新后重试。";
+                return RedirectToAction("Details", new { id });
+            default:
+                TempData["Message"] = "已删除。";
+                return RedirectToAction("Index");
+        }
+    }
+}
