@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Auditing;
 using SanLing.Domain.Common;
+using SanLing.Domain.Evaluation;
 using SanLing.Domain.Inspections;
 using SanLing.Domain.KeyPopulations;
 using SanLing.Domain.Ledgers;
@@ -128,25 +129,7 @@ public sealed class DemoTownSeeder(SanLingDbContext db, IdNumberProtector idNumb
 
     private async Task SeedRuleSetAsync(SeedRun run, CancellationToken cancellationToken)
     {
-        var ruleSet = new RuleSet
-        {
-            Year = 2020,
-            Name = "2020年三零创建评定细则",
-            VillageCommunityTarget = 0.90m,
-            EnterpriseUnitTarget = 0.95m,
-            Items = StandardCatalogue.Items2020.Select((item, index) => new RuleSetItem
-            {
-                Code = item.Code,
-                Standard = item.Standard,
-                Title = item.Title,
-                JudgingForVillageCommunity = item.Judging,
-                // 7.1 is judged from the grids for villages/communities, attested for enterprises/units.
-                JudgingForEnterpriseUnit = item.Code == "7.1" ? ItemJudging.Attested : item.Judging,
-                AppliesTo = item.AppliesTo,
-                AllowsNotApplicable = item.AllowsNotApplicable,
-                SortOrder = index + 1,
-            }).ToList(),
-        };
+        var ruleSet = DefaultRuleSet.Create2020();
         db.RuleSets.Add(ruleSet);
         await SaveAndClearAsync(cancellationToken);
 
