@@ -8,7 +8,7 @@ public class Town
     public required string Name { get; set; }
 
     /// <summary>Monthly inspections are due by this day of the following month (default the 5th).</summary>
-    public int InspectionDueDay { get; set; } = 5;
+    public int InspectionDueDay { get; set; } = TownRules.DefaultDueDay;
 
     public Guid Version { get; set; } = Guid.NewGuid();
 }
