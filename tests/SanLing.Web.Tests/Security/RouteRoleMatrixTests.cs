@@ -59,8 +59,8 @@ public sealed class RouteRoleMatrixTests(DemoTownFixture demo)
         ["/Dashboard/Warnings"] = [Office],
     };
 
-    /// <summary>Pages anyone may open without signing in.</summary>
-    private static readonly HashSet<string> Public = new(StringComparer.OrdinalIgnoreCase) { "/Account/Login" };
+    /// <summary>Pages anyone may open without signing in (the setup page only on an empty database, with its token; see ProductionStartTests).</summary>
+    private static readonly HashSet<string> Public = new(StringComparer.OrdinalIgnoreCase) { "/Account/Login", "/Setup/Index" };
 
     private List<string> Pages()
     {
