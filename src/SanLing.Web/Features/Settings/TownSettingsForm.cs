@@ -22,7 +22,8 @@ public sealed class TownSettingsFormValidator : AbstractValidator<TownSettingsFo
             .NotEmpty().WithMessage(_ => l["请填写镇名称"])
             .MaximumLength(Town.NameMaxLength).WithMessage(_ => string.Format(l["镇名称不能超过 {0} 个字符"].Value, Town.NameMaxLength));
         RuleFor(f => f.InspectionDueDay)
-            .NotNull().WithMessage(_ => l["请填写月度排查截止日"])
+            .NotNull().WithMessage(_ => l["请填写月度排查截止日"]);
+        RuleFor(f => f.InspectionDueDay)
             .Must(day => Town.IsValidInspectionDueDay(day!.Value))
             .WithMessage(_ => string.Format(l["截止日必须是 1 到 {0} 之间的整数"].Value, Town.LatestInspectionDueDay))
             .When(f => f.InspectionDueDay is not null);

@@ -104,7 +104,11 @@ public sealed class UserCommands(SanLingDbContext db, UserManager<AppUser> users
         var oldGrids = await db.Grids.Where(g => g.WorkerUserId == user.Id).Select(g => g.Code).OrderBy(c => c).ToListAsync(ct);
         var oldName = user.DisplayName;
 
-        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = form.ConcurrencyStamp;
+        if (!await ClaimAsync(user, form.ConcurrencyStamp, ct))
+        {
+            db.ChangeTracker.Clear();
+            return AccountOutcome.Stale;
+        }
         user.DisplayName = form.DisplayName!.Trim();
         await AccountScopes.ApplyAsync(db, user, role, choice, ct);
         var updated = await users.UpdateAsync(user);
@@ -177,7 +181,11 @@ public sealed class UserCommands(SanLingDbContext db, UserManager<AppUser> users
             }
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = concurrencyStamp;
+        if (!await ClaimAsync(user, concurrencyStamp, ct))
+        {
+            db.ChangeTracker.Clear();
+            return AccountOutcome.Stale;
+        }
         user.IsDisabled = disabled;
         var saved = await users.UpdateSecurityStampAsync(user);
         if (!saved.Succeeded)
@@ -196,6 +204,29 @@ public sealed class UserCommands(SanLingDbContext db, UserManager<AppUser> users
         passwords.ResetAsync(user, password, nameof(ResetPasswordForm.Password), ct);
 
     public Task<string> GeneratePasswordAsync(AppUser user) => passwords.GenerateAsync(user);
+
+    /// <summary>
+    /// Compare-and-set on the account's concurrency stamp, inside the caller's transaction: true when nobody saved the
+    /// account since the form was loaded. (Identity's store re-attaches the user, which would drop an original value
+    /// set on the entry, so the check is made in SQL.)
+    /// </summary>
+    private async Task<bool> ClaimAsync(AppUser user, string? loadedStamp, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(loadedStamp))
+        {
+            return false;
+        }
+        var next = Guid.NewGuid().ToString();
+        var claimed = await db.Users.Where(u => u.Id == user.Id && u.ConcurrencyStamp == loadedStamp)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.ConcurrencyStamp, next), ct);
+        if (claimed == 0)
+        {
+            return false;
+        }
+        user.ConcurrencyStamp = next;
+        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = next;
+        return true;
+    }
 
     private async Task<int> EnabledAdminsAsync(CancellationToken ct)
     {
