@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Identity;
+using SanLing.Web.Features.Users;
 using SanLing.Web.Setup;
 
 namespace SanLing.Web.Commands;
@@ -82,6 +83,12 @@ public sealed class CreateUserCommand : ICliCommand
         await users.AddToRoleAsync(user, role);
         await AccountScopes.ApplyAsync(db, user, role, choice);
         await db.SaveChangesAsync();
+        await AccountAudit.WriteAsync(db, services.GetRequiredService<TimeProvider>(), Domain.Auditing.AuditAction.Create, user, new Dictionary<string, object?[]>
+        {
+            ["DisplayName"] = [null, user.DisplayName],
+            ["Role"] = [null, role],
+            ["Scope"] = [null, choice.Grid?.Code ?? choice.Subject?.Code],
+        }, CancellationToken.None);
         Console.WriteLine($"已创建账号 {userName}（{role}{(choice.Subject is null ? "" : "，范围 " + choice.Subject.Name)}）。");
         return CommandLine.Ok;
     }

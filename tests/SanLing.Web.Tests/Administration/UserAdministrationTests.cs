@@ -321,4 +321,21 @@ public sealed class UserAdministrationTests(AdminTownFixture town) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await Factory.CreateBrowserlessClient().LoginAsync("qian.leader", AdminSteps.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Factory.CreateBrowserlessClient().LoginAsync("qian.leader", "Mine-at-last-4417")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_administration_pages_read_in_english()
+    {
+        var admin = await Factory.AdminAsync();
+        var token = await admin.AntiforgeryTokenAsync("/Users");
+        await admin.PostFormAsync("/Account/SetLanguage", token, [new("culture", "en"), new("returnUrl", "/Users")]);
+
+        var office = await Factory.UserIdAsync("office");
+        foreach (var (url, heading) in new[] { ("/Users", "Users"), ($"/Users/Edit/{office}", "Edit account"), ("/Settings", "Town settings"), ("/Audit", "Audit trail"), ("/Account/ChangePassword", "Change password") })
+        {
+            var page = await admin.GetPageAsync(url);
+            Assert.Contains(heading, page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        }
+        var empty = await admin.PostFormAsync("/Users/Create", token, []);
+        Assert.Contains("Enter a user name", (await empty.ParseAsync()).QuerySelector("[data-field='UserName']")!.TextContent, StringComparison.Ordinal);
+    }
 }
