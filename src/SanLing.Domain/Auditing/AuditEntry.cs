@@ -14,6 +14,17 @@ public enum AuditAction
 
     /// <summary>A page showing one sensitive record (a key person) was opened.</summary>
     View = 10,
+
+    /// <summary>An administrator disabled or enabled an account.</summary>
+    Disable = 11,
+    Enable = 12,
+
+    /// <summary>An administrator set a temporary password; a user changed their own.</summary>
+    PasswordReset = 13,
+    PasswordChange = 14,
+
+    /// <summary>The hash chain was checked; the details hold the result.</summary>
+    VerifyChain = 15,
 }
 
 /// <summary>

@@ -29,6 +29,7 @@ public static class Terms
         Add<Standards.AttestationResult>((Standards.AttestationResult.Pass, "达标"), (Standards.AttestationResult.Fail, "不达标"), (Standards.AttestationResult.NotApplicable, "不适用"));
         Add<Evaluation.SubjectVerdict>((Evaluation.SubjectVerdict.Compliant, "达标"), (Evaluation.SubjectVerdict.NonCompliant, "不达标"), (Evaluation.SubjectVerdict.Pending, "待评定"));
         Add<Evaluation.ItemVerdict>((Evaluation.ItemVerdict.Pass, "达标"), (Evaluation.ItemVerdict.Fail, "不达标"), (Evaluation.ItemVerdict.Pending, "待评定"), (Evaluation.ItemVerdict.NotApplicable, "不适用"));
+        Add<Auditing.AuditAction>((Auditing.AuditAction.Create, "新增"), (Auditing.AuditAction.Update, "修改"), (Auditing.AuditAction.Delete, "删除"), (Auditing.AuditAction.RevealIdNumber, "查看完整身份证号"), (Auditing.AuditAction.Import, "导入"), (Auditing.AuditAction.Export, "导出"), (Auditing.AuditAction.Login, "登录"), (Auditing.AuditAction.RoleChange, "角色变更"), (Auditing.AuditAction.Seed, "初始化数据"), (Auditing.AuditAction.View, "查看"), (Auditing.AuditAction.Disable, "停用账号"), (Auditing.AuditAction.Enable, "启用账号"), (Auditing.AuditAction.PasswordReset, "重置密码"), (Auditing.AuditAction.PasswordChange, "修改密码"), (Auditing.AuditAction.VerifyChain, "校验审计链"));
         Add<Evaluation.Honour>((Evaluation.Honour.None, ""), (Evaluation.Honour.Named, "命名表彰"), (Evaluation.Honour.TownCommendation, "通报表扬"), (Evaluation.Honour.RecommendedToCity, "推荐市级以上表彰"));
     }
 

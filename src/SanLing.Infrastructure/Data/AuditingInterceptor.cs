@@ -237,6 +237,47 @@ public static class AuditChain
         return null;
     }
 
+    /// <summary>
+    /// Checks the whole chain and records the result as a line of its own (action <see cref="AuditAction.VerifyChain"/>),
+    /// so the administration page can show when the chain was last checked, by whom, and what was found.
+    /// </summary>
+    public static async Task<AuditVerification> VerifyAndRecordAsync(SanLingDbContext db, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        var broken = await FirstBrokenLineAsync(db, cancellationToken);
+        var lines = await db.AuditEntries.CountAsync(cancellationToken);
+        var result = new AuditVerification(broken is null, broken, lines, clock.GetUtcNow(), db.Actor.UserName);
+        await AppendAsync(db, clock, AuditAction.VerifyChain, nameof(AuditEntry), null, JsonSerializer.Serialize(new VerificationDetails(result.Intact, result.Lines, result.BrokenAt)), cancellationToken);
+        return result;
+    }
+
+    /// <summary>The last recorded check of the chain, or null when it was never checked.</summary>
+    public static async Task<AuditVerification?> LastVerificationAsync(SanLingDbContext db, CancellationToken cancellationToken = default)
+    {
+        var last = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == AuditAction.VerifyChain)
+            .OrderByDescending(a => a.Id)
+            .Select(a => new { a.At, a.UserName, a.Changes })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (last?.Changes is null)
+        {
+            return null;
+        }
+        try
+        {
+            var details = JsonSerializer.Deserialize<VerificationDetails>(last.Changes);
+            return details is null ? null : new AuditVerification(details.Intact, details.BrokenAt, details.Lines, last.At, last.UserName);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record VerificationDetails(
+        [property: System.Text.Json.Serialization.JsonPropertyName("intact")] bool Intact,
+        [property: System.Text.Json.Serialization.JsonPropertyName("lines")] int Lines,
+        [property: System.Text.Json.Serialization.JsonPropertyName("brokenAt")] long? BrokenAt);
+
     /// <summary>Adds a line written by the application itself (a reveal, an export, an import, the seed).</summary>
     public static async Task AppendAsync(SanLingDbContext db, TimeProvider clock, AuditAction action, string entityType, string? entityId, string? details, CancellationToken cancellationToken = default)
     {
@@ -260,5 +301,8 @@ public static class AuditChain
         await db.SaveChangesAsync(cancellationToken);
     }
 }
+
+/// <summary>One check of the chain: intact, or the first line found altered, removed or inserted.</summary>
+public sealed record AuditVerification(bool Intact, long? BrokenAt, int Lines, DateTimeOffset At, string? By);
 
 internal sealed record PendingAudit(EntityEntry Entry, AuditAction Action, string Changes);

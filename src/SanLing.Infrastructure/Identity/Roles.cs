@@ -12,7 +12,7 @@ public static class Roles
     public static readonly IReadOnlyList<string> All = [Admin, Office, GridWorker, Liaison, Leadership];
 
     /// <summary>Roles whose accounts must be tied to a subject (the village/community, or the enterprise/unit).</summary>
-    public static bool NeedsScope(string role) => role is GridWorker or Liaison;
+    public static bool NeedsScope(string role) => AccountScopes.KindFor(role) != ScopeKind.None;
 
     /// <summary>Role names written in English for the command line: admin, office, grid, liaison, leader.</summary>
     public static string? FromAlias(string value) => value.Trim().ToLowerInvariant() switch
@@ -32,4 +32,7 @@ public static class SanLingClaims
     public const string TownId = "sanling:town";
     public const string ScopeSubjectId = "sanling:scope-subject";
     public const string DisplayName = "sanling:display-name";
+
+    /// <summary>Present while the account must choose its own password (a new or reset account).</summary>
+    public const string MustChangePassword = "sanling:must-change-password";
 }

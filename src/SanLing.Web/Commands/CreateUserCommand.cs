@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Identity;
+using SanLing.Web.Features.Users;
 using SanLing.Web.Setup;
 
 namespace SanLing.Web.Commands;
@@ -56,7 +55,11 @@ public sealed class CreateUserCommand : ICliCommand
         var town = await CommandTown.ResolveAsync(db, townCode);
         db.Actor.ActAsSystem(town.Id, "create-user");
 
-        var (scopeSubject, grid) = await ResolveScopeAsync(db, role, scopeCode);
+        var choice = await AccountScopes.ResolveAsync(db, role, scopeCode);
+        if (choice.Refusal is { } refusal)
+        {
+            throw Refused(refusal, role, scopeCode);
+        }
         var password = ReadPassword();
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
@@ -69,7 +72,7 @@ public sealed class CreateUserCommand : ICliCommand
             UserName = userName,
             DisplayName = displayName ?? userName,
             TownId = town.Id,
-            ScopeSubjectId = scopeSubject?.Id,
+            ScopeSubjectId = choice.Subject?.Id,
             CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
         };
         var created = await users.CreateAsync(user, password);
@@ -78,46 +81,29 @@ public sealed class CreateUserCommand : ICliCommand
             throw new CommandException("账号未创建：" + string.Join("；", created.Errors.Select(e => e.Description)));
         }
         await users.AddToRoleAsync(user, role);
-        if (grid is not null)
+        await AccountScopes.ApplyAsync(db, user, role, choice);
+        await db.SaveChangesAsync();
+        await AccountAudit.WriteAsync(db, services.GetRequiredService<TimeProvider>(), Domain.Auditing.AuditAction.Create, user, new Dictionary<string, object?[]>
         {
-            grid.WorkerUserId = user.Id;
-            grid.WorkerName ??= user.DisplayName;
-            await db.SaveChangesAsync();
-        }
-        Console.WriteLine($"已创建账号 {userName}（{role}{(scopeSubject is null ? "" : "，范围 " + scopeSubject.Name)}）。");
+            ["DisplayName"] = [null, user.DisplayName],
+            ["Role"] = [null, role],
+            ["Scope"] = [null, choice.Grid?.Code ?? choice.Subject?.Code],
+        }, CancellationToken.None);
+        Console.WriteLine($"已创建账号 {userName}（{role}{(choice.Subject is null ? "" : "，范围 " + choice.Subject.Name)}）。");
         return CommandLine.Ok;
     }
 
     private static string Value(string[] args, int index, string option) =>
         index < args.Length ? args[index] : throw new CommandException($"选项 {option} 缺少值。", CommandLine.Usage);
 
-    private static async Task<(Subject? Subject, Grid? Grid)> ResolveScopeAsync(SanLingDbContext db, string role, string? code)
+    /// <summary>The command line's wording of a scope that does not fit the role (the rule is <see cref="AccountScopes"/>).</summary>
+    private static CommandException Refused(ScopeRefusal refusal, string role, string? code) => refusal switch
     {
-        if (!Roles.NeedsScope(role))
-        {
-            return code is null ? (null, null) : throw new CommandException($"角色“{role}”不需要 --scope。", CommandLine.Usage);
-        }
-        if (code is null)
-        {
-            throw new CommandException($"角色“{role}”必须用 --scope 指定所属单位编码。", CommandLine.Usage);
-        }
-        if (role == Roles.GridWorker)
-        {
-            var grid = await db.Grids.Include(g => g.Subject).FirstOrDefaultAsync(g => g.Code == code);
-            if (grid?.Subject is { } owner && owner.Kind.IsTerritory())
-            {
-                return (owner, grid);
-            }
-            var territory = await db.Subjects.FirstOrDefaultAsync(s => s.Code == code);
-            return territory is not null && territory.Kind.IsTerritory()
-                ? (territory, null)
-                : throw new CommandException($"“{code}”不是村/社区编码或其网格编码。");
-        }
-        var subject = await db.Subjects.FirstOrDefaultAsync(s => s.Code == code);
-        return subject is not null && !subject.Kind.IsTerritory()
-            ? (subject, null)
-            : throw new CommandException($"“{code}”不是企业或单位的编码。");
-    }
+        ScopeRefusal.NotAllowed => new CommandException($"角色“{role}”不需要 --scope。", CommandLine.Usage),
+        ScopeRefusal.Missing => new CommandException($"角色“{role}”必须用 --scope 指定所属单位编码。", CommandLine.Usage),
+        ScopeRefusal.NotTerritoryOrGrid => new CommandException($"“{code}”不是村/社区编码或其网格编码。"),
+        _ => new CommandException($"“{code}”不是企业或单位的编码。"),
+    };
 
     /// <summary>From standard input when piped (scripts), otherwise typed twice without echo.</summary>
     internal static string ReadPassword()

@@ -13,12 +13,15 @@ public sealed class VerifyAuditCommand : ICliCommand
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SanLingDbContext>();
-        var broken = await AuditChain.FirstBrokenLineAsync(db);
-        if (broken is { } id)
+        db.Actor.UserName = Name;
+        db.Actor.Role = "system";
+        // Each run is recorded in the trail itself, so the administration page shows the last result.
+        var result = await AuditChain.VerifyAndRecordAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        if (result.BrokenAt is { } id)
         {
             throw new CommandException($"审计日志在第 {id} 条处断链：该条或其前一条已被修改、删除或插入。");
         }
-        Console.WriteLine($"审计日志完整，共 {db.AuditEntries.Count()} 条。");
+        Console.WriteLine($"审计日志完整，共 {result.Lines} 条。");
         return CommandLine.Ok;
     }
 }

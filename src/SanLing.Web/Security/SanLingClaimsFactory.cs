@@ -6,7 +6,7 @@ using SanLing.Infrastructure.Identity;
 
 namespace SanLing.Web.Security;
 
-/// <summary>Adds the user's town, scope subject and display name to the sign-in cookie.</summary>
+/// <summary>Adds the user's town, scope subject, display name and a pending password change to the sign-in cookie.</summary>
 public sealed class SanLingClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, TimeProvider clock)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
@@ -22,6 +22,10 @@ public sealed class SanLingClaimsFactory(UserManager<AppUser> users, RoleManager
         if (user.ScopeSubjectId is { } scope)
         {
             identity.AddClaim(new Claim(SanLingClaims.ScopeSubjectId, scope.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(SanLingClaims.MustChangePassword, "true"));
         }
         return identity;
     }

@@ -61,6 +61,7 @@ public static class SanLingServices
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add(new PasswordChangeGate());
                 o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(_ => "此项不能为空");
                 o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"“{value}”不是有效的值");
                 o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"“{value}”不是有效的值");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using SanLing.Infrastructure.Identity;
+using SanLing.Web.Security;
 using SanLing.Web.Setup;
 
 namespace SanLing.Web.Features.Account;
@@ -16,6 +17,9 @@ public sealed class AccountController(
     IValidator<LoginForm> validator,
     ILogger<AccountController> logger) : Controller
 {
+    /// <summary>The same words for an unknown user, a wrong password and a disabled account: user names are not revealed.</summary>
+    private const string LoginFailed = "用户名或密码错误。";
+
     [AllowAnonymous]
     [HttpGet]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
@@ -37,7 +41,7 @@ public sealed class AccountController(
         if (user is { IsDisabled: true })
         {
             logger.LogWarning("Login refused for disabled account {UserName}", userName);
-            ModelState.AddModelError("", "该账号已停用，请联系系统管理员。");
+            ModelState.AddModelError("", LoginFailed);
             return View(form);
         }
 
@@ -45,6 +49,10 @@ public sealed class AccountController(
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserName} logged in", userName);
+            if (user is { MustChangePassword: true })
+            {
+                return RedirectToAction(nameof(ChangePassword));
+            }
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
         }
         if (result.IsLockedOut)
@@ -54,11 +62,47 @@ public sealed class AccountController(
             return View(form);
         }
         logger.LogWarning("Failed login for {UserName}", userName);
-        ModelState.AddModelError("", "用户名或密码错误。");
+        ModelState.AddModelError("", LoginFailed);
         return View(form);
     }
 
+    /// <summary>Every signed-in user changes their own password here; a new or reset account is sent here until it does.</summary>
+    [HttpGet]
+    [AllowedBeforePasswordChange]
+    public IActionResult ChangePassword() => View(new ChangePasswordForm());
+
     [HttpPost]
+    [AllowedBeforePasswordChange]
+    public async Task<IActionResult> ChangePassword(
+        ChangePasswordForm form, [FromServices] IValidator<ChangePasswordForm> formValidator, [FromServices] PasswordCommands commands, CancellationToken ct)
+    {
+        (await formValidator.ValidateAsync(form, ct)).AddToModelState(ModelState);
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        var errors = await commands.ChangeOwnAsync(user, form.CurrentPassword!, form.NewPassword!, ct);
+        if (errors.Count > 0)
+        {
+            foreach (var (field, message) in errors)
+            {
+                ModelState.AddModelError(field, message);
+            }
+            return View(new ChangePasswordForm());
+        }
+        await signIn.RefreshSignInAsync(user);
+        logger.LogInformation("User {UserName} changed their password", user.UserName);
+        TempData["Message"] = "密码已修改。";
+        return LocalRedirect("/");
+    }
+
+    [HttpPost]
+    [AllowedBeforePasswordChange]
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync();
@@ -68,6 +112,7 @@ public sealed class AccountController(
     /// <summary>Switches the UI language (zh-CN or en) for this browser and returns to the page.</summary>
     [AllowAnonymous]
     [HttpPost]
+    [AllowedBeforePasswordChange]
     public IActionResult SetLanguage(string culture, string? returnUrl)
     {
         var chosen = SanLingServices.SupportedCultures.FirstOrDefault(c => c.Name == culture)?.Name ?? "zh-CN";

@@ -16,6 +16,7 @@ public static class Navigation
 {
     private const string Ledgers = "台账";
     private const string Assessment = "创建评定";
+    private const string Administration = "系统管理";
 
     public static readonly IReadOnlyList<NavItem> Items =
     [
@@ -33,7 +34,13 @@ public static class Navigation
         new("年度评定", "Attestations", "Index", Roles.Office) { Group = Assessment },
         new("数据导入", "Imports", "Index", Roles.Office),
         new("评定结果", "Evaluation", "Index", Roles.Office, Roles.Leadership, Roles.Admin) { Group = Assessment },
+        new("用户管理", "Users", "Index", Roles.Admin) { Group = Administration },
+        new("镇设置", "Settings", "Index", Roles.Admin) { Group = Administration },
+        new("审计日志", "Audit", "Index", Roles.Admin) { Group = Administration },
     ];
+
+    /// <summary>The administration pages, as the admin's home page lists them.</summary>
+    public static IEnumerable<NavItem> AdministrationItems => Items.Where(i => i.Group == Administration);
 
     /// <summary>Roles that may read ledgers and personal data of their scope (never leadership).</summary>
     public static readonly string[] LedgerReaders = [Roles.Office, Roles.GridWorker, Roles.Liaison];

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Auditing;
+using SanLing.Domain.Common;
+using SanLing.Infrastructure.Data;
+using SanLing.Web.Features.Shared;
+
+namespace SanLing.Web.Features.Settings;
+
+/// <summary>Reads and saves the admin's own town. Town is not an audited <see cref="Entity"/>: its line is written here.</summary>
+public sealed class TownSettingsCommands(SanLingDbContext db, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public Task<TownSettingsForm?> FormAsync(CancellationToken ct) =>
+        db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId)
+            .Select(t => new TownSettingsForm { Name = t.Name, InspectionDueDay = t.InspectionDueDay, Version = t.Version })
+            .FirstOrDefaultAsync(ct);
+
+    public Task<string?> CodeAsync(CancellationToken ct) =>
+        db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId).Select(t => t.Code).FirstOrDefaultAsync(ct);
+
+    /// <summary>Saves when nobody changed the town since <see cref="TownSettingsForm.Version"/>; otherwise writes nothing.</summary>
+    public async Task<SaveOutcome> SaveAsync(TownSettingsForm form, CancellationToken ct)
+    {
+        var town = await db.Towns.FirstOrDefaultAsync(t => t.Id == db.CurrentTownId, ct);
+        if (town is null)
+        {
+            return SaveOutcome.NotFound;
+        }
+        var changes = new SortedDictionary<string, object?[]>(StringComparer.Ordinal);
+        var name = form.Name!.Trim();
+        if (town.Name != name)
+        {
+            changes[nameof(Town.Name)] = [town.Name, name];
+        }
+        if (town.InspectionDueDay != form.InspectionDueDay)
+        {
+            changes[nameof(Town.InspectionDueDay)] = [town.InspectionDueDay, form.InspectionDueDay];
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Entry(town).Property(t => t.Version).OriginalValue = form.Version;
+        town.Name = name;
+        town.InspectionDueDay = form.InspectionDueDay!.Value;
+        town.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return SaveOutcome.Stale;
+        }
+        if (changes.Count > 0)
+        {
+            var details = JsonSerializer.Serialize(changes, JsonOptions);
+            await AuditChain.AppendAsync(db, clock, AuditAction.Update, nameof(Town), town.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details, ct);
+        }
+        await transaction.CommitAsync(ct);
+        return SaveOutcome.Saved;
+    }
+}

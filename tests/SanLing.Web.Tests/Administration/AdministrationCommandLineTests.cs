@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace SanLing.Web.Tests.Administration;
+
+/// <summary>The commands the administration pages share rules and records with: create-user and verify-audit.</summary>
+public sealed class AdministrationCommandLineTests : IDisposable
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), "sanling-tests", $"admin-cli-{Guid.NewGuid():N}.db");
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string stdin, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SanLing.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["ConnectionStrings__SanLing"] = $"Data Source={_database}";
+        start.Environment["Demo__Enabled"] = "false";
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(Path.GetTempPath(), "sanling-tests", "cli-logs", "log-.txt");
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteLineAsync(stdin);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output, await error);
+    }
+
+    private List<(int Action, string? UserName, string? Changes)> AuditLines()
+    {
+        using var connection = new SqliteConnection($"Data Source={_database}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Action, UserName, Changes FROM AuditEntries ORDER BY Id";
+        using var reader = command.ExecuteReader();
+        var lines = new List<(int, string?, string?)>();
+        while (reader.Read())
+        {
+            lines.Add((reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+        return lines;
+    }
+
+    [Fact]
+    public async Task Create_user_is_audited_and_each_verify_audit_run_is_recorded_for_the_page()
+    {
+        var created = await RunAsync("Harbor-lamp-2026x", "create-user", "chen", "admin", "--name", "陈工");
+        Assert.True(created.ExitCode == 0, created.Error);
+        var (code, output, error) = await RunAsync("", "verify-audit");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("审计日志完整，共 1 条", output, StringComparison.Ordinal);
+        var lines = AuditLines();
+        Assert.Equal(2, lines.Count);
+        Assert.Equal((1, "create-user"), (lines[0].Action, lines[0].UserName));
+        Assert.Contains("系统管理员", lines[0].Changes, StringComparison.Ordinal);
+        Assert.Equal((15, "verify-audit"), (lines[1].Action, lines[1].UserName));
+        Assert.Equal("{\"intact\":true,\"lines\":1,\"brokenAt\":null}", lines[1].Changes);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_database + suffix);
+        }
+    }
+}
