@@ -40,18 +40,18 @@ public sealed class AccidentTemplate : ExcelTemplate
             return _ => Task.CompletedTask;
         }
         var subjects = await context.SubjectsAsync(ct);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = IncidentRows.Keys();
         foreach (var r in reader.Rows())
         {
-            var shared = IncidentRows.Read(r, context, subjects, seen, "发生日期");
+            var shared = IncidentRows.Read(r, context, subjects, "发生日期");
             var category = r.Enum<AccidentCategory>("类别");
             var deaths = r.Int("死亡人数", 0, 100_000);
             var injuries = r.Int("受伤人数", 0, 100_000);
             var loss = r.Decimal(LossColumn, 0m, 999_999_999m);
             var summary = r.Text("简要情况", 1000);
-            if (!r.HasErrors)
+            if (!r.HasErrors && new Row(shared!, category!.Value, deaths!.Value, injuries!.Value, loss!.Value, summary) is var row && keys.IsNew(r, row.Shared.Key, row))
             {
-                rows.Add(new Row(shared!, category!.Value, deaths!.Value, injuries!.Value, loss!.Value, summary));
+                rows.Add(row);
             }
         }
 

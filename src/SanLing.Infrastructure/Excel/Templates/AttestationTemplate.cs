@@ -38,7 +38,7 @@ public sealed class AttestationTemplate : ExcelTemplate
         }
         var subjects = await context.SubjectsAsync(ct);
         var ruleSets = await context.Db.RuleSets.AsNoTracking().Include(r => r.Items).OrderByDescending(r => r.Year).ToListAsync(ct);
-        var seen = new Dictionary<(int, int, string), int>();
+        var keys = new RowKeys<(int, int, string)>("条目", "同一单位、年度、条目的评定");
         foreach (var r in reader.Rows())
         {
             var subject = ImportContext.Subject(r, "单位编码", r.Text("单位编码", 32, required: true), subjects);
@@ -52,7 +52,6 @@ public sealed class AttestationTemplate : ExcelTemplate
             }
             if (subject is not null && year is { } y2 && code is not null)
             {
-                ImportContext.IsDuplicate(seen, (subject.Id, y2, code), r, "条目", "同一单位、年度、条目的评定");
                 var ruleSet = ruleSets.FirstOrDefault(s => s.Year <= y2);
                 var item = ruleSet?.Items.FirstOrDefault(i => i.Code == code);
                 if (ruleSet is null)
@@ -81,9 +80,10 @@ public sealed class AttestationTemplate : ExcelTemplate
                     }
                 }
             }
-            if (!r.HasErrors)
+            if (!r.HasErrors && new Row(subject!.Id, year!.Value, code!, result!.Value, note) is var row
+                && keys.IsNew(r, (row.SubjectId, row.Year, row.Item), row))
             {
-                rows.Add(new Row(subject!.Id, year!.Value, code!, result!.Value, note));
+                rows.Add(row);
             }
         }
 

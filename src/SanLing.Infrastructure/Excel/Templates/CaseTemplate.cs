@@ -38,10 +38,10 @@ public sealed class CaseTemplate : ExcelTemplate
         var subjects = await context.SubjectsAsync(ct);
         var persons = await context.Db.KeyPersons.AsNoTracking()
             .Select(k => new { k.Number, k.Id }).ToDictionaryAsync(k => k.Number, k => k.Id, StringComparer.Ordinal, ct);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = IncidentRows.Keys();
         foreach (var r in reader.Rows())
         {
-            var shared = IncidentRows.Read(r, context, subjects, seen, "发案日期");
+            var shared = IncidentRows.Read(r, context, subjects, "发案日期");
             var kind = r.Enum<CaseKind>("性质");
             var facts = r.Text("简要案情", 1000);
             var personNumber = r.Text("涉事重点人员编号", 40);
@@ -57,9 +57,9 @@ public sealed class CaseTemplate : ExcelTemplate
                     r.Error("涉事重点人员编号", $"重点人员编号“{personNumber}”不存在");
                 }
             }
-            if (!r.HasErrors)
+            if (!r.HasErrors && new Row(shared!, kind!.Value, facts, personId) is var row && keys.IsNew(r, row.Shared.Key, row))
             {
-                rows.Add(new Row(shared!, kind!.Value, facts, personId));
+                rows.Add(row);
             }
         }
 

@@ -35,21 +35,17 @@ public sealed class GridTemplate : ExcelTemplate
             return _ => Task.CompletedTask;
         }
         var subjects = await context.SubjectsAsync(ct);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new RowKeys<string>("网格编码", "网格编码");
         foreach (var r in reader.Rows())
         {
             var code = r.Text("网格编码", 32, required: true);
             var name = r.Text("网格名称", 100, required: true);
             var subjectCode = r.Text("所属单位编码", 32, required: true);
             var worker = r.Text("网格员", 50);
-            if (code is not null)
-            {
-                ImportContext.IsDuplicate(seen, code, r, "网格编码", "网格编码");
-            }
             var subject = ImportContext.Subject(r, "所属单位编码", subjectCode, subjects);
-            if (!r.HasErrors)
+            if (!r.HasErrors && new Row(code!, name!, subject!.Id, worker) is var row && keys.IsNew(r, row.Code, row))
             {
-                rows.Add(new Row(code!, name!, subject!.Id, worker));
+                rows.Add(row);
             }
         }
 

@@ -90,7 +90,9 @@ public sealed class InspectionTemplate : ExcelTemplate
             return subject is null || month is null || r.HasErrors ? null : new Key3(subject.Id, gridId, month.Value);
         }
 
-        var seen = new Dictionary<Key3, int>();
+        var keys = new RowKeys<Key3>("年月", "同一单位、网格、年月的排查");
+        // Every readable key of the 排查 sheet, good row or not: a bad 排查 row is reported once, not again by each of its 发现.
+        var keysInFile = new HashSet<Key3>();
         foreach (var r in inspectionReader.Rows())
         {
             var key = ReadKey(r);
@@ -98,19 +100,19 @@ public sealed class InspectionTemplate : ExcelTemplate
             var inspector = r.Text("排查人", 50);
             if (key is not null)
             {
-                ImportContext.IsDuplicate(seen, key, r, "年月", "同一单位、网格、年月的排查");
-                if (inspectedOn is { } on && on < key.Month)
-                {
-                    r.Error("排查日期", "排查日期不能早于所排查的月份");
-                }
+                keysInFile.Add(key);
+            }
+            if (key is not null && inspectedOn is { } on && on < key.Month)
+            {
+                r.Error("排查日期", "排查日期不能早于所排查的月份");
             }
             if (inspectedOn > context.Today)
             {
                 r.Error("排查日期", "不能晚于今天");
             }
-            if (!r.HasErrors)
+            if (!r.HasErrors && new InspectionRow(key!, inspectedOn!.Value, inspector) is var row && keys.IsNew(r, row.Key, row))
             {
-                inspections.Add(new InspectionRow(key!, inspectedOn!.Value, inspector));
+                inspections.Add(row);
             }
         }
 
@@ -124,7 +126,7 @@ public sealed class InspectionTemplate : ExcelTemplate
             var rectifyBy = r.Date("整改期限");
             var status = r.Enum<FindingStatus>("状态");
             var closedOn = r.Date("办结日期");
-            if (key is not null && !seen.ContainsKey(key))
+            if (key is not null && !keysInFile.Contains(key))
             {
                 r.Error("年月", "在“排查”表中找不到同一单位、网格、年月的排查");
             }

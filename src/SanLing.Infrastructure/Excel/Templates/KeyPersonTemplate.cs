@@ -8,7 +8,8 @@ using SanLing.Infrastructure.Security;
 namespace SanLing.Infrastructure.Excel.Templates;
 
 /// <summary>
-/// 重点人员: sheet 人员 (key 编号) and, optionally, sheet 帮教记录 (key 人员编号 + 日期 + 帮教人). ID numbers are
+/// 重点人员: sheet 人员 (key 编号) and, optionally, sheet 帮教记录 (key: every column, 人员编号 + 日期 + 帮教人 + 情况;
+/// docs/decisions/0008). ID numbers are
 /// validated, then stored only as cipher, keyed hash and masked form; exports mask them unless told otherwise.
 /// </summary>
 public sealed class KeyPersonTemplate : ExcelTemplate
@@ -59,7 +60,8 @@ public sealed class KeyPersonTemplate : ExcelTemplate
             .Select(k => new { k.Number, k.IdNumberHash, k.IdNumberMasked }).ToListAsync(ct);
         var maskedOf = registered.ToDictionary(k => k.Number, k => k.IdNumberMasked, StringComparer.Ordinal);
         var numberOfHash = registered.GroupBy(k => k.IdNumberHash).ToDictionary(g => g.Key, g => g.First().Number, StringComparer.Ordinal);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new RowKeys<string>("编号", "编号");
+        var numbersInFile = new HashSet<string>(StringComparer.Ordinal);
         var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var r in personReader.Rows())
         {
@@ -74,7 +76,7 @@ public sealed class KeyPersonTemplate : ExcelTemplate
             var helper = r.Text("帮教责任人", 50);
             if (number is not null)
             {
-                ImportContext.IsDuplicate(seen, number, r, "编号", "编号");
+                numbersInFile.Add(number);
             }
             ProtectedIdNumber? id = null;
             // A masked number (from a masked export) that matches the registered person keeps the stored number.
@@ -90,7 +92,6 @@ public sealed class KeyPersonTemplate : ExcelTemplate
                 {
                     // Protected now, before the write transaction (it may create keys through another context).
                     id = context.IdNumbers.Protect(idText);
-                    ImportContext.IsDuplicate(seenIds, id.Hash, r, "身份证号", "身份证号");
                     if (number is not null && numberOfHash.TryGetValue(id.Hash, out var other) && other != number)
                     {
                         r.Error("身份证号", $"该身份证号已登记为重点人员 {other}");
@@ -105,16 +106,25 @@ public sealed class KeyPersonTemplate : ExcelTemplate
             {
                 r.Error("解除日期", "解除日期不能早于列管日期");
             }
-            if (!r.HasErrors)
+            if (r.HasErrors)
             {
-                persons.Add(new PersonRow(number!, name!, id, category!.Value, subject!.Id, listedOn!.Value, delistedOn, hasPlan!.Value, helper));
+                continue;
+            }
+            var person = new PersonRow(number!, name!, id, category!.Value, subject!.Id, listedOn!.Value, delistedOn, hasPlan!.Value, helper);
+            // Compared without the cipher (a fresh one each time the same number is protected).
+            if (keys.IsNew(r, person.Number, (person with { Id = null }, id?.Hash, idText))
+                && (id is null || !ImportContext.IsDuplicate(seenIds, id.Hash, r, "身份证号", "身份证号")))
+            {
+                persons.Add(person);
             }
         }
 
         if (followUpReader is not null)
         {
-            var known = registered.Select(k => k.Number).Concat(seen.Keys).ToHashSet(StringComparer.Ordinal);
-            var seenVisits = new Dictionary<(string, DateOnly, string), int>();
+            var known = registered.Select(k => k.Number).Concat(numbersInFile).ToHashSet(StringComparer.Ordinal);
+            // A follow-up is keyed by all it says: two visits of one person on one day by one helper are two records
+            // when their notes differ; a row repeated exactly is one record.
+            var seenVisits = new HashSet<(string, DateOnly, string, string)>();
             foreach (var r in followUpReader.Rows())
             {
                 var number = r.Text("人员编号", 40, required: true);
@@ -129,11 +139,7 @@ public sealed class KeyPersonTemplate : ExcelTemplate
                 {
                     r.Error("日期", "不能晚于今天");
                 }
-                if (number is not null && date is not null && by is not null)
-                {
-                    ImportContext.IsDuplicate(seenVisits, (number, date.Value, by), r, "日期", "同一人员、日期、帮教人的记录");
-                }
-                if (!r.HasErrors)
+                if (!r.HasErrors && seenVisits.Add((number!, date!.Value, by!, note ?? "")))
                 {
                     followUps.Add(new FollowUpRow(number!, date!.Value, by!, note));
                 }
@@ -173,14 +179,14 @@ public sealed class KeyPersonTemplate : ExcelTemplate
             foreach (var row in followUps)
             {
                 var person = byNumber[row.PersonNumber];
-                var visit = person.FollowUps.FirstOrDefault(f => f.VisitedOn == row.VisitedOn && f.VisitedBy == row.VisitedBy);
-                context.Count(FollowUpSheet.Name, inserted: visit is null);
-                if (visit is null)
+                // Found when every column is equal: nothing to change. Otherwise it is another visit.
+                var alreadyThere = person.FollowUps.Any(f => f.VisitedOn == row.VisitedOn && f.VisitedBy.Trim() == row.VisitedBy
+                    && (f.Note?.Trim() ?? "") == (row.Note ?? ""));
+                context.Count(FollowUpSheet.Name, inserted: !alreadyThere);
+                if (!alreadyThere)
                 {
-                    visit = new FollowUp { VisitedOn = row.VisitedOn, VisitedBy = row.VisitedBy };
-                    person.FollowUps.Add(visit);
+                    person.FollowUps.Add(new FollowUp { VisitedOn = row.VisitedOn, VisitedBy = row.VisitedBy, Note = row.Note });
                 }
-                visit.Note = row.Note;
             }
             await context.Db.SaveChangesAsync(token);
         };

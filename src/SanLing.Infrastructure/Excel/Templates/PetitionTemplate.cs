@@ -39,10 +39,10 @@ public sealed class PetitionTemplate : ExcelTemplate
             return _ => Task.CompletedTask;
         }
         var subjects = await context.SubjectsAsync(ct);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = IncidentRows.Keys();
         foreach (var r in reader.Rows())
         {
-            var shared = IncidentRows.Read(r, context, subjects, seen, "登记日期");
+            var shared = IncidentRows.Read(r, context, subjects, "登记日期");
             var kind = r.Enum<PetitionKind>("类型");
             var count = r.Int("人数", 1, 100_000);
             var matter = r.Text("事由", 1000);
@@ -69,9 +69,9 @@ public sealed class PetitionTemplate : ExcelTemplate
             {
                 r.Error("化解日期", "不能晚于今天");
             }
-            if (!r.HasErrors)
+            if (!r.HasErrors && new Row(shared!, kind!.Value, count!.Value, matter, leader, status!.Value, resolvedOn) is var row && keys.IsNew(r, row.Shared.Key, row))
             {
-                rows.Add(new Row(shared!, kind!.Value, count!.Value, matter, leader, status!.Value, resolvedOn));
+                rows.Add(row);
             }
         }
 

@@ -34,7 +34,7 @@ public sealed class RentalHouseTemplate : ExcelTemplate
             return _ => Task.CompletedTask;
         }
         var subjects = await context.SubjectsAsync(ct);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new RowKeys<string>("编号", "编号");
         foreach (var r in reader.Rows())
         {
             var number = r.Text("编号", 40, required: true);
@@ -44,10 +44,6 @@ public sealed class RentalHouseTemplate : ExcelTemplate
             var tenants = r.Int("承租人数", 0, 10_000);
             var registered = r.YesNo("是否登记备案");
             var registeredOn = r.Date("登记日期");
-            if (number is not null)
-            {
-                ImportContext.IsDuplicate(seen, number, r, "编号", "编号");
-            }
             if (registered == true && registeredOn is null)
             {
                 r.Error("登记日期", "已登记备案的出租屋必须填写登记日期");
@@ -60,9 +56,10 @@ public sealed class RentalHouseTemplate : ExcelTemplate
             {
                 r.Error("登记日期", "不能晚于今天");
             }
-            if (!r.HasErrors)
+            if (!r.HasErrors && new Row(number!, subject!.Id, address!, landlord, tenants!.Value, registered!.Value, registeredOn) is var row
+                && keys.IsNew(r, row.Number, row))
             {
-                rows.Add(new Row(number!, subject!.Id, address!, landlord, tenants!.Value, registered!.Value, registeredOn));
+                rows.Add(row);
             }
         }
 

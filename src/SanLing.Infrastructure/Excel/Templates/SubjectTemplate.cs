@@ -38,7 +38,7 @@ public sealed class SubjectTemplate : ExcelTemplate
         {
             return _ => Task.CompletedTask;
         }
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new RowKeys<string>("编码", "编码");
         var pending = new List<(RowReader Reader, Row Row)>();
         foreach (var r in reader.Rows())
         {
@@ -52,10 +52,6 @@ public sealed class SubjectTemplate : ExcelTemplate
             var address = r.Text("地址", 200);
             var established = r.Date("设立日期");
             var dissolved = r.Date("撤销日期");
-            if (code is not null)
-            {
-                ImportContext.IsDuplicate(seen, code, r, "编码", "编码");
-            }
             if (kind is { } k)
             {
                 if (k.IsTerritory() && territory is not null)
@@ -73,7 +69,11 @@ public sealed class SubjectTemplate : ExcelTemplate
             }
             if (!r.HasErrors)
             {
-                pending.Add((r, new Row(r.Number, code!, name!, kind!.Value, territory, principal, leader, phone, address, established, dissolved)));
+                var row = new Row(r.Number, code!, name!, kind!.Value, territory, principal, leader, phone, address, established, dissolved);
+                if (keys.IsNew(r, row.Code, row with { Number = 0 }))
+                {
+                    pending.Add((r, row));
+                }
             }
         }
 
