@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Inspections;
+using SanLing.Domain.KeyPopulations;
 using SanLing.Domain.Ledgers;
 using SanLing.Infrastructure.Data;
 
@@ -79,7 +80,7 @@ public sealed class FactsGatherer(SanLingDbContext db)
         var casesByOffenderSubject = cases.Where(c => c.OffenderSubjectId != null).ToLookup(c => c.OffenderSubjectId!.Value);
 
         var keyPersons = (await db.KeyPersons.AsNoTracking()
-                .Where(k => k.ListedOn <= cutOff && (k.DelistedOn == null || k.DelistedOn >= start))
+                .Where(KeyPersonRules.Active(start, cutOff))
                 .Select(k => new { k.Id, k.SubjectId, k.Number, k.HasAssistancePlan, k.ListedOn, k.DelistedOn })
                 .ToListAsync(cancellationToken))
             .ToLookup(k => k.SubjectId);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using SanLing.Domain.Common;
+using SanLing.Domain.Rules;
 
 namespace SanLing.Infrastructure.Excel;
 
@@ -149,6 +150,23 @@ internal sealed class RowReader
         }
     }
 
+    /// <summary>
+    /// Reports the Domain rules' violations by the columns their fields map to (<see cref="ColumnSpec.Field"/>), in the
+    /// rules' own words, so a form and an import say the same; a cell that could not be read keeps its one error.
+    /// </summary>
+    public void Report(IEnumerable<RuleViolation> violations)
+    {
+        ArgumentNullException.ThrowIfNull(violations);
+        foreach (var violation in violations)
+        {
+            var column = _sheet.Spec.Columns.FirstOrDefault(c => c.Field == violation.Field)?.Header;
+            if (column is not null)
+            {
+                Error(column, violation.Chinese);
+            }
+        }
+    }
+
     /// <summary>Whether the cell already has an error on this row.</summary>
     public bool Failed(string column) => _failedColumns.Contains(column);
 
@@ -197,6 +215,9 @@ internal sealed class RowReader
         }
         return text;
     }
+
+    /// <summary>Trimmed text whose length and presence the Domain rules check; null when empty.</summary>
+    public string? Text(string column) => Text(column, int.MaxValue);
 
     /// <summary>A number that must be kept digit for digit (ID number, phone): a numeric cell has lost its digits.</summary>
     public string? DigitsText(string column, int maxLength, bool required = false)
@@ -308,6 +329,9 @@ internal sealed class RowReader
             || parts.Contains('年', StringComparison.Ordinal) || parts.Contains('日', StringComparison.Ordinal);
     }
 
+    /// <summary>A whole number whose presence and range the Domain rules check; null when empty or unreadable.</summary>
+    public int? Int(string column) => Int(column, int.MinValue, int.MaxValue, required: false);
+
     public int? Int(string column, int min, int max, bool required = true)
     {
         var cell = Cell(column);
@@ -338,7 +362,10 @@ internal sealed class RowReader
         return (int)number;
     }
 
-    public decimal? Decimal(string column, decimal min, decimal max)
+    /// <summary>A number whose range the Domain rules check; an empty cell is 0.</summary>
+    public decimal? Decimal(string column) => Decimal(column, decimal.MinValue, decimal.MaxValue, round: false);
+
+    public decimal? Decimal(string column, decimal min, decimal max, bool round = true)
     {
         var cell = Cell(column);
         if (cell.IsEmpty())
@@ -361,7 +388,7 @@ internal sealed class RowReader
             Error(column, number < min ? $"不能小于 {min}" : $"不能大于 {max}");
             return null;
         }
-        return Math.Round(number, 2);
+        return round ? Math.Round(number, 2) : number;
     }
 
     /// <summary>是/否 (empty means 否).</summary>

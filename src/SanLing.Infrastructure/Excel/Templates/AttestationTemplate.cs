@@ -42,10 +42,10 @@ public sealed class AttestationTemplate : ExcelTemplate
         foreach (var r in reader.Rows())
         {
             var subject = ImportContext.Subject(r, "单位编码", r.Text("单位编码", 32, required: true), subjects);
-            var year = r.Int("年度", 2000, 2100);
-            var code = r.Text("条目", 8, required: true);
+            var year = r.Int("年度", AttestationRules.FirstYear, AttestationRules.LastYear);
+            var code = r.Text("条目", AttestationRules.ItemCodeMaxLength, required: true);
             var result = r.Enum<AttestationResult>("结果");
-            var note = r.Text("说明", 1000);
+            var note = r.Text("说明", AttestationRules.NoteMaxLength);
             if (year > context.Today.Year)
             {
                 r.Error("年度", "不能评定将来的年度");

@@ -9,19 +9,15 @@ internal sealed record IncidentRow(string Key, int SubjectId, DateOnly OccurredO
 
 internal static class IncidentRows
 {
-    /// <summary>Reads the shared columns; null when one of them is bad (the error is on the row).</summary>
-    public static IncidentRow? Read(RowReader r, ImportContext context, Dictionary<string, SubjectKey> subjects, string dateColumn)
+    /// <summary>
+    /// The shared part of a row whose fields the Domain rules have checked: the subject by its code and the two flags;
+    /// null when one of them is bad (the error is on the row).
+    /// </summary>
+    public static IncidentRow? Shared(RowReader r, Dictionary<string, SubjectKey> subjects, string? number, string? subjectCode, DateOnly? date)
     {
-        var number = r.Text("编号", 40, required: true);
-        var subjectCode = r.Text("单位编码", 32, required: true);
-        var date = r.Date(dateColumn, required: true);
         var impactful = r.YesNo("有影响");
         var major = r.YesNo("重大");
-        var subject = ImportContext.Subject(r, "单位编码", subjectCode, subjects);
-        if (date > context.Today)
-        {
-            r.Error(dateColumn, "不能晚于今天");
-        }
+        var subject = r.Failed("单位编码") ? null : ImportContext.Subject(r, "单位编码", subjectCode, subjects);
         return number is null || subject is null || date is null || impactful is null || major is null
             ? null
             : new IncidentRow(number, subject.Id, date.Value, impactful.Value, major.Value);

@@ -16,23 +16,23 @@ public sealed class KeyPersonTemplate : ExcelTemplate
 {
     public static readonly SheetSpec PersonSheet = new("人员",
     [
-        new("编号", "必填，乡镇内唯一"),
-        new("姓名", "必填"),
+        new("编号", "必填，乡镇内唯一", nameof(KeyPersonValues.Number)),
+        new("姓名", "必填", nameof(KeyPersonValues.Name)),
         new("身份证号", "必填，18 位，校验位正确；请把该列设置为文本格式"),
-        new("类别", "吸毒人员 / 易肇事肇祸精神障碍患者 / 刑满释放人员 / 社区矫正对象 / 涉邪教人员 / 不良行为青少年"),
-        new("单位编码", "必填：已登记单位的编码"),
-        new("列管日期", "必填，日期"),
-        new("解除日期", "日期，列管中留空"),
-        new("帮教方案", "有 / 无"),
-        new("帮教责任人", "文本"),
+        new("类别", "吸毒人员 / 易肇事肇祸精神障碍患者 / 刑满释放人员 / 社区矫正对象 / 涉邪教人员 / 不良行为青少年", nameof(KeyPersonValues.Category)),
+        new("单位编码", "必填：已登记单位的编码", nameof(KeyPersonValues.SubjectCode)),
+        new("列管日期", "必填，日期", nameof(KeyPersonValues.ListedOn)),
+        new("解除日期", "日期，列管中留空", nameof(KeyPersonValues.DelistedOn)),
+        new("帮教方案", "有 / 无", nameof(KeyPersonValues.HasAssistancePlan)),
+        new("帮教责任人", "文本", nameof(KeyPersonValues.HelperName)),
     ]);
 
     public static readonly SheetSpec FollowUpSheet = new("帮教记录",
     [
         new("人员编号", "本文件“人员”表或已登记重点人员的编号"),
-        new("日期", "必填，日期"),
-        new("帮教人", "必填"),
-        new("情况", "文本"),
+        new("日期", "必填，日期", nameof(FollowUpValues.VisitedOn)),
+        new("帮教人", "必填", nameof(FollowUpValues.VisitedBy)),
+        new("情况", "文本", nameof(FollowUpValues.Note)),
     ]);
 
     public override string Key => "key-persons";
@@ -65,15 +65,21 @@ public sealed class KeyPersonTemplate : ExcelTemplate
         var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var r in personReader.Rows())
         {
-            var number = r.Text("编号", 40, required: true);
-            var name = r.Text("姓名", 50, required: true);
-            var idText = r.DigitsText("身份证号", 30, required: true);
-            var category = r.Enum<KeyPersonCategory>("类别");
-            var subject = ImportContext.Subject(r, "单位编码", r.Text("单位编码", 32, required: true), subjects);
-            var listedOn = r.Date("列管日期", required: true);
-            var delistedOn = r.Date("解除日期");
-            var hasPlan = r.YesNo("帮教方案", "有", "无");
-            var helper = r.Text("帮教责任人", 50);
+            var v = new KeyPersonValues
+            {
+                Number = r.Text("编号"),
+                Name = r.Text("姓名"),
+                Category = r.Enum<KeyPersonCategory>("类别", required: false),
+                SubjectCode = r.Text("单位编码"),
+                ListedOn = r.Date("列管日期"),
+                DelistedOn = r.Date("解除日期"),
+                HasAssistancePlan = r.YesNo("帮教方案", "有", "无") == true,
+                HelperName = r.Text("帮教责任人"),
+            };
+            var idText = r.DigitsText("身份证号", KeyPersonRules.IdNumberMaxLength, required: true);
+            r.Report(KeyPersonRules.Check(v, context.Today, planTextAsked: false));
+            var number = r.Failed("编号") ? null : v.Number;
+            var subject = r.Failed("单位编码") ? null : ImportContext.Subject(r, "单位编码", v.SubjectCode, subjects);
             if (number is not null)
             {
                 numbersInFile.Add(number);
@@ -98,19 +104,11 @@ public sealed class KeyPersonTemplate : ExcelTemplate
                     }
                 }
             }
-            if (listedOn > context.Today)
-            {
-                r.Error("列管日期", "不能晚于今天");
-            }
-            if (listedOn is { } from && delistedOn is { } to && to < from)
-            {
-                r.Error("解除日期", "解除日期不能早于列管日期");
-            }
             if (r.HasErrors)
             {
                 continue;
             }
-            var person = new PersonRow(number!, name!, id, category!.Value, subject!.Id, listedOn!.Value, delistedOn, hasPlan!.Value, helper);
+            var person = new PersonRow(number!, v.Name!, id, v.Category!.Value, subject!.Id, v.ListedOn!.Value, v.DelistedOn, v.HasAssistancePlan, v.HelperName);
             // Compared without the cipher (a fresh one each time the same number is protected).
             if (keys.IsNew(r, person.Number, (person with { Id = null }, id?.Hash, idText))
                 && (id is null || !ImportContext.IsDuplicate(seenIds, id.Hash, r, "身份证号", "身份证号")))
@@ -127,21 +125,16 @@ public sealed class KeyPersonTemplate : ExcelTemplate
             var seenVisits = new HashSet<(string, DateOnly, string, string)>();
             foreach (var r in followUpReader.Rows())
             {
-                var number = r.Text("人员编号", 40, required: true);
-                var date = r.Date("日期", required: true);
-                var by = r.Text("帮教人", 50, required: true);
-                var note = r.Text("情况", 1000);
+                var number = r.Text("人员编号", KeyPersonRules.NumberMaxLength, required: true);
+                var visit = new FollowUpValues { VisitedOn = r.Date("日期"), VisitedBy = r.Text("帮教人"), Note = r.Text("情况") };
+                r.Report(KeyPersonRules.Check(visit, context.Today));
                 if (number is not null && !known.Contains(number))
                 {
                     r.Error("人员编号", $"重点人员编号“{number}”既不在“人员”表中，也未登记");
                 }
-                if (date > context.Today)
+                if (!r.HasErrors && seenVisits.Add((number!, visit.VisitedOn!.Value, visit.VisitedBy!, visit.Note ?? "")))
                 {
-                    r.Error("日期", "不能晚于今天");
-                }
-                if (!r.HasErrors && seenVisits.Add((number!, date!.Value, by!, note ?? "")))
-                {
-                    followUps.Add(new FollowUpRow(number!, date!.Value, by!, note));
+                    followUps.Add(new FollowUpRow(number!, visit.VisitedOn!.Value, visit.VisitedBy!, visit.Note));
                 }
             }
         }

@@ -42,9 +42,8 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
         var risky = await db.Findings.AsNoTracking()
             .CountAsync(f => f.Type == FindingType.Dispute && f.Status == FindingStatus.Mediating && (f.RiskOfCriminalEscalation || f.RiskOfGroupIncident), ct);
 
-        // 积案: a petition of an earlier year still unresolved (as the petition ledger's backlog filter).
-        var yearStart = new DateOnly(today.Year, 1, 1);
-        var backlog = await db.Petitions.AsNoTracking().CountAsync(p => p.OccurredOn < yearStart && p.Status != PetitionStatus.Resolved, ct);
+        // 积案: the petition ledger's backlog filter and the evaluation's 3.3 share PetitionRules.Backlog.
+        var backlog = await db.Petitions.AsNoTracking().CountAsync(PetitionRules.Backlog(today), ct);
 
         var attestationYear = today.Year - 1;
         var pending = await PendingAttestationsAsync(attestationYear, ct);
