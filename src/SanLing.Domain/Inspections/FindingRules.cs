@@ -84,4 +84,21 @@ public static class FindingRules
         var body = Predicate.Inline(ClosedByRule, Expression.Property(f, nameof(Finding.Status)), Expression.Property(f, nameof(Finding.ClosedOn)), Predicate.Captured(day));
         return Expression.Lambda<Func<Finding, bool>>(body, f);
     }
+
+    /// <summary>A hazard past its deadline and not rectified (整改超期) on the day. The one definition.</summary>
+    public static readonly Expression<Func<FindingType, FindingStatus, DateOnly?, DateOnly, bool>> OverdueRule =
+        (type, status, rectifyBy, day) => type == FindingType.Hazard && status != FindingStatus.Rectified && rectifyBy != null && rectifyBy < day;
+
+    private static readonly Func<FindingType, FindingStatus, DateOnly?, DateOnly, bool> OverdueCompiled = OverdueRule.Compile();
+
+    public static bool IsOverdueOn(FindingType type, FindingStatus status, DateOnly? rectifyBy, DateOnly day) => OverdueCompiled(type, status, rectifyBy, day);
+
+    /// <summary>Overdue on <paramref name="day"/> as an EF predicate.</summary>
+    public static Expression<Func<Finding, bool>> Overdue(DateOnly day)
+    {
+        var f = Expression.Parameter(typeof(Finding), "f");
+        var body = Predicate.Inline(OverdueRule, Expression.Property(f, nameof(Finding.Type)), Expression.Property(f, nameof(Finding.Status)),
+            Expression.Property(f, nameof(Finding.RectifyBy)), Predicate.Captured(day));
+        return Expression.Lambda<Func<Finding, bool>>(body, f);
+    }
 }

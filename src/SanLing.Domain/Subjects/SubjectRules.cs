@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using SanLing.Domain.Rules;
 
 namespace SanLing.Domain.Subjects;
@@ -28,6 +29,22 @@ public static class SubjectRules
     public const int AddressMaxLength = 200;
     public static readonly DateOnly EarliestDate = new(1949, 10, 1);
     public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
+    /// <summary>Active on a day: established on or before it (or always) and not yet dissolved. The one definition.</summary>
+    public static readonly Expression<Func<DateOnly?, DateOnly?, DateOnly, bool>> ActiveOnRule =
+        (establishedOn, dissolvedOn, day) => (establishedOn == null || establishedOn <= day) && (dissolvedOn == null || dissolvedOn > day);
+
+    private static readonly Func<DateOnly?, DateOnly?, DateOnly, bool> ActiveOnCompiled = ActiveOnRule.Compile();
+
+    public static bool IsActiveOn(DateOnly? establishedOn, DateOnly? dissolvedOn, DateOnly day) => ActiveOnCompiled(establishedOn, dissolvedOn, day);
+
+    /// <summary>Active on <paramref name="day"/> as an EF predicate.</summary>
+    public static Expression<Func<Subject, bool>> ActiveOn(DateOnly day)
+    {
+        var s = Expression.Parameter(typeof(Subject), "s");
+        var body = Predicate.Inline(ActiveOnRule, Expression.Property(s, nameof(Subject.EstablishedOn)), Expression.Property(s, nameof(Subject.DissolvedOn)), Predicate.Captured(day));
+        return Expression.Lambda<Func<Subject, bool>>(body, s);
+    }
 
     /// <summary>The field of the territory (the form's TerritoryId, the import's 所属村社区编码).</summary>
     public const string TerritoryField = "Territory";

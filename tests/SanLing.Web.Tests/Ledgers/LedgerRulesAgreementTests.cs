@@ -33,6 +33,34 @@ public sealed class LedgerRulesAgreementTests(DemoTownFixture demo)
     }
 
     [Fact]
+    public async Task In_english_the_form_gives_the_same_rule_in_english()
+    {
+        var client = await demo.Factory.CreateBrowserlessClient().LoggedInAsync("office");
+        var token = await client.AntiforgeryTokenAsync("/Petitions/Create");
+        await client.PostFormAsync("/Account/SetLanguage", token, [new("culture", "en"), new("returnUrl", "/")]);
+        token = await client.AntiforgeryTokenAsync("/Petitions/Create");
+        var response = await client.PostFormAsync("/Petitions/Create", token,
+            [new("Number", "AG-E-1"), new("SubjectCode", "CUN05"), new("FiledOn", "2026-10-01"), new("Kind", "Individual"), new("PetitionerCount", "20000"), new("Status", "Received")]);
+        var page = (await response.ParseAsync()).QuerySelector("main")!.TextContent;
+        Assert.Contains("People must be between 1 and 10000", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_over_long_text_is_a_message_by_its_field_never_a_database_error()
+    {
+        var client = await demo.Factory.CreateBrowserlessClient().LoggedInAsync("office");
+        var token = await client.AntiforgeryTokenAsync("/Petitions/Create");
+        var response = await client.PostFormAsync("/Petitions/Create", token,
+            [new("Number", "AG-L-1"), new("SubjectCode", "CUN05"), new("FiledOn", "2026-10-01"), new("Kind", "Individual"), new("PetitionerCount", "1"),
+             new("Matter", new string('事', PetitionRules.MatterMaxLength + 1)), new("LeaderInCharge", new string('领', PetitionRules.LeaderMaxLength + 1)), new("Status", "Received")]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await response.ParseAsync();
+        Assert.Equal("事由不能超过 1000 个字", document.QuerySelector("[data-field='Matter']")!.TextContent);
+        Assert.Equal("包案领导不能超过 50 个字", document.QuerySelector("[data-field='LeaderInCharge']")!.TextContent);
+        Assert.False(await demo.Factory.WithDbAsync(db => db.Petitions.AnyAsync(p => p.Number == "AG-L-1")));
+    }
+
+    [Fact]
     public async Task The_ledger_filter_the_office_dashboard_and_item_3_3_agree_on_backlog()
     {
         // Today is 2026-11-25 (the test clock).
