@@ -142,7 +142,7 @@ public sealed class PetitionsAndDisputesRule : IDataRule
         // 积案 (BRIEF §6: "zero petitions (any year) unresolved at year end"; plan: 积案全部妥善解决): a petition of an
         // earlier year still open at the cut-off. Resolving it during the year clears it. As of a date it can still be
         // resolved, so it is pending then, not failed.
-        var openBacklog = facts.Petitions.Where(p => p.FiledOn < period.YearStart && !p.IsResolvedBy(period.CutOff)).Select(p => p.Number).ToList();
+        var openBacklog = facts.Petitions.Where(p => p.IsBacklogOn(period.CutOff)).Select(p => p.Number).ToList();
         if (openBacklog.Count > 0 && period.IsFullYear)
         {
             failures.Add($"往年信访积案未化解 {Wording.Count(openBacklog, "件")}");

@@ -12,14 +12,17 @@ public sealed record GridFact(int Id, string Code, bool HasWorker);
 public sealed record PetitionFact(string Number, PetitionKind Kind, DateOnly FiledOn, PetitionStatus Status, DateOnly? ResolvedOn)
 {
     /// <summary>已化解 with a date on or before <paramref name="day"/>; 上报 is not resolved at this level.</summary>
-    public bool IsResolvedBy(DateOnly day) => Status == PetitionStatus.Resolved && ResolvedOn is { } d && d <= day;
+    public bool IsResolvedBy(DateOnly day) => PetitionRules.IsResolvedBy(Status, ResolvedOn, day);
+
+    /// <summary>积案 on <paramref name="day"/> (<see cref="PetitionRules.BacklogRule"/>).</summary>
+    public bool IsBacklogOn(DateOnly day) => PetitionRules.IsBacklogOn(FiledOn, Status, ResolvedOn, day);
 }
 
 /// <summary>A dispute or hazard found by the inspection of <see cref="Month"/> (of grid <see cref="GridCode"/>).</summary>
 public sealed record FindingFact(int Id, DateOnly Month, string? GridCode, FindingStatus Status, DateOnly? ClosedOn, DateOnly? RectifyBy = null)
 {
     /// <summary>已化解/已整改 with a date on or before <paramref name="day"/>.</summary>
-    public bool IsClosedBy(DateOnly day) => Status is FindingStatus.Resolved or FindingStatus.Rectified && ClosedOn is { } d && d <= day;
+    public bool IsClosedBy(DateOnly day) => FindingRules.IsClosedBy(Status, ClosedOn, day);
 
     public bool IsEscalated => Status == FindingStatus.Escalated;
 }
@@ -34,7 +37,7 @@ public sealed record OffenderCaseFact(string CaseNumber, string KeyPersonNumber,
 public sealed record KeyPersonFact(string Number, bool HasPlan, DateOnly ListedOn, DateOnly? DelistedOn, IReadOnlyList<DateOnly> FollowUps)
 {
     /// <summary>Active in the period: listed on or before the cut-off and not delisted before 1 Jan.</summary>
-    public bool IsActiveIn(EvaluationPeriod period) => ListedOn <= period.CutOff && (DelistedOn is null || DelistedOn >= period.YearStart);
+    public bool IsActiveIn(EvaluationPeriod period) => KeyPopulations.KeyPersonRules.IsActive(ListedOn, DelistedOn, period.YearStart, period.CutOff);
 
     public int FollowUpsIn(EvaluationPeriod period) => FollowUps.Count(period.Contains);
 }

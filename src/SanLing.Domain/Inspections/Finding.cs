@@ -90,9 +90,7 @@ public class Finding : Entity
     public ResolutionMethod? ResolutionMethod { get; set; }
 
     /// <summary>已化解 or 已整改 with a date on or before <paramref name="day"/>; 上报 is not closed at this level.</summary>
-    public bool IsClosedBy(DateOnly day) =>
-        Status is FindingStatus.Resolved or FindingStatus.Rectified && ClosedOn is { } d && d <= day;
+    public bool IsClosedBy(DateOnly day) => FindingRules.IsClosedBy(Status, ClosedOn, day);
 
-    public bool IsOverdueOn(DateOnly day) =>
-        Type == FindingType.Hazard && Status != FindingStatus.Rectified && RectifyBy is { } by && by < day;
+    public bool IsOverdueOn(DateOnly day) => FindingRules.IsOverdueOn(Type, Status, RectifyBy, day);
 }

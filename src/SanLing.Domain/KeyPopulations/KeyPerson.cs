@@ -52,8 +52,7 @@ public class KeyPerson : Entity
     public List<FollowUp> FollowUps { get; set; } = [];
 
     /// <summary>Active in a year: listed on or before 31 Dec and not delisted before 1 Jan.</summary>
-    public bool IsActiveIn(DateOnly yearStart, DateOnly yearEnd) =>
-        ListedOn <= yearEnd && (DelistedOn is null || DelistedOn >= yearStart);
+    public bool IsActiveIn(DateOnly yearStart, DateOnly yearEnd) => KeyPersonRules.IsActive(ListedOn, DelistedOn, yearStart, yearEnd);
 }
 
 /// <summary>帮教记录: a follow-up visit to a key person.</summary>

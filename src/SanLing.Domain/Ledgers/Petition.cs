@@ -29,11 +29,9 @@ public class Petition : Incident
     public PetitionStatus Status { get; set; } = PetitionStatus.Received;
     public DateOnly? ResolvedOn { get; set; }
 
-    public bool IsResolvedBy(DateOnly day) => Status == PetitionStatus.Resolved && ResolvedOn is { } d && d <= day;
+    /// <summary>已化解 by <paramref name="day"/> (<see cref="PetitionRules.ResolvedByRule"/>).</summary>
+    public bool IsResolvedBy(DateOnly day) => PetitionRules.IsResolvedBy(Status, ResolvedOn, day);
 
-    /// <summary>
-    /// 积案 on a day: filed in an earlier year and still unresolved. (A petition not resolved by the end of its own year
-    /// becomes backlog; resolving it later clears it — BRIEF §3 and item 3.3.)
-    /// </summary>
-    public bool IsBacklogOn(DateOnly day) => OccurredOn.Year < day.Year && !IsResolvedBy(day);
+    /// <summary>积案 on <paramref name="day"/> (<see cref="PetitionRules.BacklogRule"/>).</summary>
+    public bool IsBacklogOn(DateOnly day) => PetitionRules.IsBacklogOn(OccurredOn, Status, ResolvedOn, day);
 }

@@ -35,6 +35,5 @@ public class Subject : Entity
     public SubjectGroup Group => Kind.Group();
 
     /// <summary>Evaluated for a year when active on that year's last day (or the as-of date).</summary>
-    public bool IsActiveOn(DateOnly day) =>
-        (EstablishedOn is null || EstablishedOn <= day) && (DissolvedOn is null || DissolvedOn > day);
+    public bool IsActiveOn(DateOnly day) => SubjectRules.IsActiveOn(EstablishedOn, DissolvedOn, day);
 }

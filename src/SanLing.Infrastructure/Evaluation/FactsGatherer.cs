@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Inspections;
+using SanLing.Domain.KeyPopulations;
 using SanLing.Domain.Ledgers;
+using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Evaluation;
@@ -24,7 +26,7 @@ public sealed class FactsGatherer(SanLingDbContext db)
         var lastMonth = new DateOnly(period.Year, 12, 1);
 
         var subjects = await db.Subjects.AsNoTracking()
-            .Where(s => (s.EstablishedOn == null || s.EstablishedOn <= cutOff) && (s.DissolvedOn == null || s.DissolvedOn > cutOff))
+            .Where(SubjectRules.ActiveOn(cutOff))
             .OrderBy(s => s.Code)
             .Select(s => new { s.Id, s.Code, s.Name, s.Kind, s.TerritoryId, s.EstablishedOn, s.DissolvedOn, s.PrincipalName, s.LeaderInChargeName })
             .ToListAsync(cancellationToken);
@@ -79,7 +81,7 @@ public sealed class FactsGatherer(SanLingDbContext db)
         var casesByOffenderSubject = cases.Where(c => c.OffenderSubjectId != null).ToLookup(c => c.OffenderSubjectId!.Value);
 
         var keyPersons = (await db.KeyPersons.AsNoTracking()
-                .Where(k => k.ListedOn <= cutOff && (k.DelistedOn == null || k.DelistedOn >= start))
+                .Where(KeyPersonRules.Active(start, cutOff))
                 .Select(k => new { k.Id, k.SubjectId, k.Number, k.HasAssistancePlan, k.ListedOn, k.DelistedOn })
                 .ToListAsync(cancellationToken))
             .ToLookup(k => k.SubjectId);

@@ -135,3 +135,37 @@ internal sealed class ImportContext(SanLingDbContext db, TimeProvider clock, IdN
 }
 
 internal sealed record SubjectKey(int Id, string Code, SubjectKind Kind);
+
+/// <summary>
+/// The natural key of a sheet's rows within one file. A row that repeats an earlier row exactly (same key, same content)
+/// is the same record said twice and is taken once; a row with the key of an earlier row but other content contradicts
+/// it and is refused, naming the earlier row and the columns they differ in.
+/// </summary>
+internal sealed class RowKeys<TKey>(string keyColumn, string keyName) where TKey : notnull
+{
+    private readonly Dictionary<TKey, (RowReader Row, object Content)> _seen = [];
+
+    public IEnumerable<TKey> Keys => _seen.Keys;
+
+    public bool Contains(TKey key) => _seen.ContainsKey(key);
+
+    /// <summary>
+    /// True when the row is the first with its key; false when it repeats an earlier row (take it once) or contradicts
+    /// one (an error is added). <paramref name="content"/> is compared by value: pass a record of what the row says.
+    /// </summary>
+    public bool IsNew(RowReader row, TKey key, object content)
+    {
+        if (!_seen.TryGetValue(key, out var first))
+        {
+            _seen[key] = (row, content);
+            return true;
+        }
+        if (!Equals(first.Content, content))
+        {
+            var differing = row.Columns.Where(c => first.Row.Shown(c) != row.Shown(c)).ToList();
+            var what = differing.Count > 0 ? $"“{string.Join("”“", differing)}”" : "内容";
+            row.Error(keyColumn, $"{keyName}与第{first.Row.Number}行相同，但{what}不同；同一{keyName}只能有一条记录，请合并或删去其中一行");
+        }
+        return false;
+    }
+}

@@ -29,8 +29,11 @@ public sealed class ImportResult
     public static ImportResult Refused(string reason, string sheet = "文件") => new([new ImportError(sheet, 0, "", reason)], []);
 }
 
-/// <summary>A column of a template: its header and what it takes (shown in the template's 说明 sheet).</summary>
-public sealed record ColumnSpec(string Header, string Help);
+/// <summary>
+/// A column of a template: its header, what it takes (shown in the template's 说明 sheet) and the field of the ledger's
+/// values record it fills (the Domain rules report by field; the row reports by column).
+/// </summary>
+public sealed record ColumnSpec(string Header, string Help, string? Field = null);
 
 /// <summary>A sheet of a template.</summary>
 public sealed record SheetSpec(string Name, IReadOnlyList<ColumnSpec> Columns)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using SanLing.Domain.Common;
+using SanLing.Domain.Rules;
 
 namespace SanLing.Infrastructure.Excel;
 
@@ -26,17 +27,40 @@ internal sealed class SheetReader
 
     public string Name => Spec.Name;
 
-    /// <summary>The sheet, or null (with an error unless it is optional and absent) when it cannot be read.</summary>
+    /// <summary>
+    /// The sheet, or null (with an error unless it is optional and absent) when it cannot be read. A workbook with a
+    /// single sheet whose header row has every column of <paramref name="spec"/> is read as that sheet whatever its name
+    /// (Excel's and WPS's default Sheet1 / 工作表1 when a clerk starts a blank workbook).
+    /// </summary>
     public static SheetReader? Open(IXLWorkbook workbook, SheetSpec spec, List<ImportError> errors, bool optional = false)
     {
         if (!workbook.TryGetWorksheet(spec.Name, out var sheet))
         {
-            if (!optional)
+            if (workbook.Worksheets.Count == 1 && workbook.Worksheet(1) is var only && spec.Headers.All(HeaderColumns(only).ContainsKey))
             {
-                errors.Add(new ImportError(spec.Name, 0, "", $"缺少工作表“{spec.Name}”"));
+                sheet = only;
             }
-            return null;
+            else
+            {
+                if (!optional)
+                {
+                    errors.Add(new ImportError(spec.Name, 0, "", $"缺少工作表“{spec.Name}”"));
+                }
+                return null;
+            }
         }
+        var columns = HeaderColumns(sheet);
+        var missing = spec.Headers.Where(h => !columns.ContainsKey(h)).ToList();
+        foreach (var column in missing)
+        {
+            errors.Add(new ImportError(spec.Name, 1, column, $"缺少列“{column}”（第一行须为表头）"));
+        }
+        return missing.Count > 0 ? null : new SheetReader(spec, sheet, columns, errors);
+    }
+
+    /// <summary>The trimmed header cells of row 1 and their column numbers (the first of a repeated header wins).</summary>
+    private static Dictionary<string, int> HeaderColumns(IXLWorksheet sheet)
+    {
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         var header = sheet.Row(1);
         var lastColumn = sheet.LastColumnUsed()?.ColumnNumber() ?? 0;
@@ -53,12 +77,7 @@ internal sealed class SheetReader
                 columns.TryAdd(name, c);
             }
         }
-        var missing = spec.Headers.Where(h => !columns.ContainsKey(h)).ToList();
-        foreach (var column in missing)
-        {
-            errors.Add(new ImportError(spec.Name, 1, column, $"缺少列“{column}”（第一行须为表头）"));
-        }
-        return missing.Count > 0 ? null : new SheetReader(spec, sheet, columns, errors);
+        return columns;
     }
 
     /// <summary>Every row after the header with at least one value; a row with a formula cell is reported and skipped.</summary>
@@ -95,9 +114,9 @@ internal sealed class SheetReader
 /// <summary>Typed access to the cells of one row; each bad value adds an error and returns null.</summary>
 internal sealed class RowReader
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy/M/d"];
-    private static readonly string[] MonthFormats = ["yyyy-MM", "yyyy-M", "yyyy/MM", "yyyy/M"];
+    private const string DateExamples = "如 2024-03-05、2024/3/5、2024.3.5 或 2024年3月5日";
     private readonly SheetReader _sheet;
+    private readonly HashSet<string> _failedColumns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IXLCell> _cells;
     private readonly List<ImportError> _errors;
     private readonly int _errorsBefore;
@@ -119,7 +138,54 @@ internal sealed class RowReader
     /// <summary>True when this row added an error so far.</summary>
     public bool HasErrors => _errors.Count > _errorsBefore;
 
-    public void Error(string column, string reason) => _errors.Add(new ImportError(_sheet.Name, Number, column, reason));
+    /// <summary>
+    /// Reports a bad cell. One error per cell: a value that could not be read is not reported again by a check that
+    /// depends on it (an unreadable 化解日期 is not also "missing" for 已化解).
+    /// </summary>
+    public void Error(string column, string reason)
+    {
+        if (_failedColumns.Add(column))
+        {
+            _errors.Add(new ImportError(_sheet.Name, Number, column, reason));
+        }
+    }
+
+    /// <summary>
+    /// Reports the Domain rules' violations by the columns their fields map to (<see cref="ColumnSpec.Field"/>), in the
+    /// rules' own words, so a form and an import say the same; a cell that could not be read keeps its one error.
+    /// </summary>
+    public void Report(IEnumerable<RuleViolation> violations)
+    {
+        ArgumentNullException.ThrowIfNull(violations);
+        foreach (var violation in violations)
+        {
+            var column = _sheet.Spec.Columns.FirstOrDefault(c => c.Field == violation.Field)?.Header;
+            if (column is not null)
+            {
+                Error(column, violation.Chinese);
+            }
+        }
+    }
+
+    /// <summary>Whether the cell already has an error on this row.</summary>
+    public bool Failed(string column) => _failedColumns.Contains(column);
+
+    /// <summary>The cell as the clerk sees it (dates as yyyy-MM-dd), for naming the columns two rows differ in.</summary>
+    public string Shown(string column)
+    {
+        var cell = Cell(column);
+        return cell.IsEmpty() ? "" : cell.DataType switch
+        {
+            XLDataType.Number when IsDateFormatted(cell) => DateOnly.FromDateTime(DateTime.FromOADate(cell.GetDouble())).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            XLDataType.Number => FormatNumber(cell.GetDouble()),
+            XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            XLDataType.Boolean => cell.GetBoolean() ? "是" : "否",
+            _ => cell.GetString().Trim(),
+        };
+    }
+
+    /// <summary>The template's columns, in order.</summary>
+    public IReadOnlyList<string> Columns => _sheet.Spec.Headers;
 
     private IXLCell Cell(string column) => _cells[column];
 
@@ -150,6 +216,9 @@ internal sealed class RowReader
         return text;
     }
 
+    /// <summary>Trimmed text whose length and presence the Domain rules check; null when empty.</summary>
+    public string? Text(string column) => Text(column, int.MaxValue);
+
     /// <summary>A number that must be kept digit for digit (ID number, phone): a numeric cell has lost its digits.</summary>
     public string? DigitsText(string column, int maxLength, bool required = false)
     {
@@ -162,6 +231,10 @@ internal sealed class RowReader
         return Text(column, maxLength, required);
     }
 
+    /// <summary>
+    /// A day: a date cell, a date-formatted number (Excel's serial day), or text typed as offices type it
+    /// (<see cref="DateText"/>).
+    /// </summary>
     public DateOnly? Date(string column, bool required = false)
     {
         var cell = Cell(column);
@@ -173,20 +246,19 @@ internal sealed class RowReader
             }
             return null;
         }
-        if (cell.DataType == XLDataType.DateTime)
+        if (DayOf(cell) is { } day)
         {
-            return DateOnly.FromDateTime(cell.GetDateTime());
+            return day;
         }
-        if (cell.DataType == XLDataType.Text
-            && DateOnly.TryParseExact(cell.GetString().Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (cell.DataType == XLDataType.Text && DateText.TryParseDate(cell.GetString(), out var date))
         {
             return date;
         }
-        Error(column, "应为日期（日期单元格或 yyyy-MM-dd 文本）");
+        Error(column, $"“{Shown(column)}”不是日期（{DateExamples}）");
         return null;
     }
 
-    /// <summary>A month (yyyy-MM text, or a date cell) as its first day.</summary>
+    /// <summary>A month (2024-03, 2024年3月 …, or a date cell) as its first day.</summary>
     public DateOnly? Month(string column)
     {
         var cell = Cell(column);
@@ -195,18 +267,70 @@ internal sealed class RowReader
             Error(column, "不能为空");
             return null;
         }
-        if (cell.DataType == XLDataType.DateTime)
+        if (DayOf(cell) is { } day)
         {
-            return MonthPeriod.Of(DateOnly.FromDateTime(cell.GetDateTime()));
+            return MonthPeriod.Of(day);
         }
-        if (cell.DataType == XLDataType.Text
-            && DateOnly.TryParseExact(cell.GetString().Trim(), MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        if (cell.DataType == XLDataType.Text && DateText.TryParseMonth(cell.GetString(), out var month))
         {
             return month;
         }
-        Error(column, "应为年月（yyyy-MM）");
+        Error(column, $"“{Shown(column)}”不是年月（如 2024-03 或 2024年3月）");
         return null;
     }
+
+    /// <summary>The day of a date cell or of a date-formatted serial number; null for anything else.</summary>
+    private static DateOnly? DayOf(IXLCell cell)
+    {
+        if (cell.DataType == XLDataType.DateTime)
+        {
+            return DateOnly.FromDateTime(cell.GetDateTime());
+        }
+        if (cell.DataType == XLDataType.Number && IsDateFormatted(cell))
+        {
+            var serial = cell.GetDouble();
+            // Excel's day range: 1 = 1900-01-01 … 2958465 = 9999-12-31.
+            return serial is >= 1 and < 2958466 ? DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial))) : null;
+        }
+        return null;
+    }
+
+    /// <summary>A number cell shown as a date: a built-in date format, or a custom one with year or day parts.</summary>
+    private static bool IsDateFormatted(IXLCell cell)
+    {
+        var format = cell.Style.NumberFormat;
+        // 14–17 and 22 are Excel's built-in date formats, 27–36 and 50–58 the East Asian ones (18–21, 45–47 are times).
+        if (format.NumberFormatId is (>= 14 and <= 17) or 22 or (>= 27 and <= 36) or (>= 50 and <= 58))
+        {
+            return true;
+        }
+        // Quoted text, [colour]/[locale] sections and escaped characters are not date parts.
+        var code = new System.Text.StringBuilder();
+        var text = format.Format ?? "";
+        for (var i = 0; i < text.Length; i++)
+        {
+            var close = text[i] switch { '"' => '"', '[' => ']', _ => '\0' };
+            if (close != '\0')
+            {
+                var end = text.IndexOf(close, i + 1);
+                i = end < 0 ? text.Length : end;
+            }
+            else if (text[i] == '\\')
+            {
+                i++;
+            }
+            else
+            {
+                code.Append(text[i]);
+            }
+        }
+        var parts = code.ToString();
+        return parts.Contains('y', StringComparison.OrdinalIgnoreCase) || parts.Contains('d', StringComparison.OrdinalIgnoreCase)
+            || parts.Contains('年', StringComparison.Ordinal) || parts.Contains('日', StringComparison.Ordinal);
+    }
+
+    /// <summary>A whole number whose presence and range the Domain rules check; null when empty or unreadable.</summary>
+    public int? Int(string column) => Int(column, int.MinValue, int.MaxValue, required: false);
 
     public int? Int(string column, int min, int max, bool required = true)
     {
@@ -238,7 +362,10 @@ internal sealed class RowReader
         return (int)number;
     }
 
-    public decimal? Decimal(string column, decimal min, decimal max)
+    /// <summary>A number whose range the Domain rules check; an empty cell is 0.</summary>
+    public decimal? Decimal(string column) => Decimal(column, decimal.MinValue, decimal.MaxValue, round: false);
+
+    public decimal? Decimal(string column, decimal min, decimal max, bool round = true)
     {
         var cell = Cell(column);
         if (cell.IsEmpty())
@@ -261,7 +388,7 @@ internal sealed class RowReader
             Error(column, number < min ? $"不能小于 {min}" : $"不能大于 {max}");
             return null;
         }
-        return Math.Round(number, 2);
+        return round ? Math.Round(number, 2) : number;
     }
 
     /// <summary>是/否 (empty means 否).</summary>

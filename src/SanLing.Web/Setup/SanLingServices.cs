@@ -37,7 +37,10 @@ public static class SanLingServices
         services.AddScoped<AccessScope>(AccessScope.FromHttpContext);
         services.AddSingleton<DemoAccounts>();
         services.AddSingleton<SetupGate>();
-        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        // A finding's validator is built per inspection form (it needs the form's month and date), never from DI.
+        services.AddValidatorsFromAssemblyContaining<Program>(
+            includeInternalTypes: true,
+            filter: scanned => scanned.ValidatorType != typeof(Features.Inspections.FindingFormValidator));
         services.AddFeatureServices();
 
         if (isCommand)

@@ -57,7 +57,7 @@ public sealed class ImportCommandTests : IDisposable
         var (code, _, error) = await RunAsync("import", "subjects", bad);
         Assert.Equal(1, code);
         Assert.Contains("单位 第3行 所属村社区编码：", error, StringComparison.Ordinal);
-        Assert.Contains("单位 第4行 名称：不能为空", error, StringComparison.Ordinal);
+        Assert.Contains("单位 第4行 名称：请填写名称", error, StringComparison.Ordinal);
         Assert.Contains("单位 第4行 类型：", error, StringComparison.Ordinal);
         Assert.Contains("没有写入任何数据", error, StringComparison.Ordinal);
 

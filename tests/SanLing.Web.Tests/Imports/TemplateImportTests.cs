@@ -132,7 +132,7 @@ public sealed class TemplateImportTests(SmallTownFixture town) : IClassFixture<S
             ["T3-P7", "CUN-A", "2026/13/40", "个体访", 1, null, null, "受理", null, "否", "否"],
             ["T3-P8", "CUN-A", D, "个体访", 1, null, null, "已化解", null, "否", "否"],
             ["T3-P9", "CUN-A", D, "个体访", 1, null, null, "受理", null, "也许", "否"],
-            ["T3-P3", "CUN-A", D, "个体访", 1, null, null, "受理", null, "否", "否"],
+            ["T3-P3", "CUN-A", D, "个体访", 3, null, null, "受理", null, "否", "否"],
             ["T3-PA", "CUN-A", new DateOnly(2027, 1, 1), "个体访", 1, null, null, "受理", null, "否", "否"])));
         Assert.Equal(
             [("信访", 3, "化解日期"), ("信访", 4, "人数"), ("信访", 5, "单位编码"), ("信访", 6, "登记日期"), ("信访", 7, "化解日期"),

@@ -182,7 +182,7 @@ public sealed class InspectionSubmitTests(InspectionTownFixture town) : IClassFi
     [Theory]
     [InlineData("hazard-without-deadline", "安全隐患请填写整改期限")]
     [InlineData("resolved-without-date", "已化解的纠纷请填写化解日期")]
-    [InlineData("dispute-without-category", "矛盾纠纷请选择纠纷类别")]
+    [InlineData("dispute-without-category", "请选择纠纷类别")]
     [InlineData("nothing-answered", "请登记发现的问题，或勾选“本月未发现问题”")]
     public async Task A_finding_without_its_required_fields_is_refused_with_a_chinese_message(string problem, string message)
     {

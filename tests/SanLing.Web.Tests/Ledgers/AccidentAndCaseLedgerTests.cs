@@ -27,8 +27,8 @@ public sealed class AccidentAndCaseLedgerTests(DemoTownFixture demo)
     }
 
     [Theory]
-    [InlineData("-1", "2", "0", "死亡人数应为 0 或正整数")]
-    [InlineData("0", "0", "1.234", "最多两位小数")]
+    [InlineData("-1", "2", "0", "死亡人数应在 0 到 10000 之间")]
+    [InlineData("0", "0", "1.234", "最多 2 位小数")]
     [InlineData("0", "0", "abc", "不是有效的值")]
     public async Task Bad_accident_figures_are_refused(string deaths, string injuries, string loss, string message)
     {

@@ -47,7 +47,7 @@ public sealed class PetitionLedgerTests(DemoTownFixture demo)
         { "XF-B-1", "NOPE", "2026-10-01", "Individual", "1", "Received|", "不存在或不在您的范围内" },
         { "XF-B-2", "CUN05", "2026-10-01", "Collective", "3", "Received|", "集体访的人数应不少于 5 人" },
         { "XF-B-3", "CUN05", "2026-10-01", "Individual", "1", "Resolved|", "必须填写化解日期" },
-        { "XF-B-4", "CUN05", "2026-10-01", "Individual", "1", "Handling|2026-10-02", "只有已化解的信访才填写化解日期" },
+        { "XF-B-4", "CUN05", "2026-10-01", "Individual", "1", "Handling|2026-10-02", "只有状态为“已化解”时才填写化解日期" },
         { "XF-B-5", "CUN05", "2027-01-01", "Individual", "1", "Received|", "登记日期不能晚于今天" },
         { "XF-B-6", "CUN05", "", "Individual", "1", "Received|", "请填写登记日期" },
     };

@@ -9,10 +9,10 @@ public sealed class GridConfiguration : IEntityTypeConfiguration<Grid>
 {
     public void Configure(EntityTypeBuilder<Grid> builder)
     {
-        builder.Property(g => g.Code).HasMaxLength(32);
-        builder.Property(g => g.Name).HasMaxLength(100);
-        builder.Property(g => g.WorkerName).HasMaxLength(50);
-        builder.Property(g => g.WorkerPhone).HasMaxLength(30);
+        builder.Property(g => g.Code).HasMaxLength(GridRules.CodeMaxLength);
+        builder.Property(g => g.Name).HasMaxLength(GridRules.NameMaxLength);
+        builder.Property(g => g.WorkerName).HasMaxLength(GridRules.WorkerNameMaxLength);
+        builder.Property(g => g.WorkerPhone).HasMaxLength(GridRules.WorkerPhoneMaxLength);
         builder.Ignore(g => g.HasWorker);
 
         builder.HasOne(g => g.Subject).WithMany(s => s.Grids).HasForeignKey(g => g.SubjectId).OnDelete(DeleteBehavior.Restrict);

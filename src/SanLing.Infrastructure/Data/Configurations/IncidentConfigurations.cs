@@ -10,7 +10,7 @@ internal static class IncidentMapping
 {
     public static void MapIncident<T>(this EntityTypeBuilder<T> builder) where T : Incident
     {
-        builder.Property(i => i.Number).HasMaxLength(40);
+        builder.Property(i => i.Number).HasMaxLength(IncidentRules.NumberMaxLength);
         builder.HasOne(i => i.Subject).WithMany().HasForeignKey(i => i.SubjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.TownId, i.Number }).IsUnique();
         builder.HasIndex(i => new { i.TownId, i.OccurredOn });
@@ -23,8 +23,8 @@ public sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
     public void Configure(EntityTypeBuilder<Petition> builder)
     {
         builder.MapIncident();
-        builder.Property(p => p.Matter).HasMaxLength(1000);
-        builder.Property(p => p.LeaderInCharge).HasMaxLength(50);
+        builder.Property(p => p.Matter).HasMaxLength(PetitionRules.MatterMaxLength);
+        builder.Property(p => p.LeaderInCharge).HasMaxLength(PetitionRules.LeaderMaxLength);
     }
 }
 
@@ -33,8 +33,8 @@ public sealed class AccidentConfiguration : IEntityTypeConfiguration<Accident>
     public void Configure(EntityTypeBuilder<Accident> builder)
     {
         builder.MapIncident();
-        builder.Property(a => a.LossTenThousandYuan).HasPrecision(14, 2);
-        builder.Property(a => a.Summary).HasMaxLength(1000);
+        builder.Property(a => a.LossTenThousandYuan).HasPrecision(AccidentRules.LossPrecision, AccidentRules.LossDecimals);
+        builder.Property(a => a.Summary).HasMaxLength(AccidentRules.SummaryMaxLength);
     }
 }
 
@@ -44,7 +44,7 @@ public sealed class SecurityCaseConfiguration : IEntityTypeConfiguration<Securit
     {
         builder.ToTable("Cases");
         builder.MapIncident();
-        builder.Property(c => c.Facts).HasMaxLength(1000);
+        builder.Property(c => c.Facts).HasMaxLength(CaseRules.FactsMaxLength);
         builder.HasOne<KeyPerson>(c => c.OffenderKeyPerson).WithMany().HasForeignKey(c => c.OffenderKeyPersonId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -8,7 +8,7 @@ public sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspectio
 {
     public void Configure(EntityTypeBuilder<Inspection> builder)
     {
-        builder.Property(i => i.Inspector).HasMaxLength(50);
+        builder.Property(i => i.Inspector).HasMaxLength(FindingRules.InspectorMaxLength);
         builder.Ignore(i => i.Counts);
         builder.HasOne(i => i.Subject).WithMany().HasForeignKey(i => i.SubjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.Grid).WithMany().HasForeignKey(i => i.GridId).OnDelete(DeleteBehavior.Restrict);
@@ -25,8 +25,8 @@ public sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
 {
     public void Configure(EntityTypeBuilder<Finding> builder)
     {
-        builder.Property(f => f.Description).HasMaxLength(1000);
-        builder.Property(f => f.Parties).HasMaxLength(200);
+        builder.Property(f => f.Description).HasMaxLength(FindingRules.DescriptionMaxLength);
+        builder.Property(f => f.Parties).HasMaxLength(FindingRules.PartiesMaxLength);
         builder.HasIndex(f => new { f.TownId, f.Type, f.Status });
     }
 }

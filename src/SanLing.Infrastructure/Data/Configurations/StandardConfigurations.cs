@@ -31,8 +31,8 @@ public sealed class AttestationConfiguration : IEntityTypeConfiguration<Attestat
 {
     public void Configure(EntityTypeBuilder<Attestation> builder)
     {
-        builder.Property(a => a.ItemCode).HasMaxLength(8);
-        builder.Property(a => a.Note).HasMaxLength(1000);
+        builder.Property(a => a.ItemCode).HasMaxLength(AttestationRules.ItemCodeMaxLength);
+        builder.Property(a => a.Note).HasMaxLength(AttestationRules.NoteMaxLength);
         builder.Property(a => a.EvidenceFileName).HasMaxLength(200);
         builder.Property(a => a.EvidenceStoredName).HasMaxLength(100);
         builder.Property(a => a.EvidenceContentType).HasMaxLength(100);

@@ -9,13 +9,13 @@ public sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
 {
     public void Configure(EntityTypeBuilder<Subject> builder)
     {
-        builder.Property(s => s.Code).HasMaxLength(32);
-        builder.Property(s => s.Name).HasMaxLength(100);
-        builder.Property(s => s.PrincipalName).HasMaxLength(50);
-        builder.Property(s => s.LeaderInChargeName).HasMaxLength(50);
-        builder.Property(s => s.ContactPerson).HasMaxLength(50);
-        builder.Property(s => s.Phone).HasMaxLength(30);
-        builder.Property(s => s.Address).HasMaxLength(200);
+        builder.Property(s => s.Code).HasMaxLength(SubjectRules.CodeMaxLength);
+        builder.Property(s => s.Name).HasMaxLength(SubjectRules.NameMaxLength);
+        builder.Property(s => s.PrincipalName).HasMaxLength(SubjectRules.PersonMaxLength);
+        builder.Property(s => s.LeaderInChargeName).HasMaxLength(SubjectRules.PersonMaxLength);
+        builder.Property(s => s.ContactPerson).HasMaxLength(SubjectRules.PersonMaxLength);
+        builder.Property(s => s.Phone).HasMaxLength(SubjectRules.PhoneMaxLength);
+        builder.Property(s => s.Address).HasMaxLength(SubjectRules.AddressMaxLength);
         builder.Ignore(s => s.Group);
 
         builder.HasOne<Town>().WithMany().HasForeignKey(s => s.TownId).OnDelete(DeleteBehavior.Restrict);

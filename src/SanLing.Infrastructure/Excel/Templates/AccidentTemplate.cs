@@ -13,14 +13,14 @@ public sealed class AccidentTemplate : ExcelTemplate
 
     public static readonly SheetSpec Sheet = new("事故",
     [
-        new("编号", "必填，乡镇内唯一"),
-        new("单位编码", "必填：已登记单位的编码"),
-        new("发生日期", "必填，日期"),
-        new("类别", "道路交通 / 消防 / 食品药品 / 生产安全 / 环境生态 / 其他"),
-        new("死亡人数", "整数，≥0"),
-        new("受伤人数", "整数，≥0"),
-        new(LossColumn, "数字，≥0，单位万元；可空（按 0）"),
-        new("简要情况", "文本"),
+        new("编号", "必填，乡镇内唯一", nameof(AccidentValues.Number)),
+        new("单位编码", "必填：已登记单位的编码", nameof(AccidentValues.SubjectCode)),
+        new("发生日期", "必填，日期", nameof(AccidentValues.OccurredOn)),
+        new("类别", "道路交通 / 消防 / 食品药品 / 生产安全 / 环境生态 / 其他", nameof(AccidentValues.Category)),
+        new("死亡人数", $"整数，0–{AccidentRules.MaxPeople}", nameof(AccidentValues.Deaths)),
+        new("受伤人数", $"整数，0–{AccidentRules.MaxPeople}", nameof(AccidentValues.Injuries)),
+        new(LossColumn, $"数字，0–{AccidentRules.MaxLoss}，单位万元，至多 {AccidentRules.LossDecimals} 位小数；可空（按 0）", nameof(AccidentValues.Loss)),
+        new("简要情况", "文本", nameof(AccidentValues.Summary)),
         new("有影响", "是 / 否"),
         new("重大", "是 / 否"),
     ]);
@@ -40,18 +40,26 @@ public sealed class AccidentTemplate : ExcelTemplate
             return _ => Task.CompletedTask;
         }
         var subjects = await context.SubjectsAsync(ct);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = IncidentRows.Keys();
         foreach (var r in reader.Rows())
         {
-            var shared = IncidentRows.Read(r, context, subjects, seen, "发生日期");
-            var category = r.Enum<AccidentCategory>("类别");
-            var deaths = r.Int("死亡人数", 0, 100_000);
-            var injuries = r.Int("受伤人数", 0, 100_000);
-            var loss = r.Decimal(LossColumn, 0m, 999_999_999m);
-            var summary = r.Text("简要情况", 1000);
-            if (!r.HasErrors)
+            var v = new AccidentValues
             {
-                rows.Add(new Row(shared!, category!.Value, deaths!.Value, injuries!.Value, loss!.Value, summary));
+                Number = r.Text("编号"),
+                SubjectCode = r.Text("单位编码"),
+                OccurredOn = r.Date("发生日期"),
+                Category = r.Enum<AccidentCategory>("类别", required: false),
+                Deaths = r.Int("死亡人数"),
+                Injuries = r.Int("受伤人数"),
+                Loss = r.Decimal(LossColumn),
+                Summary = r.Text("简要情况"),
+            };
+            r.Report(AccidentRules.Check(v, context.Today));
+            var shared = IncidentRows.Shared(r, subjects, v.Number, v.SubjectCode, v.OccurredOn);
+            if (!r.HasErrors && new Row(shared!, v.Category!.Value, v.Deaths!.Value, v.Injuries!.Value, v.Loss!.Value, v.Summary) is var row
+                && keys.IsNew(r, row.Shared.Key, row))
+            {
+                rows.Add(row);
             }
         }
 

@@ -38,21 +38,20 @@ public sealed class AttestationTemplate : ExcelTemplate
         }
         var subjects = await context.SubjectsAsync(ct);
         var ruleSets = await context.Db.RuleSets.AsNoTracking().Include(r => r.Items).OrderByDescending(r => r.Year).ToListAsync(ct);
-        var seen = new Dictionary<(int, int, string), int>();
+        var keys = new RowKeys<(int, int, string)>("条目", "同一单位、年度、条目的评定");
         foreach (var r in reader.Rows())
         {
             var subject = ImportContext.Subject(r, "单位编码", r.Text("单位编码", 32, required: true), subjects);
-            var year = r.Int("年度", 2000, 2100);
-            var code = r.Text("条目", 8, required: true);
+            var year = r.Int("年度", AttestationRules.FirstYear, AttestationRules.LastYear);
+            var code = r.Text("条目", AttestationRules.ItemCodeMaxLength, required: true);
             var result = r.Enum<AttestationResult>("结果");
-            var note = r.Text("说明", 1000);
+            var note = r.Text("说明", AttestationRules.NoteMaxLength);
             if (year > context.Today.Year)
             {
                 r.Error("年度", "不能评定将来的年度");
             }
             if (subject is not null && year is { } y2 && code is not null)
             {
-                ImportContext.IsDuplicate(seen, (subject.Id, y2, code), r, "条目", "同一单位、年度、条目的评定");
                 var ruleSet = ruleSets.FirstOrDefault(s => s.Year <= y2);
                 var item = ruleSet?.Items.FirstOrDefault(i => i.Code == code);
                 if (ruleSet is null)
@@ -81,9 +80,10 @@ public sealed class AttestationTemplate : ExcelTemplate
                     }
                 }
             }
-            if (!r.HasErrors)
+            if (!r.HasErrors && new Row(subject!.Id, year!.Value, code!, result!.Value, note) is var row
+                && keys.IsNew(r, (row.SubjectId, row.Year, row.Item), row))
             {
-                rows.Add(new Row(subject!.Id, year!.Value, code!, result!.Value, note));
+                rows.Add(row);
             }
         }
 

@@ -11,12 +11,12 @@ public sealed class CaseTemplate : ExcelTemplate
 {
     public static readonly SheetSpec Sheet = new("案件",
     [
-        new("编号", "必填，乡镇内唯一"),
-        new("单位编码", "必填：已登记单位的编码"),
-        new("发案日期", "必填，日期"),
-        new("性质", "刑事 / 治安"),
-        new("简要案情", "文本"),
-        new("涉事重点人员编号", "可空；或已登记重点人员的编号"),
+        new("编号", "必填，乡镇内唯一", nameof(CaseValues.Number)),
+        new("单位编码", "必填：已登记单位的编码", nameof(CaseValues.SubjectCode)),
+        new("发案日期", "必填，日期", nameof(CaseValues.OccurredOn)),
+        new("性质", "刑事 / 治安", nameof(CaseValues.Kind)),
+        new("简要案情", "文本", nameof(CaseValues.Facts)),
+        new("涉事重点人员编号", "可空；或已登记重点人员的编号", nameof(CaseValues.OffenderNumber)),
         new("有影响", "是 / 否"),
         new("重大", "是 / 否"),
     ]);
@@ -38,15 +38,22 @@ public sealed class CaseTemplate : ExcelTemplate
         var subjects = await context.SubjectsAsync(ct);
         var persons = await context.Db.KeyPersons.AsNoTracking()
             .Select(k => new { k.Number, k.Id }).ToDictionaryAsync(k => k.Number, k => k.Id, StringComparer.Ordinal, ct);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = IncidentRows.Keys();
         foreach (var r in reader.Rows())
         {
-            var shared = IncidentRows.Read(r, context, subjects, seen, "发案日期");
-            var kind = r.Enum<CaseKind>("性质");
-            var facts = r.Text("简要案情", 1000);
-            var personNumber = r.Text("涉事重点人员编号", 40);
+            var v = new CaseValues
+            {
+                Number = r.Text("编号"),
+                SubjectCode = r.Text("单位编码"),
+                OccurredOn = r.Date("发案日期"),
+                Kind = r.Enum<CaseKind>("性质", required: false),
+                Facts = r.Text("简要案情"),
+                OffenderNumber = r.Text("涉事重点人员编号"),
+            };
+            r.Report(CaseRules.Check(v, context.Today));
+            var shared = IncidentRows.Shared(r, subjects, v.Number, v.SubjectCode, v.OccurredOn);
             int? personId = null;
-            if (personNumber is not null)
+            if (v.OffenderNumber is { } personNumber && !r.Failed("涉事重点人员编号"))
             {
                 if (persons.TryGetValue(personNumber, out var id))
                 {
@@ -57,9 +64,9 @@ public sealed class CaseTemplate : ExcelTemplate
                     r.Error("涉事重点人员编号", $"重点人员编号“{personNumber}”不存在");
                 }
             }
-            if (!r.HasErrors)
+            if (!r.HasErrors && new Row(shared!, v.Kind!.Value, v.Facts, personId) is var row && keys.IsNew(r, row.Shared.Key, row))
             {
-                rows.Add(new Row(shared!, kind!.Value, facts, personId));
+                rows.Add(row);
             }
         }
 

@@ -14,10 +14,10 @@ public sealed class GridTemplate : ExcelTemplate
 {
     public static readonly SheetSpec Sheet = new("网格",
     [
-        new("网格编码", "必填，乡镇内唯一"),
-        new("网格名称", "必填"),
-        new("所属单位编码", "必填：村或社区的编码（企业、单位的车间/班组填该企业、单位的编码）"),
-        new("网格员", "网格员姓名，可空（空则 7.1 不达标）"),
+        new("网格编码", "必填，乡镇内唯一；字母、数字、- 和 _", nameof(GridValues.Code)),
+        new("网格名称", "必填", nameof(GridValues.Name)),
+        new("所属单位编码", "必填：村或社区的编码（企业、单位的车间/班组填该企业、单位的编码）", nameof(GridValues.SubjectCode)),
+        new("网格员", "网格员姓名，可空（空则 7.1 不达标）", nameof(GridValues.WorkerName)),
     ]);
 
     public override string Key => "grids";
@@ -35,21 +35,21 @@ public sealed class GridTemplate : ExcelTemplate
             return _ => Task.CompletedTask;
         }
         var subjects = await context.SubjectsAsync(ct);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new RowKeys<string>("网格编码", "网格编码");
         foreach (var r in reader.Rows())
         {
-            var code = r.Text("网格编码", 32, required: true);
-            var name = r.Text("网格名称", 100, required: true);
-            var subjectCode = r.Text("所属单位编码", 32, required: true);
-            var worker = r.Text("网格员", 50);
-            if (code is not null)
+            var v = new GridValues
             {
-                ImportContext.IsDuplicate(seen, code, r, "网格编码", "网格编码");
-            }
-            var subject = ImportContext.Subject(r, "所属单位编码", subjectCode, subjects);
-            if (!r.HasErrors)
+                Code = r.Text("网格编码"),
+                Name = r.Text("网格名称"),
+                SubjectCode = r.Text("所属单位编码"),
+                WorkerName = r.Text("网格员"),
+            };
+            r.Report(GridRules.Check(v));
+            var subject = r.Failed("所属单位编码") ? null : ImportContext.Subject(r, "所属单位编码", v.SubjectCode, subjects);
+            if (!r.HasErrors && new Row(v.Code!, v.Name!, subject!.Id, v.WorkerName) is var row && keys.IsNew(r, row.Code, row))
             {
-                rows.Add(new Row(code!, name!, subject!.Id, worker));
+                rows.Add(row);
             }
         }
 

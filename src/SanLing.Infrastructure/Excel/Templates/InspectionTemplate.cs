@@ -27,13 +27,13 @@ public sealed class InspectionTemplate : ExcelTemplate
         new("单位编码", "与“排查”表中的一行对应"),
         new("网格编码", "与“排查”表中的一行对应"),
         new("年月", "与“排查”表中的一行对应"),
-        new("类型", "矛盾纠纷 / 安全隐患"),
+        new("类型", "矛盾纠纷 / 安全隐患", nameof(FindingValues.Type)),
         new("类别", "矛盾纠纷：邻里 / 婚姻家庭 / 土地 / 劳资 / 物业 / 其他；安全隐患：消防 / 道路交通 / 危化品 / 生产安全 / 食品药品 / 环境 / 其他"),
-        new("描述", "必填"),
-        new("风险等级", "一般 / 较大 / 重大，可空"),
-        new("整改期限", "日期；安全隐患必填，矛盾纠纷留空"),
-        new("状态", "矛盾纠纷：化解中 / 已化解 / 上报；安全隐患：整改中 / 已整改"),
-        new("办结日期", "日期；仅“已化解”“已整改”填写且必填"),
+        new("描述", "必填", nameof(FindingValues.Description)),
+        new("风险等级", "一般 / 较大 / 重大，可空", nameof(FindingValues.RiskLevel)),
+        new("整改期限", "日期；安全隐患必填，矛盾纠纷留空", nameof(FindingValues.RectifyBy)),
+        new("状态", "矛盾纠纷：化解中 / 已化解 / 上报；安全隐患：整改中 / 已整改", nameof(FindingValues.Status)),
+        new("办结日期", "日期；仅“已化解”“已整改”填写且必填", nameof(FindingValues.ClosedOn)),
     ]);
 
     public override string Key => "inspections";
@@ -41,6 +41,8 @@ public sealed class InspectionTemplate : ExcelTemplate
     public override IReadOnlyList<SheetSpec> Sheets => [InspectionSheet, FindingSheet];
 
     private sealed record Key3(int SubjectId, int? GridId, DateOnly Month);
+
+    private static readonly Key3 Unknown = new(0, null, DateOnly.MinValue);
 
     private sealed record InspectionRow(Key3 Key, DateOnly InspectedOn, string? Inspector);
 
@@ -90,41 +92,40 @@ public sealed class InspectionTemplate : ExcelTemplate
             return subject is null || month is null || r.HasErrors ? null : new Key3(subject.Id, gridId, month.Value);
         }
 
-        var seen = new Dictionary<Key3, int>();
+        var keys = new RowKeys<Key3>("年月", "同一单位、网格、年月的排查");
+        // Every readable key of the 排查 sheet, good row or not: a bad 排查 row is reported once, not again by each of its 发现.
+        var keysInFile = new HashSet<Key3>();
+        var inspectedOnOf = new Dictionary<Key3, DateOnly?>();
         foreach (var r in inspectionReader.Rows())
         {
             var key = ReadKey(r);
             var inspectedOn = r.Date("排查日期", required: true);
-            var inspector = r.Text("排查人", 50);
+            var inspector = r.Text("排查人", FindingRules.InspectorMaxLength);
             if (key is not null)
             {
-                ImportContext.IsDuplicate(seen, key, r, "年月", "同一单位、网格、年月的排查");
-                if (inspectedOn is { } on && on < key.Month)
-                {
-                    r.Error("排查日期", "排查日期不能早于所排查的月份");
-                }
+                keysInFile.Add(key);
+                inspectedOnOf.TryAdd(key, inspectedOn);
+            }
+            if (key is not null && inspectedOn is { } on && on < key.Month)
+            {
+                r.Error("排查日期", "排查日期不能早于所排查的月份");
             }
             if (inspectedOn > context.Today)
             {
                 r.Error("排查日期", "不能晚于今天");
             }
-            if (!r.HasErrors)
+            if (!r.HasErrors && new InspectionRow(key!, inspectedOn!.Value, inspector) is var row && keys.IsNew(r, row.Key, row))
             {
-                inspections.Add(new InspectionRow(key!, inspectedOn!.Value, inspector));
+                inspections.Add(row);
             }
         }
 
         foreach (var r in findingReader.Rows())
         {
             var key = ReadKey(r);
-            var type = r.Enum<FindingType>("类型");
+            var type = r.Enum<FindingType>("类型", required: false);
             var categoryText = r.Text("类别", 20, required: true);
-            var description = r.Text("描述", 1000, required: true);
-            var risk = r.Enum<RiskLevel>("风险等级", required: false);
-            var rectifyBy = r.Date("整改期限");
-            var status = r.Enum<FindingStatus>("状态");
-            var closedOn = r.Date("办结日期");
-            if (key is not null && !seen.ContainsKey(key))
+            if (key is not null && !keysInFile.Contains(key))
             {
                 r.Error("年月", "在“排查”表中找不到同一单位、网格、年月的排查");
             }
@@ -137,14 +138,6 @@ public sealed class InspectionTemplate : ExcelTemplate
                 {
                     r.Error("类别", $"“{categoryText}”不是矛盾纠纷的类别（{string.Join("、", Terms.All<DisputeCategory>().Select(t => t.Word))}）");
                 }
-                if (status is not null and not (FindingStatus.Mediating or FindingStatus.Resolved or FindingStatus.Escalated))
-                {
-                    r.Error("状态", "矛盾纠纷的状态应为 化解中、已化解 或 上报");
-                }
-                if (rectifyBy is not null)
-                {
-                    r.Error("整改期限", "矛盾纠纷不填整改期限");
-                }
             }
             else if (type == FindingType.Hazard)
             {
@@ -153,28 +146,22 @@ public sealed class InspectionTemplate : ExcelTemplate
                 {
                     r.Error("类别", $"“{categoryText}”不是安全隐患的类别（{string.Join("、", Terms.All<HazardCategory>().Select(t => t.Word))}）");
                 }
-                if (status is not null and not (FindingStatus.Rectifying or FindingStatus.Rectified))
-                {
-                    r.Error("状态", "安全隐患的状态应为 整改中 或 已整改");
-                }
-                if (rectifyBy is null)
-                {
-                    r.Error("整改期限", "安全隐患必须填写整改期限");
-                }
             }
-            var closed = status is FindingStatus.Resolved or FindingStatus.Rectified;
-            if (closed && closedOn is null)
+            var v = new FindingValues
             {
-                r.Error("办结日期", $"状态为“{Terms.Of(status!.Value)}”时必须填写办结日期");
-            }
-            if (status is not null && !closed && closedOn is not null)
-            {
-                r.Error("办结日期", "只有“已化解”“已整改”才填写办结日期");
-            }
-            if (closedOn is { } c && key is not null && c < key.Month)
-            {
-                r.Error("办结日期", "办结日期不能早于所排查的月份");
-            }
+                Type = type,
+                DisputeCategory = dispute,
+                HazardCategory = hazard,
+                Description = r.Text("描述"),
+                RiskLevel = r.Enum<RiskLevel>("风险等级", required: false),
+                RectifyBy = r.Date("整改期限"),
+                Status = r.Enum<FindingStatus>("状态", required: false),
+                ClosedOn = r.Date("办结日期"),
+            };
+            // The category is one column for two fields; it has been checked above.
+            r.Report(FindingRules.Check(v, context.Today, key?.Month, inspectedOnOf.GetValueOrDefault(key ?? Unknown), FindingSource.Import)
+                .Where(x => x.Field is not (nameof(FindingValues.DisputeCategory) or nameof(FindingValues.HazardCategory))));
+            var (description, risk, rectifyBy, status, closedOn) = (v.Description, v.RiskLevel, v.RectifyBy, v.Status, v.ClosedOn);
             if (!r.HasErrors)
             {
                 findings.Add(new FindingRow(key!, type!.Value, dispute, hazard, description!, risk, rectifyBy, status!.Value, closedOn));

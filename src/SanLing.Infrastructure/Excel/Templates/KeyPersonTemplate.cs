@@ -8,30 +8,31 @@ using SanLing.Infrastructure.Security;
 namespace SanLing.Infrastructure.Excel.Templates;
 
 /// <summary>
-/// 重点人员: sheet 人员 (key 编号) and, optionally, sheet 帮教记录 (key 人员编号 + 日期 + 帮教人). ID numbers are
+/// 重点人员: sheet 人员 (key 编号) and, optionally, sheet 帮教记录 (key: every column, 人员编号 + 日期 + 帮教人 + 情况;
+/// docs/decisions/0008). ID numbers are
 /// validated, then stored only as cipher, keyed hash and masked form; exports mask them unless told otherwise.
 /// </summary>
 public sealed class KeyPersonTemplate : ExcelTemplate
 {
     public static readonly SheetSpec PersonSheet = new("人员",
     [
-        new("编号", "必填，乡镇内唯一"),
-        new("姓名", "必填"),
+        new("编号", "必填，乡镇内唯一", nameof(KeyPersonValues.Number)),
+        new("姓名", "必填", nameof(KeyPersonValues.Name)),
         new("身份证号", "必填，18 位，校验位正确；请把该列设置为文本格式"),
-        new("类别", "吸毒人员 / 易肇事肇祸精神障碍患者 / 刑满释放人员 / 社区矫正对象 / 涉邪教人员 / 不良行为青少年"),
-        new("单位编码", "必填：已登记单位的编码"),
-        new("列管日期", "必填，日期"),
-        new("解除日期", "日期，列管中留空"),
-        new("帮教方案", "有 / 无"),
-        new("帮教责任人", "文本"),
+        new("类别", "吸毒人员 / 易肇事肇祸精神障碍患者 / 刑满释放人员 / 社区矫正对象 / 涉邪教人员 / 不良行为青少年", nameof(KeyPersonValues.Category)),
+        new("单位编码", "必填：已登记单位的编码", nameof(KeyPersonValues.SubjectCode)),
+        new("列管日期", "必填，日期", nameof(KeyPersonValues.ListedOn)),
+        new("解除日期", "日期，列管中留空", nameof(KeyPersonValues.DelistedOn)),
+        new("帮教方案", "有 / 无", nameof(KeyPersonValues.HasAssistancePlan)),
+        new("帮教责任人", "文本", nameof(KeyPersonValues.HelperName)),
     ]);
 
     public static readonly SheetSpec FollowUpSheet = new("帮教记录",
     [
         new("人员编号", "本文件“人员”表或已登记重点人员的编号"),
-        new("日期", "必填，日期"),
-        new("帮教人", "必填"),
-        new("情况", "文本"),
+        new("日期", "必填，日期", nameof(FollowUpValues.VisitedOn)),
+        new("帮教人", "必填", nameof(FollowUpValues.VisitedBy)),
+        new("情况", "文本", nameof(FollowUpValues.Note)),
     ]);
 
     public override string Key => "key-persons";
@@ -59,22 +60,29 @@ public sealed class KeyPersonTemplate : ExcelTemplate
             .Select(k => new { k.Number, k.IdNumberHash, k.IdNumberMasked }).ToListAsync(ct);
         var maskedOf = registered.ToDictionary(k => k.Number, k => k.IdNumberMasked, StringComparer.Ordinal);
         var numberOfHash = registered.GroupBy(k => k.IdNumberHash).ToDictionary(g => g.Key, g => g.First().Number, StringComparer.Ordinal);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new RowKeys<string>("编号", "编号");
+        var numbersInFile = new HashSet<string>(StringComparer.Ordinal);
         var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var r in personReader.Rows())
         {
-            var number = r.Text("编号", 40, required: true);
-            var name = r.Text("姓名", 50, required: true);
-            var idText = r.DigitsText("身份证号", 30, required: true);
-            var category = r.Enum<KeyPersonCategory>("类别");
-            var subject = ImportContext.Subject(r, "单位编码", r.Text("单位编码", 32, required: true), subjects);
-            var listedOn = r.Date("列管日期", required: true);
-            var delistedOn = r.Date("解除日期");
-            var hasPlan = r.YesNo("帮教方案", "有", "无");
-            var helper = r.Text("帮教责任人", 50);
+            var v = new KeyPersonValues
+            {
+                Number = r.Text("编号"),
+                Name = r.Text("姓名"),
+                Category = r.Enum<KeyPersonCategory>("类别", required: false),
+                SubjectCode = r.Text("单位编码"),
+                ListedOn = r.Date("列管日期"),
+                DelistedOn = r.Date("解除日期"),
+                HasAssistancePlan = r.YesNo("帮教方案", "有", "无") == true,
+                HelperName = r.Text("帮教责任人"),
+            };
+            var idText = r.DigitsText("身份证号", KeyPersonRules.IdNumberMaxLength, required: true);
+            r.Report(KeyPersonRules.Check(v, context.Today, planTextAsked: false));
+            var number = r.Failed("编号") ? null : v.Number;
+            var subject = r.Failed("单位编码") ? null : ImportContext.Subject(r, "单位编码", v.SubjectCode, subjects);
             if (number is not null)
             {
-                ImportContext.IsDuplicate(seen, number, r, "编号", "编号");
+                numbersInFile.Add(number);
             }
             ProtectedIdNumber? id = null;
             // A masked number (from a masked export) that matches the registered person keeps the stored number.
@@ -90,52 +98,43 @@ public sealed class KeyPersonTemplate : ExcelTemplate
                 {
                     // Protected now, before the write transaction (it may create keys through another context).
                     id = context.IdNumbers.Protect(idText);
-                    ImportContext.IsDuplicate(seenIds, id.Hash, r, "身份证号", "身份证号");
                     if (number is not null && numberOfHash.TryGetValue(id.Hash, out var other) && other != number)
                     {
                         r.Error("身份证号", $"该身份证号已登记为重点人员 {other}");
                     }
                 }
             }
-            if (listedOn > context.Today)
+            if (r.HasErrors)
             {
-                r.Error("列管日期", "不能晚于今天");
+                continue;
             }
-            if (listedOn is { } from && delistedOn is { } to && to < from)
+            var person = new PersonRow(number!, v.Name!, id, v.Category!.Value, subject!.Id, v.ListedOn!.Value, v.DelistedOn, v.HasAssistancePlan, v.HelperName);
+            // Compared without the cipher (a fresh one each time the same number is protected).
+            if (keys.IsNew(r, person.Number, (person with { Id = null }, id?.Hash, idText))
+                && (id is null || !ImportContext.IsDuplicate(seenIds, id.Hash, r, "身份证号", "身份证号")))
             {
-                r.Error("解除日期", "解除日期不能早于列管日期");
-            }
-            if (!r.HasErrors)
-            {
-                persons.Add(new PersonRow(number!, name!, id, category!.Value, subject!.Id, listedOn!.Value, delistedOn, hasPlan!.Value, helper));
+                persons.Add(person);
             }
         }
 
         if (followUpReader is not null)
         {
-            var known = registered.Select(k => k.Number).Concat(seen.Keys).ToHashSet(StringComparer.Ordinal);
-            var seenVisits = new Dictionary<(string, DateOnly, string), int>();
+            var known = registered.Select(k => k.Number).Concat(numbersInFile).ToHashSet(StringComparer.Ordinal);
+            // A follow-up is keyed by all it says: two visits of one person on one day by one helper are two records
+            // when their notes differ; a row repeated exactly is one record.
+            var seenVisits = new HashSet<(string, DateOnly, string, string)>();
             foreach (var r in followUpReader.Rows())
             {
-                var number = r.Text("人员编号", 40, required: true);
-                var date = r.Date("日期", required: true);
-                var by = r.Text("帮教人", 50, required: true);
-                var note = r.Text("情况", 1000);
+                var number = r.Text("人员编号", KeyPersonRules.NumberMaxLength, required: true);
+                var visit = new FollowUpValues { VisitedOn = r.Date("日期"), VisitedBy = r.Text("帮教人"), Note = r.Text("情况") };
+                r.Report(KeyPersonRules.Check(visit, context.Today));
                 if (number is not null && !known.Contains(number))
                 {
                     r.Error("人员编号", $"重点人员编号“{number}”既不在“人员”表中，也未登记");
                 }
-                if (date > context.Today)
+                if (!r.HasErrors && seenVisits.Add((number!, visit.VisitedOn!.Value, visit.VisitedBy!, visit.Note ?? "")))
                 {
-                    r.Error("日期", "不能晚于今天");
-                }
-                if (number is not null && date is not null && by is not null)
-                {
-                    ImportContext.IsDuplicate(seenVisits, (number, date.Value, by), r, "日期", "同一人员、日期、帮教人的记录");
-                }
-                if (!r.HasErrors)
-                {
-                    followUps.Add(new FollowUpRow(number!, date!.Value, by!, note));
+                    followUps.Add(new FollowUpRow(number!, visit.VisitedOn!.Value, visit.VisitedBy!, visit.Note));
                 }
             }
         }
@@ -173,14 +172,14 @@ public sealed class KeyPersonTemplate : ExcelTemplate
             foreach (var row in followUps)
             {
                 var person = byNumber[row.PersonNumber];
-                var visit = person.FollowUps.FirstOrDefault(f => f.VisitedOn == row.VisitedOn && f.VisitedBy == row.VisitedBy);
-                context.Count(FollowUpSheet.Name, inserted: visit is null);
-                if (visit is null)
+                // Found when every column is equal: nothing to change. Otherwise it is another visit.
+                var alreadyThere = person.FollowUps.Any(f => f.VisitedOn == row.VisitedOn && f.VisitedBy.Trim() == row.VisitedBy
+                    && (f.Note?.Trim() ?? "") == (row.Note ?? ""));
+                context.Count(FollowUpSheet.Name, inserted: !alreadyThere);
+                if (!alreadyThere)
                 {
-                    visit = new FollowUp { VisitedOn = row.VisitedOn, VisitedBy = row.VisitedBy };
-                    person.FollowUps.Add(visit);
+                    person.FollowUps.Add(new FollowUp { VisitedOn = row.VisitedOn, VisitedBy = row.VisitedBy, Note = row.Note });
                 }
-                visit.Note = row.Note;
             }
             await context.Db.SaveChangesAsync(token);
         };

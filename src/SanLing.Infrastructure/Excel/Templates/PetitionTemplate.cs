@@ -11,15 +11,15 @@ public sealed class PetitionTemplate : ExcelTemplate
 {
     public static readonly SheetSpec Sheet = new("信访",
     [
-        new("编号", "必填，乡镇内唯一"),
-        new("单位编码", "必填：已登记单位的编码"),
-        new("登记日期", "必填，日期"),
-        new("类型", "个体访 / 集体访 / 重复访 / 越级访"),
-        new("人数", "整数，≥1（集体访 ≥5）"),
-        new("事由", "文本"),
-        new("包案领导", "文本"),
-        new("状态", "受理 / 办理中 / 已化解 / 上报"),
-        new("化解日期", "日期；仅“已化解”填写且必填"),
+        new("编号", "必填，乡镇内唯一", nameof(PetitionValues.Number)),
+        new("单位编码", "必填：已登记单位的编码", nameof(PetitionValues.SubjectCode)),
+        new("登记日期", "必填，日期", nameof(PetitionValues.FiledOn)),
+        new("类型", "个体访 / 集体访 / 重复访 / 越级访", nameof(PetitionValues.Kind)),
+        new("人数", $"整数，{PetitionRules.MinPetitioners}–{PetitionRules.MaxPetitioners}（集体访 ≥{PetitionRules.CollectiveMinimum}）", nameof(PetitionValues.PetitionerCount)),
+        new("事由", $"文本，至多 {PetitionRules.MatterMaxLength} 字", nameof(PetitionValues.Matter)),
+        new("包案领导", "文本", nameof(PetitionValues.LeaderInCharge)),
+        new("状态", "受理 / 办理中 / 已化解 / 上报", nameof(PetitionValues.Status)),
+        new("化解日期", "日期；仅“已化解”填写且必填", nameof(PetitionValues.ResolvedOn)),
         new("有影响", "是 / 否"),
         new("重大", "是 / 否"),
     ]);
@@ -39,39 +39,27 @@ public sealed class PetitionTemplate : ExcelTemplate
             return _ => Task.CompletedTask;
         }
         var subjects = await context.SubjectsAsync(ct);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = IncidentRows.Keys();
         foreach (var r in reader.Rows())
         {
-            var shared = IncidentRows.Read(r, context, subjects, seen, "登记日期");
-            var kind = r.Enum<PetitionKind>("类型");
-            var count = r.Int("人数", 1, 100_000);
-            var matter = r.Text("事由", 1000);
-            var leader = r.Text("包案领导", 50);
-            var status = r.Enum<PetitionStatus>("状态");
-            var resolvedOn = r.Date("化解日期");
-            if (kind == PetitionKind.Collective && count < 5)
+            var v = new PetitionValues
             {
-                r.Error("人数", "集体访的人数应不少于 5 人");
-            }
-            if (status == PetitionStatus.Resolved && resolvedOn is null)
+                Number = r.Text("编号"),
+                SubjectCode = r.Text("单位编码"),
+                FiledOn = r.Date("登记日期"),
+                Kind = r.Enum<PetitionKind>("类型", required: false),
+                PetitionerCount = r.Int("人数"),
+                Matter = r.Text("事由"),
+                LeaderInCharge = r.Text("包案领导"),
+                Status = r.Enum<PetitionStatus>("状态", required: false),
+                ResolvedOn = r.Date("化解日期"),
+            };
+            r.Report(PetitionRules.Check(v, context.Today));
+            var shared = IncidentRows.Shared(r, subjects, v.Number, v.SubjectCode, v.FiledOn);
+            if (!r.HasErrors && new Row(shared!, v.Kind!.Value, v.PetitionerCount!.Value, v.Matter, v.LeaderInCharge, v.Status!.Value, v.ResolvedOn) is var row
+                && keys.IsNew(r, row.Shared.Key, row))
             {
-                r.Error("化解日期", "状态为“已化解”时必须填写化解日期");
-            }
-            if (status is not null and not PetitionStatus.Resolved && resolvedOn is not null)
-            {
-                r.Error("化解日期", "只有状态为“已化解”时才填写化解日期");
-            }
-            if (resolvedOn is { } resolved && shared is not null && resolved < shared.OccurredOn)
-            {
-                r.Error("化解日期", "化解日期不能早于登记日期");
-            }
-            if (resolvedOn > context.Today)
-            {
-                r.Error("化解日期", "不能晚于今天");
-            }
-            if (!r.HasErrors)
-            {
-                rows.Add(new Row(shared!, kind!.Value, count!.Value, matter, leader, status!.Value, resolvedOn));
+                rows.Add(row);
             }
         }
 

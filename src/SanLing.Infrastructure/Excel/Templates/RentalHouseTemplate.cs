@@ -10,13 +10,13 @@ public sealed class RentalHouseTemplate : ExcelTemplate
 {
     public static readonly SheetSpec Sheet = new("出租屋",
     [
-        new("编号", "必填，乡镇内唯一"),
-        new("单位编码", "必填：已登记单位的编码"),
-        new("地址", "必填"),
-        new("房东", "文本"),
-        new("承租人数", "整数，≥0"),
-        new("是否登记备案", "是 / 否"),
-        new("登记日期", "日期；“是”时必填，“否”时留空"),
+        new("编号", "必填，乡镇内唯一", nameof(RentalHouseValues.Number)),
+        new("单位编码", "必填：已登记单位的编码", nameof(RentalHouseValues.SubjectCode)),
+        new("地址", "必填", nameof(RentalHouseValues.Address)),
+        new("房东", "文本", nameof(RentalHouseValues.Landlord)),
+        new("承租人数", $"整数，0–{RentalHouseRules.MaxTenants}", nameof(RentalHouseValues.TenantCount)),
+        new("是否登记备案", "是 / 否", nameof(RentalHouseValues.IsRegistered)),
+        new("登记日期", "日期；“是”时必填，“否”时留空", nameof(RentalHouseValues.RegisteredOn)),
     ]);
 
     public override string Key => "rental-houses";
@@ -34,35 +34,27 @@ public sealed class RentalHouseTemplate : ExcelTemplate
             return _ => Task.CompletedTask;
         }
         var subjects = await context.SubjectsAsync(ct);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new RowKeys<string>("编号", "编号");
         foreach (var r in reader.Rows())
         {
-            var number = r.Text("编号", 40, required: true);
-            var subject = ImportContext.Subject(r, "单位编码", r.Text("单位编码", 32, required: true), subjects);
-            var address = r.Text("地址", 200, required: true);
-            var landlord = r.Text("房东", 50);
-            var tenants = r.Int("承租人数", 0, 10_000);
             var registered = r.YesNo("是否登记备案");
-            var registeredOn = r.Date("登记日期");
-            if (number is not null)
+            var v = new RentalHouseValues
             {
-                ImportContext.IsDuplicate(seen, number, r, "编号", "编号");
-            }
-            if (registered == true && registeredOn is null)
+                Number = r.Text("编号"),
+                SubjectCode = r.Text("单位编码"),
+                Address = r.Text("地址"),
+                Landlord = r.Text("房东"),
+                TenantCount = r.Int("承租人数"),
+                IsRegistered = registered == true,
+                RegisteredOn = r.Date("登记日期"),
+            };
+            // An unreadable 是否登记备案 says nothing about the date.
+            r.Report(RentalHouseRules.Check(registered is null ? v with { RegisteredOn = null } : v, context.Today));
+            var subject = r.Failed("单位编码") ? null : ImportContext.Subject(r, "单位编码", v.SubjectCode, subjects);
+            if (!r.HasErrors && new Row(v.Number!, subject!.Id, v.Address!, v.Landlord, v.TenantCount!.Value, v.IsRegistered, v.RegisteredOn) is var row
+                && keys.IsNew(r, row.Number, row))
             {
-                r.Error("登记日期", "已登记备案的出租屋必须填写登记日期");
-            }
-            if (registered == false && registeredOn is not null)
-            {
-                r.Error("登记日期", "未登记备案的出租屋不填登记日期");
-            }
-            if (registeredOn > context.Today)
-            {
-                r.Error("登记日期", "不能晚于今天");
-            }
-            if (!r.HasErrors)
-            {
-                rows.Add(new Row(number!, subject!.Id, address!, landlord, tenants!.Value, registered!.Value, registeredOn));
+                rows.Add(row);
             }
         }
 

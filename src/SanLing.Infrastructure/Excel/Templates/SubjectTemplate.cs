@@ -11,16 +11,16 @@ public sealed class SubjectTemplate : ExcelTemplate
 {
     public static readonly SheetSpec Sheet = new("单位",
     [
-        new("编码", "必填，乡镇内唯一"),
-        new("名称", "必填"),
-        new("类型", "村 / 社区 / 企业 / 单位"),
-        new("所属村社区编码", "企业、单位必填：所在村或社区的编码；村、社区留空"),
-        new("第一责任人", "可空（空则 1.2 不达标）"),
-        new("直接责任人", "可空（空则 1.2 不达标）"),
-        new("联系电话", "文本"),
-        new("地址", "文本"),
-        new("设立日期", "日期，可空（空表示一直是创建主体）"),
-        new("撤销日期", "日期，可空（空表示仍在）"),
+        new("编码", "必填，乡镇内唯一", nameof(SubjectValues.Code)),
+        new("名称", "必填", nameof(SubjectValues.Name)),
+        new("类型", "村 / 社区 / 企业 / 单位", nameof(SubjectValues.Kind)),
+        new("所属村社区编码", "企业、单位必填：所在村或社区的编码；村、社区留空", SubjectRules.TerritoryField),
+        new("第一责任人", "可空（空则 1.2 不达标）", nameof(SubjectValues.PrincipalName)),
+        new("直接责任人", "可空（空则 1.2 不达标）", nameof(SubjectValues.LeaderInChargeName)),
+        new("联系电话", "手机号或带区号的固定电话", nameof(SubjectValues.Phone)),
+        new("地址", "文本", nameof(SubjectValues.Address)),
+        new("设立日期", "日期，可空（空表示一直是创建主体）", nameof(SubjectValues.EstablishedOn)),
+        new("撤销日期", "日期，可空（空表示仍在）", nameof(SubjectValues.DissolvedOn)),
     ]);
 
     public override string Key => "subjects";
@@ -38,42 +38,32 @@ public sealed class SubjectTemplate : ExcelTemplate
         {
             return _ => Task.CompletedTask;
         }
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new RowKeys<string>("编码", "编码");
         var pending = new List<(RowReader Reader, Row Row)>();
         foreach (var r in reader.Rows())
         {
-            var code = r.Text("编码", 32, required: true);
-            var name = r.Text("名称", 100, required: true);
-            var kind = r.Enum<SubjectKind>("类型");
-            var territory = r.Text("所属村社区编码", 32);
-            var principal = r.Text("第一责任人", 50);
-            var leader = r.Text("直接责任人", 50);
-            var phone = r.DigitsText("联系电话", 30);
-            var address = r.Text("地址", 200);
-            var established = r.Date("设立日期");
-            var dissolved = r.Date("撤销日期");
-            if (code is not null)
+            var territory = r.Text("所属村社区编码", SubjectRules.CodeMaxLength);
+            var v = new SubjectValues
             {
-                ImportContext.IsDuplicate(seen, code, r, "编码", "编码");
-            }
-            if (kind is { } k)
-            {
-                if (k.IsTerritory() && territory is not null)
-                {
-                    r.Error("所属村社区编码", "村、社区本身不填所属村社区编码");
-                }
-                if (!k.IsTerritory() && territory is null)
-                {
-                    r.Error("所属村社区编码", "企业、单位必须填写所在村或社区的编码");
-                }
-            }
-            if (established is { } from && dissolved is { } to && to <= from)
-            {
-                r.Error("撤销日期", "撤销日期应晚于设立日期");
-            }
+                Code = r.Text("编码"),
+                Name = r.Text("名称"),
+                Kind = r.Enum<SubjectKind>("类型", required: false),
+                HasTerritory = territory is not null,
+                PrincipalName = r.Text("第一责任人"),
+                LeaderInChargeName = r.Text("直接责任人"),
+                Phone = r.DigitsText("联系电话", int.MaxValue),
+                Address = r.Text("地址"),
+                EstablishedOn = r.Date("设立日期"),
+                DissolvedOn = r.Date("撤销日期"),
+            };
+            r.Report(SubjectRules.Check(v));
             if (!r.HasErrors)
             {
-                pending.Add((r, new Row(r.Number, code!, name!, kind!.Value, territory, principal, leader, phone, address, established, dissolved)));
+                var row = new Row(r.Number, v.Code!, v.Name!, v.Kind!.Value, territory, v.PrincipalName, v.LeaderInChargeName, v.Phone, v.Address, v.EstablishedOn, v.DissolvedOn);
+                if (keys.IsNew(r, row.Code, row with { Number = 0 }))
+                {
+                    pending.Add((r, row));
+                }
             }
         }
 

@@ -64,9 +64,9 @@ public sealed class AttestationFormValidator : AbstractValidator<AttestationForm
         {
             context.AddFailure(new ValidationFailure(prefix + ".Result", $"{item.Code} 填写了说明或上传了材料，请同时选择评定结果"));
         }
-        if (line.Note is { Length: > 1000 })
+        if (line.Note is { Length: > AttestationRules.NoteMaxLength })
         {
-            context.AddFailure(new ValidationFailure(prefix + ".Note", $"{item.Code} 的说明不能超过 1000 个字符"));
+            context.AddFailure(new ValidationFailure(prefix + ".Note", $"{item.Code} 的说明不能超过 {AttestationRules.NoteMaxLength} 个字符"));
         }
         if (line.Evidence is { } file && EvidenceFile.Check(file) is { } error)
         {

@@ -38,13 +38,12 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
             .CountAsync(s => !submitted.Where(i => i.GridId == null).Select(i => i.SubjectId).Contains(s.Id), ct);
 
         var overdue = await db.Findings.AsNoTracking()
-            .CountAsync(f => f.Type == FindingType.Hazard && f.Status != FindingStatus.Rectified && f.RectifyBy != null && f.RectifyBy < today, ct);
+            .CountAsync(FindingRules.Overdue(today), ct);
         var risky = await db.Findings.AsNoTracking()
             .CountAsync(f => f.Type == FindingType.Dispute && f.Status == FindingStatus.Mediating && (f.RiskOfCriminalEscalation || f.RiskOfGroupIncident), ct);
 
-        // 积案: a petition of an earlier year still unresolved (as the petition ledger's backlog filter).
-        var yearStart = new DateOnly(today.Year, 1, 1);
-        var backlog = await db.Petitions.AsNoTracking().CountAsync(p => p.OccurredOn < yearStart && p.Status != PetitionStatus.Resolved, ct);
+        // 积案: the petition ledger's backlog filter and the evaluation's 3.3 share PetitionRules.Backlog.
+        var backlog = await db.Petitions.AsNoTracking().CountAsync(PetitionRules.Backlog(today), ct);
 
         var attestationYear = today.Year - 1;
         var pending = await PendingAttestationsAsync(attestationYear, ct);
@@ -66,7 +65,7 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
                 .Select(i => new { i.Code, i.AppliesTo, i.JudgingForVillageCommunity, i.JudgingForEnterpriseUnit }).ToListAsync(ct))
                 .Select(i => (i.Code, i.AppliesTo, VillageCommunity: i.JudgingForVillageCommunity, EnterpriseUnit: i.JudgingForEnterpriseUnit)).ToList();
         var byKind = await db.Subjects.AsNoTracking()
-            .Where(s => (s.EstablishedOn == null || s.EstablishedOn <= yearEnd) && (s.DissolvedOn == null || s.DissolvedOn > yearEnd))
+            .Where(SubjectRules.ActiveOn(yearEnd))
             .GroupBy(s => s.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
 
         static bool Attested(ItemJudging j) => j is ItemJudging.Attested or ItemJudging.DataAndAttested;
@@ -101,7 +100,7 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
             .GroupBy(f => f.Inspection!.SubjectId).Select(g => new { SubjectId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.SubjectId, g => g.Count, ct);
         var hazards = await db.Findings.AsNoTracking()
-            .Where(f => f.Type == FindingType.Hazard && f.Status != FindingStatus.Rectified && f.RectifyBy != null && f.RectifyBy < today)
+            .Where(FindingRules.Overdue(today))
             .GroupBy(f => f.Inspection!.SubjectId).Select(g => new { SubjectId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.SubjectId, g => g.Count, ct);
         var subjects = await db.Subjects.AsNoTracking()

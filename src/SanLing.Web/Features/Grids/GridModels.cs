@@ -42,38 +42,3 @@ public sealed class GridForm
 }
 
 public sealed record GridEditor(GridForm Form, int? Id);
-
-public sealed class GridFormValidator : AbstractValidator<GridForm>
-{
-    public GridFormValidator(LedgerRulesService rules, SanLingDbContext db, UserManager<AppUser> users)
-    {
-        RuleFor(f => f.Code).NotEmpty().WithMessage("请填写网格编码").MaximumLength(32).WithMessage("网格编码不能超过 32 个字符")
-            .Matches("^[A-Za-z0-9_-]+$").WithMessage("网格编码只能包含字母、数字、- 和 _")
-            .MustAsync(async (form, code, context, ct) =>
-            {
-                var editedId = context.RootContextData.TryGetValue(LedgerRulesService.EditedIdKey, out var id) ? (int?)id : null;
-                var trimmed = code!.Trim();
-                return !await db.Grids.AnyAsync(g => g.Code == trimmed && g.Id != editedId, ct);
-            })
-            .WithMessage(f => $"网格编码“{f.Code?.Trim()}”已存在");
-        RuleFor(f => f.Name).NotEmpty().WithMessage("请填写名称").MaximumLength(100).WithMessage("名称不能超过 100 个字符");
-        RuleFor(f => f.SubjectCode).NotEmpty().WithMessage("请填写所属单位编码")
-            .MustAsync((code, ct) => rules.SubjectInScopeAsync(code!, ct)).WithMessage(f => $"单位编码“{f.SubjectCode?.Trim()}”不存在或不在您的范围内");
-        RuleFor(f => f.WorkerName).MaximumLength(50).WithMessage("网格员姓名不能超过 50 个字符");
-        RuleFor(f => f.WorkerPhone).Matches(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$").WithMessage("电话应为 11 位手机号或带区号的固定电话")
-            .When(f => !string.IsNullOrWhiteSpace(f.WorkerPhone));
-        RuleFor(f => f.WorkerUserName)
-            .MustAsync(async (form, userName, ct) =>
-            {
-                var user = await users.FindByNameAsync(userName!.Trim());
-                if (user is null || !await users.IsInRoleAsync(user, Roles.GridWorker))
-                {
-                    return false;
-                }
-                var subject = await rules.SubjectAsync(form.SubjectCode ?? "", ct);
-                return subject is not null && user.ScopeSubjectId == subject.Id;
-            })
-            .WithMessage(f => $"账号“{f.WorkerUserName?.Trim()}”不是该村（社区）的网格员账号")
-            .When(f => !string.IsNullOrWhiteSpace(f.WorkerUserName));
-    }
-}

@@ -31,7 +31,7 @@ public sealed class PetitionQueries(SanLingDbContext db, AccessScope scope, Time
         }
         if (filter.Backlog)
         {
-            rows = rows.Where(IsBacklog(ThisYear()));
+            rows = rows.Where(PetitionRules.Backlog(Today()));
         }
         return rows;
     }
@@ -76,21 +76,17 @@ public sealed class PetitionQueries(SanLingDbContext db, AccessScope scope, Time
             })
             .FirstOrDefaultAsync(ct);
 
-    private int ThisYear() => clock.GetLocalNow().Year;
-
-    /// <summary>积案 as SQL: a petition of an earlier year that is still unresolved (see <see cref="Petition.IsBacklogOn"/>).</summary>
-    private static Expression<Func<Petition, bool>> IsBacklog(int thisYear)
-    {
-        var yearStart = new DateOnly(thisYear, 1, 1);
-        return p => p.OccurredOn < yearStart && p.Status != PetitionStatus.Resolved;
-    }
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     private IQueryable<PetitionRow> ToRows(IQueryable<Petition> petitions)
     {
-        var yearStart = new DateOnly(ThisYear(), 1, 1);
-        return petitions.Select(p => new PetitionRow(
-            p.Id, p.Number, p.OccurredOn, p.Subject!.Code, p.Subject.Name, p.Kind, p.PetitionerCount, p.LeaderInCharge, p.Status, p.ResolvedOn,
-            p.IsImpactful, p.IsMajor,
-            p.OccurredOn < yearStart && p.Status != PetitionStatus.Resolved));
+        // The row's 积案 flag is the ledger's backlog filter (PetitionRules.Backlog), spliced into the projection.
+        var backlog = PetitionRules.Backlog(Today());
+        var p = backlog.Parameters[0];
+        return petitions.Select(Expression.Lambda<Func<Petition, PetitionRow>>(Domain.Rules.Predicate.Inline(RowOf, p, backlog.Body), p));
     }
+
+    private static readonly Expression<Func<Petition, bool, PetitionRow>> RowOf = (p, isBacklog) => new PetitionRow(
+        p.Id, p.Number, p.OccurredOn, p.Subject!.Code, p.Subject.Name, p.Kind, p.PetitionerCount, p.LeaderInCharge, p.Status, p.ResolvedOn,
+        p.IsImpactful, p.IsMajor, isBacklog);
 }
