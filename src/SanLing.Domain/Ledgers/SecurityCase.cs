@@ -14,6 +14,12 @@ public class SecurityCase : Incident
     public CaseKind Kind { get; set; }
     public string? Facts { get; set; }
 
+    /// <summary>
+    /// The offender's key-person number as the ledger gives it (涉事重点人员编号). The case ledger may arrive before the
+    /// key-person ledger, so the number is kept and <see cref="OffenderKeyPersonId"/> follows once that person is registered.
+    /// </summary>
+    public string? OffenderNumber { get; set; }
+
     /// <summary>When the offender is a registered key person (drives item 4.2 of that person's subject).</summary>
     public int? OffenderKeyPersonId { get; set; }
     public KeyPerson? OffenderKeyPerson { get; set; }

@@ -45,6 +45,8 @@ public sealed class SecurityCaseConfiguration : IEntityTypeConfiguration<Securit
         builder.ToTable("Cases");
         builder.MapIncident();
         builder.Property(c => c.Facts).HasMaxLength(CaseRules.FactsMaxLength);
+        builder.Property(c => c.OffenderNumber).HasMaxLength(KeyPersonRules.NumberMaxLength);
+        builder.HasIndex(c => new { c.TownId, c.OffenderNumber });
         builder.HasOne<KeyPerson>(c => c.OffenderKeyPerson).WithMany().HasForeignKey(c => c.OffenderKeyPersonId).OnDelete(DeleteBehavior.SetNull);
     }
 }

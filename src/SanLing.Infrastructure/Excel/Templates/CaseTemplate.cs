@@ -6,7 +6,10 @@ using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Excel.Templates;
 
-/// <summary>案件: sheet 案件, key 编号; the offender may be a registered key person (by 编号).</summary>
+/// <summary>
+/// 案件: sheet 案件, key 编号. The offender's key-person 编号 is kept as given and linked when that person is registered,
+/// now or by a later key-person import, so the ledgers import in any order.
+/// </summary>
 public sealed class CaseTemplate : ExcelTemplate
 {
     public static readonly SheetSpec Sheet = new("案件",
@@ -16,7 +19,7 @@ public sealed class CaseTemplate : ExcelTemplate
         new("发案日期", "必填，日期", nameof(CaseValues.OccurredOn)),
         new("性质", "刑事 / 治安", nameof(CaseValues.Kind)),
         new("简要案情", "文本", nameof(CaseValues.Facts)),
-        new("涉事重点人员编号", "可空；或已登记重点人员的编号", nameof(CaseValues.OffenderNumber)),
+        new("涉事重点人员编号", "可空；或重点人员的编号（可先于重点人员台账导入）", nameof(CaseValues.OffenderNumber)),
         new("有影响", "是 / 否"),
         new("重大", "是 / 否"),
     ]);
@@ -25,7 +28,7 @@ public sealed class CaseTemplate : ExcelTemplate
     public override string Title => "案件";
     public override IReadOnlyList<SheetSpec> Sheets => [Sheet];
 
-    private sealed record Row(IncidentRow Shared, CaseKind Kind, string? Facts, int? KeyPersonId);
+    private sealed record Row(IncidentRow Shared, CaseKind Kind, string? Facts, string? OffenderNumber, int? KeyPersonId);
 
     internal override async Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct)
     {
@@ -52,19 +55,8 @@ public sealed class CaseTemplate : ExcelTemplate
             };
             r.Report(CaseRules.Check(v, context.Today));
             var shared = IncidentRows.Shared(r, subjects, v.Number, v.SubjectCode, v.OccurredOn);
-            int? personId = null;
-            if (v.OffenderNumber is { } personNumber && !r.Failed("涉事重点人员编号"))
-            {
-                if (persons.TryGetValue(personNumber, out var id))
-                {
-                    personId = id;
-                }
-                else
-                {
-                    r.Error("涉事重点人员编号", $"重点人员编号“{personNumber}”不存在");
-                }
-            }
-            if (!r.HasErrors && new Row(shared!, v.Kind!.Value, v.Facts, personId) is var row && keys.IsNew(r, row.Shared.Key, row))
+            int? personId = v.OffenderNumber is { } personNumber && persons.TryGetValue(personNumber, out var id) ? id : null;
+            if (!r.HasErrors && new Row(shared!, v.Kind!.Value, v.Facts, v.OffenderNumber, personId) is var row && keys.IsNew(r, row.Shared.Key, row))
             {
                 rows.Add(row);
             }
@@ -84,6 +76,7 @@ public sealed class CaseTemplate : ExcelTemplate
                 IncidentRows.Apply(item, row.Shared);
                 item.Kind = row.Kind;
                 item.Facts = row.Facts;
+                item.OffenderNumber = row.OffenderNumber;
                 item.OffenderKeyPersonId = row.KeyPersonId;
             }
             await context.Db.SaveChangesAsync(token);
@@ -97,7 +90,7 @@ public sealed class CaseTemplate : ExcelTemplate
     {
         var sheet = AddSheet(workbook, Sheet);
         var rows = await cases.AsNoTracking().OrderBy(c => c.OccurredOn).ThenBy(c => c.Number)
-            .Select(c => new { c.Number, SubjectCode = c.Subject!.Code, c.OccurredOn, c.Kind, c.Facts, PersonNumber = c.OffenderKeyPerson != null ? c.OffenderKeyPerson.Number : null, c.IsImpactful, c.IsMajor })
+            .Select(c => new { c.Number, SubjectCode = c.Subject!.Code, c.OccurredOn, c.Kind, c.Facts, PersonNumber = c.OffenderKeyPerson != null ? c.OffenderKeyPerson.Number : c.OffenderNumber, c.IsImpactful, c.IsMajor })
             .ToListAsync(ct);
         var r = 2;
         foreach (var c in rows)

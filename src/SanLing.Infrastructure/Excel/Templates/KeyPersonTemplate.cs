@@ -182,6 +182,7 @@ public sealed class KeyPersonTemplate : ExcelTemplate
                 }
             }
             await context.Db.SaveChangesAsync(token);
+            await CaseOffenderLinks.LinkAsync(context.Db, persons.Select(p => p.Number).ToList(), token);
         };
     }
 

@@ -1002,6 +1002,10 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                     b.Property<int?>("OffenderKeyPersonId")
                         .HasColumnType("int");
 
+                    b.Property<string>("OffenderNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<int>("SubjectId")
                         .HasColumnType("int");
 
@@ -1030,6 +1034,8 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("TownId", "OccurredOn");
+
+                    b.HasIndex("TownId", "OffenderNumber");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -962,6 +962,10 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                     b.Property<int?>("OffenderKeyPersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OffenderNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SubjectId")
                         .HasColumnType("INTEGER");
 
@@ -990,6 +994,8 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("TownId", "OccurredOn");
+
+                    b.HasIndex("TownId", "OffenderNumber");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -36,6 +36,7 @@ public sealed class CaseCommands(SanLingDbContext db, AccessScope scope, LedgerR
         @case.OccurredOn = form.OccurredOn!.Value;
         @case.Kind = form.Kind!.Value;
         @case.Facts = Text.Clean(form.Facts);
+        @case.OffenderNumber = offender;
         @case.OffenderKeyPersonId = offender is null ? null : await db.KeyPersons.Where(k => k.Number == offender).Select(k => (int?)k.Id).FirstAsync(ct);
         @case.IsImpactful = form.IsImpactful;
         @case.IsMajor = form.IsMajor;

@@ -25,7 +25,7 @@ public sealed class CaseQueries(SanLingDbContext db, AccessScope scope)
         }
         if (filter.KeyPersonOffender)
         {
-            rows = rows.Where(a => a.OffenderKeyPersonId != null);
+            rows = rows.Where(a => a.OffenderKeyPersonId != null || a.OffenderNumber != null);
         }
         return rows;
     }
@@ -55,5 +55,5 @@ public sealed class CaseQueries(SanLingDbContext db, AccessScope scope)
 
     private static IQueryable<CaseRow> ToRows(IQueryable<SecurityCase> cases) => cases.Select(a => new CaseRow(
         a.Id, a.Number, a.OccurredOn, a.SubjectId, a.Subject!.Code, a.Subject.Name, a.Kind, a.Facts,
-        a.OffenderKeyPersonId, a.OffenderKeyPerson != null ? a.OffenderKeyPerson.Number : null, a.IsImpactful, a.IsMajor, a.Version));
+        a.OffenderKeyPersonId, a.OffenderKeyPerson != null ? a.OffenderKeyPerson.Number : a.OffenderNumber, a.IsImpactful, a.IsMajor, a.Version));
 }

@@ -23,6 +23,7 @@ public sealed class KeyPersonCommands(SanLingDbContext db, AccessScope scope, Le
         await ApplyAsync(form, person, ct);
         db.KeyPersons.Add(person);
         await db.SaveChangesAsync(ct);
+        await CaseOffenderLinks.LinkAsync(db, [person.Number], ct);
         return person.Id;
     }
 
