@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SanLing.Web.Tests.Support;
 
 namespace SanLing.Web.Tests.Imports;
@@ -53,5 +54,30 @@ public sealed class SampleWorkbookTests
             ImportAssert.Succeeded(result);
             Assert.All(result.Counts, c => Assert.Equal(0, template == "inspections" && c.Sheet == "发现" ? c.Inserted - firstCounts[template].Single(f => f.Sheet == c.Sheet).Inserted : c.Inserted));
         }
+    }
+
+    /// <summary>The order templates.md lists the templates in: cases come before the key persons they name.</summary>
+    private static readonly string[] ListedOrder =
+        ["subjects", "grids", "petitions", "accidents", "cases", "inspections", "key-persons", "rental-houses", "attestations"];
+
+    [Fact]
+    public async Task Cases_imported_before_key_persons_are_linked_to_them_when_the_key_persons_arrive()
+    {
+        using var factory = new SanLingFactory(demo: false);
+        _ = factory.Server;
+        await SmallTownFixture.CreateTownAsync(factory);
+        var folder = SamplesFolder();
+        foreach (var template in ListedOrder)
+        {
+            await using var stream = File.OpenRead(Path.Combine(folder, template + ".xlsx"));
+            ImportAssert.Succeeded(await SmallTownFixture.ImportAsync(factory, template, stream));
+        }
+
+        var cases = await factory.WithDbAsync(db => db.Cases.AsNoTracking()
+            .Where(c => c.OffenderNumber != null)
+            .Select(c => new { c.Number, c.OffenderNumber, Linked = c.OffenderKeyPerson != null ? c.OffenderKeyPerson.Number : null })
+            .ToListAsync());
+        Assert.NotEmpty(cases);
+        Assert.All(cases, c => Assert.Equal(c.OffenderNumber, c.Linked));
     }
 }
