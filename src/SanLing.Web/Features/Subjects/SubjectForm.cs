@@ -40,7 +40,7 @@ public sealed class SubjectFormValidator : AbstractValidator<SubjectForm>
             .MustAsync(async (form, code, context, ct) =>
             {
                 var editedId = context.RootContextData.TryGetValue(EditedIdKey, out var id) ? (int?)id : null;
-                var trimmed = code!.Trim();
+                var trimmed = code?.Trim() ?? "";
                 return !await db.Subjects.AnyAsync(s => s.Code == trimmed && s.Id != editedId, ct);
             })
             .WithMessage(f => $"编码“{f.Code?.Trim()}”已被其他单位使用");
