@@ -2,9 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Ledgers;
 using SanLing.Infrastructure.Data;
-using SanLing.Web.Features.Audit;
 using SanLing.Web.Features.Shared;
-using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.Cases;
 
@@ -20,10 +18,6 @@ public sealed record CaseRow(
     int Id, string Number, DateOnly OccurredOn, int SubjectId, string SubjectCode, string SubjectName, CaseKind Kind,
     string? Facts, int? OffenderId, string? OffenderNumber, bool IsImpactful, bool IsMajor, Guid Version);
 
-public sealed record CaseListPage(CaseFilter Filter, IReadOnlyList<CaseRow> Rows, PageInfo Paging, IReadOnlyList<Option> Territories, bool CanEdit);
-
-public sealed record CaseDetails(CaseRow Row, bool CanEdit, IReadOnlyList<AuditLine> History);
-
 public sealed class CaseForm
 {
     public string? Number { get; set; }
@@ -38,8 +32,6 @@ public sealed class CaseForm
     public bool IsMajor { get; set; }
     public Guid Version { get; set; }
 }
-
-public sealed record CaseEditor(CaseForm Form, int? Id);
 
 public sealed class CaseFormValidator : AbstractValidator<CaseForm>
 {

@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SanLing.Infrastructure.Identity;
@@ -41,7 +40,7 @@ public sealed class SubjectsController(SubjectQueries queries, SubjectCommands c
             return View("Edit", new SubjectEditor(form, null, await queries.TerritoriesAsync(ct)));
         }
         var id = await commands.CreateAsync(form, ct);
-        TempData["Message"] = $"已新增单位“{form.Name!.Trim()}”。";
+        TempData.Success($"已新增单位“{form.Name!.Trim()}”。");
         return RedirectToAction(nameof(Details), new { id });
     }
 
@@ -64,7 +63,7 @@ public sealed class SubjectsController(SubjectQueries queries, SubjectCommands c
                 case SaveOutcome.NotFound:
                     return NotFound();
                 case SaveOutcome.Saved:
-                    TempData["Message"] = $"已保存单位“{form.Name!.Trim()}”。";
+                    TempData.Success($"已保存单位“{form.Name!.Trim()}”。");
                     return RedirectToAction(nameof(Details), new { id });
                 case SaveOutcome.Stale:
                     ModelState.AddModelError("", "保存失败：该单位已被他人修改。请重新打开编辑页面，核对最新内容后再保存。");
@@ -79,7 +78,7 @@ public sealed class SubjectsController(SubjectQueries queries, SubjectCommands c
         var context = new ValidationContext<SubjectForm>(form);
         context.RootContextData[SubjectFormValidator.EditedIdKey] = editedId!;
         var result = await validator.ValidateAsync(context, ct);
-        result.AddToModelState(ModelState);
+        result.AddTo(ModelState);
         return ModelState.IsValid;
     }
 }
