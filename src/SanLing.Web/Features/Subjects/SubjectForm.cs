@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Data;
+using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Subjects;
 
@@ -29,7 +30,7 @@ public sealed record SubjectEditor(SubjectForm Form, int? Id, IReadOnlyList<Opti
 
 public sealed class SubjectFormValidator : AbstractValidator<SubjectForm>
 {
-    public const string EditedIdKey = "EditedSubjectId";
+    public const string EditedIdKey = LedgerRulesService.EditedIdKey;
 
     public SubjectFormValidator(SanLingDbContext db)
     {
