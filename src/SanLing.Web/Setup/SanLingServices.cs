@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Localization;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Identity;
 using SanLing.Web.Security;
@@ -65,17 +66,8 @@ public static class SanLingServices
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add(new PasswordChangeGate());
-                o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(_ => "此项不能为空");
-                o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"“{value}”不是有效的值");
-                o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
-                o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "请输入数字");
-                o.ModelBindingMessageProvider.SetMissingBindRequiredValueAccessor(_ => "缺少必填项");
-                o.ModelBindingMessageProvider.SetUnknownValueIsInvalidAccessor(_ => "值无效");
-                o.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}”不是有效的值");
-                o.ModelBindingMessageProvider.SetNonPropertyUnknownValueIsInvalidAccessor(() => "值无效");
-                o.ModelBindingMessageProvider.SetNonPropertyValueMustBeANumberAccessor(() => "请输入数字");
-                o.ModelBindingMessageProvider.SetMissingKeyOrValueAccessor(() => "缺少值");
-                o.ModelBindingMessageProvider.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容为空");
+                // Required fields are the validators' business (with Chinese messages), not an implicit English [Required].
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddViewLocalization()
             .AddRazorOptions(o =>
@@ -85,6 +77,11 @@ public static class SanLingServices
                 o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
                 o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
             });
+
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, localizers) =>
+            ModelBindingMessages.Localise(o.ModelBindingMessageProvider, localizers.Create(typeof(SharedResource))));
+        // A field's checks stop at its first failure: a missing or overlong value never reaches a database rule.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 
         services.AddAntiforgery(o =>
         {

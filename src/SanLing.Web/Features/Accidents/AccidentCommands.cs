@@ -7,7 +7,7 @@ using SanLing.Web.Security;
 namespace SanLing.Web.Features.Accidents;
 
 /// <summary>Writes of the accident ledger (office staff); the form is validated before.</summary>
-public sealed class AccidentCommands(SanLingDbContext db, AccessScope scope, LedgerRulesService rules)
+public sealed class AccidentCommands(SanLingDbContext db, AccessScope scope, LedgerRulesService rules) : ILedgerCommands<AccidentForm>
 {
     public async Task<int> CreateAsync(AccidentForm form, CancellationToken ct)
     {

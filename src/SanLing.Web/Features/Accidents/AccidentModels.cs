@@ -1,8 +1,6 @@
 using FluentValidation;
 using SanLing.Domain.Ledgers;
-using SanLing.Web.Features.Audit;
 using SanLing.Web.Features.Shared;
-using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.Accidents;
 
@@ -17,10 +15,6 @@ public sealed class AccidentFilter : LedgerFilter
 public sealed record AccidentRow(
     int Id, string Number, DateOnly OccurredOn, int SubjectId, string SubjectCode, string SubjectName, AccidentCategory Category,
     int Deaths, int Injuries, decimal Loss, string? Summary, bool IsImpactful, bool IsMajor, Guid Version);
-
-public sealed record AccidentListPage(AccidentFilter Filter, IReadOnlyList<AccidentRow> Rows, PageInfo Paging, IReadOnlyList<Option> Territories, bool CanEdit);
-
-public sealed record AccidentDetails(AccidentRow Row, bool CanEdit, IReadOnlyList<AuditLine> History);
 
 public sealed class AccidentForm
 {
@@ -37,4 +31,3 @@ public sealed class AccidentForm
     public Guid Version { get; set; }
 }
 
-public sealed record AccidentEditor(AccidentForm Form, int? Id);

@@ -1,15 +1,19 @@
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Ledgers;
 using SanLing.Infrastructure.Data;
+using SanLing.Infrastructure.Excel.Templates;
 using SanLing.Web.Features.Shared;
 using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Accidents;
 
 /// <summary>Reads of the accident ledger, within the user's scope.</summary>
-public sealed class AccidentQueries(SanLingDbContext db, AccessScope scope)
+public sealed class AccidentQueries(SanLingDbContext db, AccessScope scope) : ILedgerQueries<AccidentFilter, AccidentRow, AccidentForm>
 {
     public const int PageSize = 20;
+
+    public int RowsPerPage => PageSize;
 
     public IQueryable<Accident> Filtered(AccidentFilter filter)
     {
@@ -37,10 +41,12 @@ public sealed class AccidentQueries(SanLingDbContext db, AccessScope scope)
         return (await ToRows(rows.SortIncidents(filter.Sort).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct), await rows.CountAsync(ct));
     }
 
+    public Task<int> ExportAsync(IXLWorkbook workbook, AccidentFilter filter, CancellationToken ct) => AccidentTemplate.WriteAsync(workbook, Filtered(filter), ct);
+
     public Task<AccidentRow?> RowAsync(int id, CancellationToken ct) =>
         ToRows(scope.Apply(db.Accidents.AsNoTracking(), a => a.Subject).Where(a => a.Id == id)).FirstOrDefaultAsync(ct);
 
-    public static AccidentForm FormOf(AccidentRow row) => new()
+    public AccidentForm FormOf(AccidentRow row) => new()
     {
         Number = row.Number,
         SubjectCode = row.SubjectCode,

@@ -1,9 +1,5 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using SanLing.Domain.Ledgers;
-using SanLing.Infrastructure.Excel.Templates;
-using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Audit;
 using SanLing.Web.Features.Shared;
 using SanLing.Web.Features.Subjects;
@@ -11,7 +7,6 @@ using SanLing.Web.Features.Subjects;
 namespace SanLing.Web.Features.Accidents;
 
 /// <summary>事故台账: office staff keep it; grid workers and liaisons read their scope; leadership has no access.</summary>
-[Authorize(Roles = Roles.Office + "," + Roles.GridWorker + "," + Roles.Liaison)]
 public sealed class AccidentsController(
     AccidentQueries queries,
     AccidentCommands commands,
@@ -19,69 +14,16 @@ public sealed class AccidentsController(
     AuditQueries audit,
     LedgerRulesService rules,
     ExcelDownloadService excel,
-    IValidator<AccidentForm> validator) : LedgerController
+    IValidator<AccidentForm> validator)
+    : OfficeLedgerController<AccidentFilter, AccidentRow, AccidentForm>(queries, commands, subjects, audit, excel, validator)
 {
-    private bool CanEdit => User.IsInRole(Roles.Office);
+    protected override string Noun => "事故";
 
-    [HttpGet]
-    public async Task<IActionResult> Index([FromQuery] AccidentFilter filter, CancellationToken ct)
-    {
-        var (rows, total) = await queries.ListAsync(filter, ct);
-        var paging = new PageInfo(PageInfo.Clamp(filter.Page), AccidentQueries.PageSize, total, Request.Path, Request.QueryString);
-        return View(new AccidentListPage(filter, rows, paging, await subjects.TerritoriesAsync(ct), CanEdit));
-    }
+    protected override string RecordType => nameof(Accident);
 
-    /// <summary>The list as shown (filters and scope applied, all pages) in the import template.</summary>
-    [HttpGet]
-    public async Task<IActionResult> Export([FromQuery] AccidentFilter filter, CancellationToken ct) =>
-        await excel.ExportAsync("事故台账", nameof(Accident), workbook => AccidentTemplate.WriteAsync(workbook, queries.Filtered(filter), ct), ct);
+    protected override string ExportTitle => "事故台账";
 
-    [HttpGet]
-    public async Task<IActionResult> Details(int id, CancellationToken ct)
-    {
-        var row = await queries.RowAsync(id, ct);
-        if (row is null)
-        {
-            return NotFound();
-        }
-        return View(new AccidentDetails(row, CanEdit, CanEdit ? await audit.ForRecordAsync(nameof(Accident), id, ct) : []));
-    }
+    protected override AccidentForm NewForm() => new() { OccurredOn = rules.Today };
 
-    [HttpGet]
-    [Authorize(Roles = Roles.Office)]
-    public IActionResult Create() => View("Edit", new AccidentEditor(new AccidentForm { OccurredOn = rules.Today }, null));
-
-    [HttpPost]
-    [Authorize(Roles = Roles.Office)]
-    public async Task<IActionResult> Create(AccidentForm form, CancellationToken ct)
-    {
-        if (!await IsValidAsync(validator, form, null, ct))
-        {
-            return View("Edit", new AccidentEditor(form, null));
-        }
-        var id = await commands.CreateAsync(form, ct);
-        TempData["Message"] = $"已登记事故 {form.Number!.Trim()}。";
-        return RedirectToAction(nameof(Details), new { id });
-    }
-
-    [HttpGet]
-    [Authorize(Roles = Roles.Office)]
-    public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
-        await queries.RowAsync(id, ct) is { } row ? View(new AccidentEditor(AccidentQueries.FormOf(row), id)) : NotFound();
-
-    [HttpPost]
-    [Authorize(Roles = Roles.Office)]
-    public async Task<IActionResult> Edit(int id, AccidentForm form, CancellationToken ct)
-    {
-        if (!await IsValidAsync(validator, form, id, ct))
-        {
-            return View(new AccidentEditor(form, id));
-        }
-        return AfterEdit(await commands.UpdateAsync(id, form, ct), id, $"已保存事故 {form.Number!.Trim()}。", () => View(new AccidentEditor(form, id)));
-    }
-
-    [HttpPost]
-    [Authorize(Roles = Roles.Office)]
-    public async Task<IActionResult> Delete(int id, Guid version, CancellationToken ct) =>
-        AfterDelete(await commands.DeleteAsync(id, version, ct), id);
+    protected override string? LabelOf(AccidentForm form) => form.Number;
 }

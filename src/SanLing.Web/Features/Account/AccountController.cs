@@ -61,7 +61,8 @@ public sealed class AccountController(
             ModelState.AddModelError("", "登录失败次数过多，账号已锁定 15 分钟。");
             return View(form);
         }
-        logger.LogWarning("Failed login for {UserName}", userName);
+        // Anything may be typed here: control characters must not reach the log (or a terminal reading it).
+        logger.LogWarning("Failed login for {UserName}", new string(userName.Select(c => char.IsControl(c) ? '?' : c).ToArray()));
         ModelState.AddModelError("", LoginFailed);
         return View(form);
     }

@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SanLing.Infrastructure.Identity;
@@ -54,7 +53,7 @@ public sealed class AttestationsController(
         var items = page.Lines.ToDictionary(l => l.Item.Code, l => l.Item);
         var context = new ValidationContext<AttestationForm>(form);
         context.RootContextData[AttestationFormValidator.ItemsKey] = items;
-        (await validator.ValidateAsync(context, ct)).AddToModelState(ModelState);
+        (await validator.ValidateAsync(context, ct)).AddTo(ModelState);
         if (ModelState.IsValid)
         {
             var outcome = await commands.SaveGridAsync(id, year, form, items, ct);
@@ -64,7 +63,7 @@ public sealed class AttestationsController(
             }
             if (outcome == SaveOutcome.Saved)
             {
-                TempData["Message"] = $"已保存 {page.SubjectName} {year} 年度评定。";
+                TempData.Success($"已保存 {page.SubjectName} {year} 年度评定。");
                 return RedirectToAction(nameof(Grid), new { id, year });
             }
             ModelState.AddModelError("", "保存失败：本页的评定已被他人修改。请重新打开，核对最新内容后再保存。");

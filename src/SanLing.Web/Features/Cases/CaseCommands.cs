@@ -7,7 +7,7 @@ using SanLing.Web.Security;
 namespace SanLing.Web.Features.Cases;
 
 /// <summary>Writes of the @case ledger (office staff); the form is validated before.</summary>
-public sealed class CaseCommands(SanLingDbContext db, AccessScope scope, LedgerRulesService rules)
+public sealed class CaseCommands(SanLingDbContext db, AccessScope scope, LedgerRulesService rules) : ILedgerCommands<CaseForm>
 {
     public async Task<int> CreateAsync(CaseForm form, CancellationToken ct)
     {

@@ -2,9 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Ledgers;
 using SanLing.Infrastructure.Data;
-using SanLing.Web.Features.Audit;
 using SanLing.Web.Features.Shared;
-using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.Cases;
 
@@ -19,10 +17,6 @@ public sealed class CaseFilter : LedgerFilter
 public sealed record CaseRow(
     int Id, string Number, DateOnly OccurredOn, int SubjectId, string SubjectCode, string SubjectName, CaseKind Kind,
     string? Facts, int? OffenderId, string? OffenderNumber, bool IsImpactful, bool IsMajor, Guid Version);
-
-public sealed record CaseListPage(CaseFilter Filter, IReadOnlyList<CaseRow> Rows, PageInfo Paging, IReadOnlyList<Option> Territories, bool CanEdit);
-
-public sealed record CaseDetails(CaseRow Row, bool CanEdit, IReadOnlyList<AuditLine> History);
 
 public sealed class CaseForm
 {
@@ -39,4 +33,3 @@ public sealed class CaseForm
     public Guid Version { get; set; }
 }
 
-public sealed record CaseEditor(CaseForm Form, int? Id);

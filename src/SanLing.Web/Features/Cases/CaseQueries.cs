@@ -1,15 +1,19 @@
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Ledgers;
 using SanLing.Infrastructure.Data;
+using SanLing.Infrastructure.Excel.Templates;
 using SanLing.Web.Features.Shared;
 using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Cases;
 
 /// <summary>Reads of the case ledger, within the user's scope.</summary>
-public sealed class CaseQueries(SanLingDbContext db, AccessScope scope)
+public sealed class CaseQueries(SanLingDbContext db, AccessScope scope) : ILedgerQueries<CaseFilter, CaseRow, CaseForm>
 {
     public const int PageSize = 20;
+
+    public int RowsPerPage => PageSize;
 
     public IQueryable<SecurityCase> Filtered(CaseFilter filter)
     {
@@ -37,10 +41,12 @@ public sealed class CaseQueries(SanLingDbContext db, AccessScope scope)
         return (await ToRows(rows.SortIncidents(filter.Sort).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct), await rows.CountAsync(ct));
     }
 
+    public Task<int> ExportAsync(IXLWorkbook workbook, CaseFilter filter, CancellationToken ct) => CaseTemplate.WriteAsync(workbook, Filtered(filter), ct);
+
     public Task<CaseRow?> RowAsync(int id, CancellationToken ct) =>
         ToRows(scope.Apply(db.Cases.AsNoTracking(), a => a.Subject).Where(a => a.Id == id)).FirstOrDefaultAsync(ct);
 
-    public static CaseForm FormOf(CaseRow row) => new()
+    public CaseForm FormOf(CaseRow row) => new()
     {
         Number = row.Number,
         SubjectCode = row.SubjectCode,

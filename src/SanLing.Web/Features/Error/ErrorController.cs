@@ -9,10 +9,14 @@ namespace SanLing.Web.Features.Error;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorController : Controller
 {
+    /// <summary>
+    /// The status comes from the route only: a failed POST is re-executed here with its form, whose fields (a
+    /// "Status" of a petition …) must not decide the answer.
+    /// </summary>
     [Route("/Error/{status:int?}")]
-    public IActionResult Index(int? status)
+    public IActionResult Index([FromRoute] int? status)
     {
-        var code = status ?? StatusCodes.Status500InternalServerError;
+        var code = status is >= 400 and <= 599 ? status.Value : StatusCodes.Status500InternalServerError;
         Response.StatusCode = code;
         return View("Error", new ErrorModel(code, Activity.Current?.Id ?? HttpContext.TraceIdentifier));
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Auditing;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Evaluation;
+using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Evaluation;
 
@@ -30,39 +31,20 @@ public sealed class EvaluationCommands(SanLingDbContext db, TimeProvider clock)
         return form.AsOf ?? (form.Year == today.Year ? today : null);
     }
 
-    public enum PublishOutcome
-    {
-        Published,
-        NotFound,
-        Stale,
-        AlreadyPublished,
-    }
-
-    /// <summary>公示: leadership sees the run from now on.</summary>
-    public async Task<PublishOutcome> PublishAsync(int id, Guid version, CancellationToken ct)
+    /// <summary>公示: leadership sees the run from now on. <see cref="SaveOutcome.Unchanged"/> when it was published already.</summary>
+    public async Task<SaveOutcome> PublishAsync(int id, Guid version, CancellationToken ct)
     {
         var run = await db.EvaluationRuns.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (run is null)
+        if (run is { IsPublished: true })
         {
-            return PublishOutcome.NotFound;
+            return SaveOutcome.Unchanged;
         }
-        if (run.IsPublished)
+        return await db.SaveEditAsync(run, version, r =>
         {
-            return PublishOutcome.AlreadyPublished;
-        }
-        db.Entry(run).Property(r => r.Version).OriginalValue = version;
-        run.IsPublished = true;
-        run.PublishedAt = clock.GetUtcNow();
-        run.PublishedBy = db.Actor.UserName;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return PublishOutcome.Published;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return PublishOutcome.Stale;
-        }
+            r.IsPublished = true;
+            r.PublishedAt = clock.GetUtcNow();
+            r.PublishedBy = db.Actor.UserName;
+        }, ct);
     }
 
     /// <summary>Logs a download of the annual report.</summary>

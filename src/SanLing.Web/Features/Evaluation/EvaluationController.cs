@@ -1,10 +1,10 @@
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Evaluation;
 using SanLing.Infrastructure.Identity;
+using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Evaluation;
 
@@ -23,13 +23,13 @@ public sealed class EvaluationController(EvaluationQueries queries, EvaluationCo
     public async Task<IActionResult> Run(RunForm form, CancellationToken ct)
     {
         var validation = await validator.ValidateAsync(form, ct);
-        validation.AddToModelState(ModelState);
+        validation.AddTo(ModelState);
         if (ModelState.IsValid)
         {
             var (runId, error) = await commands.RunAsync(form, ct);
             if (runId is { } id)
             {
-                TempData["Message"] = $"已完成 {form.Year} 年度评定（评定记录 #{id}）。";
+                TempData.Success($"已完成 {form.Year} 年度评定（评定记录 #{id}）。");
                 return RedirectToAction(nameof(Results), new { id });
             }
             ModelState.AddModelError("", error!);
@@ -43,16 +43,16 @@ public sealed class EvaluationController(EvaluationQueries queries, EvaluationCo
     {
         switch (await commands.PublishAsync(id, version, ct))
         {
-            case EvaluationCommands.PublishOutcome.NotFound:
+            case SaveOutcome.NotFound:
                 return NotFound();
-            case EvaluationCommands.PublishOutcome.Stale:
-                TempData["Message"] = "公示失败：该评定记录已被他人修改，请刷新后再试。";
+            case SaveOutcome.Stale:
+                TempData.Danger("公示失败：该评定记录已被他人修改，请刷新后再试。");
                 break;
-            case EvaluationCommands.PublishOutcome.AlreadyPublished:
-                TempData["Message"] = "该评定结果已公示。";
+            case SaveOutcome.Unchanged:
+                TempData.Warning("该评定结果已公示。");
                 break;
             default:
-                TempData["Message"] = "已公示评定结果，领导可以查看。";
+                TempData.Success("已公示评定结果，领导可以查看。");
                 break;
         }
         return RedirectToAction(nameof(Results), new { id });
@@ -68,7 +68,7 @@ public sealed class EvaluationController(EvaluationQueries queries, EvaluationCo
         }
         catch (EvaluationRefusedException ex)
         {
-            TempData["Message"] = ex.Message;
+            TempData.Warning(ex.Message);
             return RedirectToAction(nameof(Index));
         }
     }

@@ -9,7 +9,7 @@ using SanLing.Web.Security;
 namespace SanLing.Web.Features.Grids;
 
 /// <summary>Writes of the grids (office staff); the form is validated before.</summary>
-public sealed class GridCommands(SanLingDbContext db, AccessScope scope, LedgerRulesService rules, UserManager<AppUser> users)
+public sealed class GridCommands(SanLingDbContext db, AccessScope scope, LedgerRulesService rules, UserManager<AppUser> users) : ILedgerCommands<GridForm>
 {
     public async Task<int> CreateAsync(GridForm form, CancellationToken ct)
     {
@@ -23,14 +23,15 @@ public sealed class GridCommands(SanLingDbContext db, AccessScope scope, LedgerR
     public async Task<SaveOutcome> UpdateAsync(int id, GridForm form, CancellationToken ct) =>
         await db.SaveEditAsync(await FindAsync(id, ct), form.Version, g => ApplyAsync(form, g, ct), ct);
 
-    /// <summary>A grid with inspections is history: it cannot be deleted, only reassigned.</summary>
-    public async Task<(SaveOutcome Outcome, bool HasInspections)> DeleteAsync(int id, Guid version, CancellationToken ct)
+    /// <summary>A grid with inspections is history: it cannot be deleted (<see cref="SaveOutcome.Refused"/>), only reassigned.</summary>
+    public async Task<SaveOutcome> DeleteAsync(int id, Guid version, CancellationToken ct)
     {
-        if (await db.Inspections.AnyAsync(i => i.GridId == id, ct))
+        var grid = await FindAsync(id, ct);
+        if (grid is not null && await db.Inspections.AnyAsync(i => i.GridId == id, ct))
         {
-            return (SaveOutcome.Saved, true);
+            return SaveOutcome.Refused;
         }
-        return (await db.DeleteAsync(await FindAsync(id, ct), version, ct), false);
+        return await db.DeleteAsync(grid, version, ct);
     }
 
     private Task<Grid?> FindAsync(int id, CancellationToken ct) =>

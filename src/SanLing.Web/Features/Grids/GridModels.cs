@@ -3,13 +3,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Identity;
-using SanLing.Web.Features.Audit;
 using SanLing.Web.Features.Shared;
-using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.Grids;
 
-public sealed class GridFilter
+public sealed class GridFilter : IPagedFilter
 {
     public string? Q { get; set; }
     public string? Subject { get; set; }
@@ -24,10 +22,6 @@ public sealed record GridRow(
     int Id, string Code, string Name, int SubjectId, string SubjectCode, string SubjectName, string? WorkerName, string? WorkerPhone,
     string? WorkerUserName, Guid Version);
 
-public sealed record GridListPage(GridFilter Filter, IReadOnlyList<GridRow> Rows, PageInfo Paging, IReadOnlyList<Option> Territories, bool CanEdit);
-
-public sealed record GridDetails(GridRow Row, bool CanEdit, IReadOnlyList<AuditLine> History);
-
 public sealed class GridForm
 {
     public string? Code { get; set; }
@@ -41,4 +35,3 @@ public sealed class GridForm
     public Guid Version { get; set; }
 }
 
-public sealed record GridEditor(GridForm Form, int? Id);

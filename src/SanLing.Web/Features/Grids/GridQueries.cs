@@ -1,15 +1,19 @@
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Data;
+using SanLing.Infrastructure.Excel.Templates;
 using SanLing.Web.Features.Shared;
 using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Grids;
 
 /// <summary>Reads of the grids (网格) and workshops (车间/班组), within the user's scope.</summary>
-public sealed class GridQueries(SanLingDbContext db, AccessScope scope)
+public sealed class GridQueries(SanLingDbContext db, AccessScope scope) : ILedgerQueries<GridFilter, GridRow, GridForm>
 {
     public const int PageSize = 30;
+
+    public int RowsPerPage => PageSize;
 
     public async Task<(IReadOnlyList<GridRow> Rows, int Total)> ListAsync(GridFilter filter, CancellationToken ct)
     {
@@ -44,10 +48,12 @@ public sealed class GridQueries(SanLingDbContext db, AccessScope scope)
         return grids;
     }
 
+    public Task<int> ExportAsync(IXLWorkbook workbook, GridFilter filter, CancellationToken ct) => GridTemplate.WriteAsync(workbook, Filtered(filter), ct);
+
     public Task<GridRow?> RowAsync(int id, CancellationToken ct) =>
         ToRows(scope.Apply(db.Grids.AsNoTracking(), g => g.Subject).Where(g => g.Id == id)).FirstOrDefaultAsync(ct);
 
-    public static GridForm FormOf(GridRow row) => new()
+    public GridForm FormOf(GridRow row) => new()
     {
         Code = row.Code,
         Name = row.Name,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Inspections;
+using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.InspectionReview;
 
@@ -51,9 +52,14 @@ public sealed class InspectionReviewController(InspectionReviewQueries queries, 
         {
             return BadRequest();
         }
-        TempData["Message"] = await commands.LockAsync(chosen.Value, ct)
-            ? $"已锁定{MonthText.Display(chosen.Value)}：网格员和联络员不能再修改该月排查，综治办的更正记入审计日志。"
-            : $"{MonthText.Display(chosen.Value)}早已锁定。";
+        if (await commands.LockAsync(chosen.Value, ct))
+        {
+            TempData.Success($"已锁定{MonthText.Display(chosen.Value)}：网格员和联络员不能再修改该月排查，综治办的更正记入审计日志。");
+        }
+        else
+        {
+            TempData.Warning($"{MonthText.Display(chosen.Value)}早已锁定。");
+        }
         return RedirectToAction(nameof(Missing), new { month = MonthText.Format(chosen.Value) });
     }
 }

@@ -2,18 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.Inspections;
 using SanLing.Infrastructure.Data;
+using SanLing.Web.Features.Shared;
 using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Inspections;
-
-public enum InspectionSaveOutcome
-{
-    Saved,
-    Locked,
-    Stale,
-    NotFound,
-    Invalid,
-}
 
 /// <summary>
 /// Writes of the monthly inspection and of finding follow-ups. The form is already validated and the unit checked
@@ -25,11 +17,11 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
 
     /// <summary>Saves a draft or submits; a submitted inspection stays submitted when corrected.</summary>
     /// <param name="mayChangeLocked">Office staff may correct a locked month (the audit trail records it).</param>
-    public async Task<InspectionSaveOutcome> SaveAsync(InspectionUnit unit, DateOnly month, InspectionForm form, bool submit, bool mayChangeLocked, CancellationToken ct)
+    public async Task<SaveOutcome> SaveAsync(InspectionUnit unit, DateOnly month, InspectionForm form, bool submit, bool mayChangeLocked, CancellationToken ct)
     {
         if (!mayChangeLocked && await db.MonthLocks.AnyAsync(m => m.Month == month, ct))
         {
-            return InspectionSaveOutcome.Locked;
+            return SaveOutcome.Locked;
         }
         var inspection = await db.Inspections
             .Include(i => i.Findings)
@@ -38,7 +30,7 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
         {
             if (form.Version != Guid.Empty)
             {
-                return InspectionSaveOutcome.Stale;
+                return SaveOutcome.Stale;
             }
             inspection = new Inspection { SubjectId = unit.SubjectId, GridId = unit.GridId, Month = month };
             db.Inspections.Add(inspection);
@@ -52,7 +44,7 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
         }
 
         inspection.InspectedOn = form.InspectedOn!.Value;
-        inspection.Inspector = Clean(form.Inspector);
+        inspection.Inspector = Text.Clean(form.Inspector);
         inspection.NothingFound = form.NothingFound;
         if (submit && inspection.Status != InspectionStatus.Submitted)
         {
@@ -64,21 +56,21 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
 
         if (!ApplyFindings(inspection, form))
         {
-            return InspectionSaveOutcome.NotFound;
+            return SaveOutcome.NotFound;
         }
         try
         {
             await db.SaveChangesAsync(ct);
-            return InspectionSaveOutcome.Saved;
+            return SaveOutcome.Saved;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return InspectionSaveOutcome.Stale;
+            return SaveOutcome.Stale;
         }
         catch (DbUpdateException) when (inspection.Id == 0)
         {
             // Someone else created this unit's inspection of the month meanwhile (unique index).
-            return InspectionSaveOutcome.Stale;
+            return SaveOutcome.Stale;
         }
     }
 
@@ -123,7 +115,7 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
         finding.Description = row.Description!.Trim();
         finding.DisputeCategory = dispute ? row.DisputeCategory : null;
         finding.HazardCategory = dispute ? null : row.HazardCategory;
-        finding.Parties = dispute ? Clean(row.Parties) : null;
+        finding.Parties = dispute ? Text.Clean(row.Parties) : null;
         finding.RiskOfCriminalEscalation = dispute && row.RiskOfCriminalEscalation;
         finding.RiskOfGroupIncident = dispute && row.RiskOfGroupIncident;
         finding.RiskLevel = dispute ? null : row.RiskLevel;
@@ -135,7 +127,7 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
     }
 
     /// <summary>One tap on the 待办 list: a dispute resolved or escalated, a hazard rectified.</summary>
-    public async Task<(InspectionSaveOutcome Outcome, string? Error)> FollowUpAsync(int findingId, FollowUpForm form, CancellationToken ct)
+    public async Task<(SaveOutcome Outcome, string? Error)> FollowUpAsync(int findingId, FollowUpForm form, CancellationToken ct)
     {
         var finding = await scope.Apply(db.Findings, f => f.Inspection!.Subject)
             .Include(f => f.Inspection)
@@ -143,37 +135,29 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
             .FirstOrDefaultAsync(ct);
         if (finding is null)
         {
-            return (InspectionSaveOutcome.NotFound, null);
+            return (SaveOutcome.NotFound, null);
         }
         if (finding.Status is not (FindingStatus.Mediating or FindingStatus.Rectifying))
         {
-            return (InspectionSaveOutcome.Invalid, "该问题已办结或已上报，无需再次处理。");
+            return (SaveOutcome.Refused, "该问题已办结或已上报，无需再次处理。");
         }
         var fits = finding.Type == FindingType.Dispute
             ? form.Outcome is FindingStatus.Resolved or FindingStatus.Escalated
             : form.Outcome is FindingStatus.Rectified;
         if (!fits)
         {
-            return (InspectionSaveOutcome.Invalid, finding.Type == FindingType.Dispute ? "矛盾纠纷只能标记为已化解或上报。" : "安全隐患只能标记为已整改。");
+            return (SaveOutcome.Refused, finding.Type == FindingType.Dispute ? "矛盾纠纷只能标记为已化解或上报。" : "安全隐患只能标记为已整改。");
         }
         if (form.ClosedOn is { } closedOn && closedOn < finding.Inspection!.InspectedOn)
         {
-            return (InspectionSaveOutcome.Invalid, "办结日期不能早于发现问题的排查日期。");
+            return (SaveOutcome.Refused, "办结日期不能早于发现问题的排查日期。");
         }
-        db.Entry(finding).Property(f => f.Version).OriginalValue = form.Version;
-        finding.Status = form.Outcome!.Value;
-        finding.ClosedOn = form.Outcome == FindingStatus.Escalated ? null : form.ClosedOn;
-        finding.ResolutionMethod = form.Outcome == FindingStatus.Resolved ? form.ResolutionMethod : null;
-        try
+        var outcome = await db.SaveEditAsync(finding, form.Version, f =>
         {
-            await db.SaveChangesAsync(ct);
-            return (InspectionSaveOutcome.Saved, null);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return (InspectionSaveOutcome.Stale, "保存失败：该问题已被他人更新，请刷新后再处理。");
-        }
+            f.Status = form.Outcome!.Value;
+            f.ClosedOn = form.Outcome == FindingStatus.Escalated ? null : form.ClosedOn;
+            f.ResolutionMethod = form.Outcome == FindingStatus.Resolved ? form.ResolutionMethod : null;
+        }, ct);
+        return (outcome, outcome == SaveOutcome.Stale ? "保存失败：该问题已被他人更新，请刷新后再处理。" : null);
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

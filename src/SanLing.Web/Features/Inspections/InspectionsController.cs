@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SanLing.Domain.Common;
@@ -62,23 +61,23 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
             return View(await EditorAsync(unit, month.Value, form, ct));
         }
         var result = await validator.ValidateAsync(form, ct);
-        result.AddToModelState(ModelState);
+        result.AddTo(ModelState);
         if (ModelState.IsValid)
         {
             var submit = form.Command == InspectionForm.Submit;
             switch (await commands.SaveAsync(unit, month.Value, form, submit, IsOffice, ct))
             {
-                case InspectionSaveOutcome.Saved:
-                    TempData["Message"] = submit
+                case SaveOutcome.Saved:
+                    TempData.Success(submit
                         ? $"已提交“{unit.Title}”{MonthText.Display(month.Value)}的排查。"
-                        : $"已保存“{unit.Title}”{MonthText.Display(month.Value)}的排查。";
+                        : $"已保存“{unit.Title}”{MonthText.Display(month.Value)}的排查。");
                     return IsOffice
                         ? RedirectToAction(nameof(Edit), new { subjectId = unit.SubjectId, gridId = unit.GridId, month = MonthText.Format(month.Value) })
                         : RedirectToAction(nameof(Index), new { month = MonthText.Format(month.Value) });
-                case InspectionSaveOutcome.Locked:
+                case SaveOutcome.Locked:
                     ModelState.AddModelError("", $"{MonthText.Display(month.Value)}已由综治办审核锁定，不能再修改。如需更正，请联系综治办。");
                     break;
-                case InspectionSaveOutcome.Stale:
+                case SaveOutcome.Stale:
                     ModelState.AddModelError("", "保存失败：这份排查已被他人修改。请重新打开，核对最新内容后再保存。");
                     break;
                 default:
@@ -102,21 +101,21 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
         var result = await followUpValidator.ValidateAsync(form, ct);
         if (!result.IsValid)
         {
-            TempData["Error"] = string.Join("；", result.Errors.Select(e => e.ErrorMessage));
+            TempData.Danger(string.Join("；", result.Errors.Select(e => e.ErrorMessage)));
             return RedirectToAction(nameof(Todo));
         }
         var (outcome, error) = await commands.FollowUpAsync(id, form, ct);
-        if (outcome == InspectionSaveOutcome.NotFound)
+        if (outcome == SaveOutcome.NotFound)
         {
             return NotFound();
         }
-        if (outcome == InspectionSaveOutcome.Saved)
+        if (outcome == SaveOutcome.Saved)
         {
-            TempData["Message"] = $"已标记为“{Terms.Of(form.Outcome!.Value)}”。";
+            TempData.Success($"已标记为“{Terms.Of(form.Outcome!.Value)}”。");
         }
         else
         {
-            TempData["Error"] = error;
+            TempData.Danger(error ?? "");
         }
         return RedirectToAction(nameof(Todo));
     }

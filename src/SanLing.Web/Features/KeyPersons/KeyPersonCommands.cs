@@ -31,33 +31,20 @@ public sealed class KeyPersonCommands(SanLingDbContext db, AccessScope scope, Le
     {
         // Protect first: the protector may read its key through another context.
         var newId = string.IsNullOrWhiteSpace(form.IdNumber) ? null : idNumbers.Protect(form.IdNumber);
-        var person = await InScope().FirstOrDefaultAsync(k => k.Id == id, ct);
-        if (person is null)
+        return await db.SaveEditAsync(await InScope().FirstOrDefaultAsync(k => k.Id == id, ct), form.Version, async person =>
         {
-            return SaveOutcome.NotFound;
-        }
-        db.Entry(person).Property(k => k.Version).OriginalValue = form.Version;
-        await ApplyAsync(form, person, ct);
-        if (newId is not null)
-        {
-            person.IdNumberCipher = newId.Cipher;
-            person.IdNumberHash = newId.Hash;
-            person.IdNumberMasked = newId.Masked;
-        }
-        return await TrySaveAsync(ct);
+            await ApplyAsync(form, person, ct);
+            if (newId is not null)
+            {
+                person.IdNumberCipher = newId.Cipher;
+                person.IdNumberHash = newId.Hash;
+                person.IdNumberMasked = newId.Masked;
+            }
+        }, ct);
     }
 
-    public async Task<SaveOutcome> DeleteAsync(int id, Guid version, CancellationToken ct)
-    {
-        var person = await InScope().Include(k => k.FollowUps).FirstOrDefaultAsync(k => k.Id == id, ct);
-        if (person is null)
-        {
-            return SaveOutcome.NotFound;
-        }
-        db.Entry(person).Property(k => k.Version).OriginalValue = version;
-        db.KeyPersons.Remove(person);
-        return await TrySaveAsync(ct);
-    }
+    public async Task<SaveOutcome> DeleteAsync(int id, Guid version, CancellationToken ct) =>
+        await db.DeleteAsync(await InScope().Include(k => k.FollowUps).FirstOrDefaultAsync(k => k.Id == id, ct), version, ct);
 
     /// <summary>Adds a 帮教记录 to a key person in the user's scope; NotFound outside it.</summary>
     public async Task<SaveOutcome> AddFollowUpAsync(int id, FollowUpForm form, CancellationToken ct)
@@ -90,19 +77,6 @@ public sealed class KeyPersonCommands(SanLingDbContext db, AccessScope scope, Le
         AuditChain.AppendAsync(db, clock, AuditAction.View, nameof(KeyPerson), Key(id), null, ct);
 
     private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private async Task<SaveOutcome> TrySaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return SaveOutcome.Saved;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveOutcome.Stale;
-        }
-    }
 
     private async Task ApplyAsync(KeyPersonForm form, KeyPerson person, CancellationToken ct)
     {

@@ -28,8 +28,6 @@ public sealed record KeyPersonRow(
     int Id, string Number, string Name, string IdNumberMasked, KeyPersonCategory Category, string SubjectCode, string SubjectName,
     DateOnly ListedOn, DateOnly? DelistedOn, bool HasAssistancePlan, string? HelperName, DateOnly? LastVisitOn);
 
-public sealed record KeyPersonListPage(KeyPersonFilter Filter, IReadOnlyList<KeyPersonRow> Rows, PageInfo Paging, IReadOnlyList<Option> Territories, bool CanEdit);
-
 public sealed record FollowUpRow(DateOnly VisitedOn, string VisitedBy, string? Note);
 
 public sealed record KeyPersonDetails(

@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SanLing.Infrastructure.Identity;
@@ -21,7 +20,7 @@ public sealed class KeyPersonsController(
     AuditQueries audit,
     LedgerRulesService rules,
     IValidator<KeyPersonForm> validator,
-    IValidator<FollowUpForm> followUpValidator) : Controller
+    IValidator<FollowUpForm> followUpValidator) : LedgerController
 {
     private bool CanEdit => User.IsInRole(Roles.Office);
 
@@ -32,7 +31,7 @@ public sealed class KeyPersonsController(
     {
         var (rows, total) = await queries.ListAsync(filter, ct);
         var paging = new PageInfo(PageInfo.Clamp(filter.Page), KeyPersonQueries.PageSize, total, Request.Path, Request.QueryString);
-        return View(new KeyPersonListPage(filter, rows, paging, await subjects.TerritoriesAsync(ct), CanEdit));
+        return View(new LedgerListPage<KeyPersonFilter, KeyPersonRow>(filter, rows, paging, await subjects.TerritoriesAsync(ct), CanEdit));
     }
 
     [HttpGet]
@@ -46,7 +45,7 @@ public sealed class KeyPersonsController(
     [Authorize(Roles = Roles.Office + "," + Roles.GridWorker)]
     public async Task<IActionResult> FollowUp(int id, FollowUpForm form, CancellationToken ct)
     {
-        (await followUpValidator.ValidateAsync(form, ct)).AddToModelState(ModelState);
+        (await followUpValidator.ValidateAsync(form, ct)).AddTo(ModelState);
         if (!ModelState.IsValid)
         {
             var details = await DetailsAsync(id, form, ct);
@@ -56,7 +55,7 @@ public sealed class KeyPersonsController(
         {
             return NotFound();
         }
-        TempData["Message"] = "已添加帮教记录。";
+        TempData.Success("已添加帮教记录。");
         return RedirectToAction(nameof(Details), new { id });
     }
 
@@ -82,12 +81,12 @@ public sealed class KeyPersonsController(
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Create(KeyPersonForm form, CancellationToken ct)
     {
-        if (!await IsValidAsync(form, null, ct))
+        if (!await IsValidAsync(validator, form, null, ct))
         {
             return View("Edit", new KeyPersonEditor(form, null, null));
         }
         var id = await commands.CreateAsync(form, ct);
-        TempData["Message"] = $"已登记重点人员 {form.Number!.Trim()}。";
+        TempData.Success($"已登记重点人员 {form.Number!.Trim()}。");
         return RedirectToAction(nameof(Details), new { id });
     }
 
@@ -103,41 +102,23 @@ public sealed class KeyPersonsController(
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Edit(int id, KeyPersonForm form, CancellationToken ct)
     {
-        if (await IsValidAsync(form, id, ct))
+        if (!await IsValidAsync(validator, form, id, ct))
         {
-            var outcome = await commands.UpdateAsync(id, form, ct);
-            if (outcome == SaveOutcome.NotFound)
-            {
-                return NotFound();
-            }
-            if (outcome == SaveOutcome.Saved)
-            {
-                TempData["Message"] = $"已保存重点人员 {form.Number!.Trim()}。";
-                return RedirectToAction(nameof(Details), new { id });
-            }
-            ModelState.AddModelError("", "保存失败：该记录已被他人修改。请重新打开，核对最新内容后再保存。");
+            return await FormAgainAsync(id, form, ct);
         }
-        var masked = await queries.MaskedAsync(id, ct);
-        return masked is null ? NotFound() : View(new KeyPersonEditor(form, id, masked));
+        var outcome = await commands.UpdateAsync(id, form, ct);
+        var masked = outcome == SaveOutcome.Stale ? await queries.MaskedAsync(id, ct) : null;
+        return AfterEdit(outcome, id, $"已保存重点人员 {form.Number!.Trim()}。", () => View(new KeyPersonEditor(form, id, masked)));
     }
 
     [HttpPost]
     [Authorize(Roles = Roles.Office)]
-    public async Task<IActionResult> Delete(int id, Guid version, CancellationToken ct)
-    {
-        var outcome = await commands.DeleteAsync(id, version, ct);
-        if (outcome == SaveOutcome.NotFound)
-        {
-            return NotFound();
-        }
-        if (outcome == SaveOutcome.Stale)
-        {
-            TempData["Error"] = "删除失败：该记录已被他人修改，请刷新后重试。";
-            return RedirectToAction(nameof(Details), new { id });
-        }
-        TempData["Message"] = "已删除。";
-        return RedirectToAction(nameof(Index));
-    }
+    public async Task<IActionResult> Delete(int id, Guid version, CancellationToken ct) =>
+        AfterDelete(await commands.DeleteAsync(id, version, ct), id);
+
+    /// <summary>The edit form again with its messages, showing the masked number on file.</summary>
+    private async Task<IActionResult> FormAgainAsync(int id, KeyPersonForm form, CancellationToken ct) =>
+        await queries.MaskedAsync(id, ct) is { } masked ? View(new KeyPersonEditor(form, id, masked)) : NotFound();
 
     /// <summary>The details page model; each opening is audited.</summary>
     private async Task<KeyPersonDetails?> DetailsAsync(int id, FollowUpForm newFollowUp, CancellationToken ct)
@@ -149,13 +130,5 @@ public sealed class KeyPersonsController(
         await commands.RecordViewAsync(id, ct);
         var history = CanEdit ? await audit.ForRecordAsync(nameof(Domain.KeyPopulations.KeyPerson), id, ct) : [];
         return new KeyPersonDetails(found.Row, found.SubjectId, found.Plan, found.Version, found.FollowUps, Rights, newFollowUp, history);
-    }
-
-    private async Task<bool> IsValidAsync(KeyPersonForm form, int? editedId, CancellationToken ct)
-    {
-        var context = new ValidationContext<KeyPersonForm>(form);
-        context.RootContextData[LedgerRulesService.EditedIdKey] = editedId!;
-        (await validator.ValidateAsync(context, ct)).AddToModelState(ModelState);
-        return ModelState.IsValid;
     }
 }

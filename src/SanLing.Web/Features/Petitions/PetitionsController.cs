@@ -56,7 +56,7 @@ public sealed class PetitionsController(
             return View("Edit", new PetitionEditor(form, null));
         }
         var id = await commands.CreateAsync(form, ct);
-        TempData["Message"] = $"已登记信访 {form.Number!.Trim()}。";
+        TempData.Success($"已登记信访 {form.Number!.Trim()}。");
         return RedirectToAction(nameof(Details), new { id });
     }
 
@@ -86,7 +86,7 @@ public sealed class PetitionsController(
         var day = form.ResolvedOn ?? rules.Today;
         if (day > rules.Today)
         {
-            TempData["Error"] = "化解日期不能晚于今天。";
+            TempData.Danger("化解日期不能晚于今天。");
             return RedirectToAction(nameof(Details), new { id });
         }
         return AfterQuickChange(await commands.ResolveAsync(id, day, form.Version, ct), id, $"已标记为已化解（{day:yyyy-MM-dd}）。");

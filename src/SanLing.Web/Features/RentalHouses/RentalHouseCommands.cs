@@ -18,54 +18,22 @@ public sealed class RentalHouseCommands(SanLingDbContext db, AccessScope scope, 
         return house.Id;
     }
 
-    public Task<SaveOutcome> UpdateAsync(int id, RentalHouseForm form, CancellationToken ct) =>
-        SaveAsync(id, form.Version, h => ApplyAsync(form, h, ct), ct);
+    public async Task<SaveOutcome> UpdateAsync(int id, RentalHouseForm form, CancellationToken ct) =>
+        await db.SaveEditAsync(await FindAsync(id, ct), form.Version, h => ApplyAsync(form, h, ct), ct);
 
     /// <summary>The one-tap "登记备案" with today's date.</summary>
-    public Task<SaveOutcome> RegisterAsync(int id, Guid version, CancellationToken ct) =>
-        SaveAsync(id, version, h =>
+    public async Task<SaveOutcome> RegisterAsync(int id, Guid version, CancellationToken ct) =>
+        await db.SaveEditAsync(await FindAsync(id, ct), version, h =>
         {
             h.IsRegistered = true;
             h.RegisteredOn = rules.Today;
-            return Task.CompletedTask;
         }, ct);
 
-    public async Task<SaveOutcome> DeleteAsync(int id, Guid version, CancellationToken ct)
-    {
-        var house = await scope.Apply(db.RentalHouses, r => r.Subject).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (house is null)
-        {
-            return SaveOutcome.NotFound;
-        }
-        db.Entry(house).Property(r => r.Version).OriginalValue = version;
-        db.RentalHouses.Remove(house);
-        return await TrySaveAsync(ct);
-    }
+    public async Task<SaveOutcome> DeleteAsync(int id, Guid version, CancellationToken ct) =>
+        await db.DeleteAsync(await FindAsync(id, ct), version, ct);
 
-    private async Task<SaveOutcome> SaveAsync(int id, Guid version, Func<RentalHouse, Task> change, CancellationToken ct)
-    {
-        var house = await scope.Apply(db.RentalHouses, r => r.Subject).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (house is null)
-        {
-            return SaveOutcome.NotFound;
-        }
-        db.Entry(house).Property(r => r.Version).OriginalValue = version;
-        await change(house);
-        return await TrySaveAsync(ct);
-    }
-
-    private async Task<SaveOutcome> TrySaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return SaveOutcome.Saved;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveOutcome.Stale;
-        }
-    }
+    private Task<RentalHouse?> FindAsync(int id, CancellationToken ct) =>
+        scope.Apply(db.RentalHouses, r => r.Subject).FirstOrDefaultAsync(r => r.Id == id, ct);
 
     private async Task ApplyAsync(RentalHouseForm form, RentalHouse house, CancellationToken ct)
     {

@@ -8,10 +8,10 @@ namespace SanLing.Web.Features.RentalHouses;
 /// <summary>The rental-house number is unique in the town (the context's town filter applies).</summary>
 public sealed class RentalHouseRulesService(SanLingDbContext db)
 {
-    public async Task<bool> NumberIsFreeAsync(string number, IValidationContext context, CancellationToken ct)
+    /// <summary>A blank number passes: the required rule speaks for it.</summary>
+    public async Task<bool> NumberIsFreeAsync(string? number, IValidationContext context, CancellationToken ct)
     {
-        var editedId = context.RootContextData.TryGetValue(LedgerRulesService.EditedIdKey, out var id) ? id as int? : null;
-        var trimmed = number.Trim();
-        return !await db.RentalHouses.AnyAsync(r => r.Number == trimmed && r.Id != editedId, ct);
+        var editedId = LedgerRulesService.EditedId(context);
+        return Text.Clean(number) is not { } trimmed || !await db.RentalHouses.AnyAsync(r => r.Number == trimmed && r.Id != editedId, ct);
     }
 }

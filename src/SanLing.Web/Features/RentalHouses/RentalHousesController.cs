@@ -58,7 +58,7 @@ public sealed class RentalHousesController(
             return View("Edit", new RentalHouseEditor(form, null));
         }
         var id = await commands.CreateAsync(form, ct);
-        TempData["Message"] = $"已登记出租屋 {form.Number!.Trim()}。";
+        TempData.Success($"已登记出租屋 {form.Number!.Trim()}。");
         return RedirectToAction(nameof(Details), new { id });
     }
 

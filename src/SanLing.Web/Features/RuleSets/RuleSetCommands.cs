@@ -60,6 +60,9 @@ public sealed class DeriveFormValidator : AbstractValidator<DeriveForm>
             .InclusiveBetween(0, 100).WithMessage("目标应在 0 至 100 之间");
         RuleFor(f => f.EnterpriseUnitTargetPercent).NotNull().WithMessage("请填写企业和单位目标")
             .InclusiveBetween(0, 100).WithMessage("目标应在 0 至 100 之间");
+        RuleFor(f => f.Items)
+            .Must(items => items.All(i => !string.IsNullOrEmpty(i.Code)) && items.DistinctBy(i => i.Code).Count() == items.Count)
+            .WithMessage("评定项无效或重复，请重新打开本页");
         RuleForEach(f => f.Items).ChildRules(item =>
         {
             item.RuleFor(i => i.JudgingForVillageCommunity).IsInEnum().WithMessage("判定方式无效");

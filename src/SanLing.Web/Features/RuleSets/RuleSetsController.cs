@@ -1,8 +1,8 @@
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SanLing.Infrastructure.Identity;
+using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.RuleSets;
 
@@ -30,7 +30,7 @@ public sealed class RuleSetsController(RuleSetQueries queries, RuleSetCommands c
     [HttpPost]
     public async Task<IActionResult> Derive(int id, DeriveForm form, CancellationToken ct)
     {
-        (await validator.ValidateAsync(form, ct)).AddToModelState(ModelState);
+        (await validator.ValidateAsync(form, ct)).AddTo(ModelState);
         if (ModelState.IsValid)
         {
             var created = await commands.DeriveAsync(id, form, ct);
@@ -38,7 +38,7 @@ public sealed class RuleSetsController(RuleSetQueries queries, RuleSetCommands c
             {
                 return NotFound();
             }
-            TempData["Message"] = $"已建立“{form.Name!.Trim()}”。";
+            TempData.Success($"已建立“{form.Name!.Trim()}”。");
             return RedirectToAction(nameof(Details), new { id = created });
         }
         var editor = await queries.DeriveEditorAsync(id, form, ct);

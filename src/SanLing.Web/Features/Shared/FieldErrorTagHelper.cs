@@ -14,8 +14,21 @@ public sealed class FieldErrorTagHelper : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
 
+    /// <summary>The names whose errors a field-error of this page has shown (see <see cref="OtherErrorsTagHelper"/>).</summary>
+    internal static HashSet<string> Shown(ViewContext viewContext)
+    {
+        var items = viewContext.HttpContext.Items;
+        if (items[typeof(FieldErrorTagHelper)] is not HashSet<string> shown)
+        {
+            shown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            items[typeof(FieldErrorTagHelper)] = shown;
+        }
+        return shown;
+    }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
+        Shown(ViewContext).Add(Name);
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "invalid-feedback d-block");
@@ -28,5 +41,38 @@ public sealed class FieldErrorTagHelper : TagHelper
         {
             output.SuppressOutput();
         }
+    }
+}
+
+/// <summary>
+/// <c>&lt;other-errors /&gt;</c>, after a form's fields: the errors of posted values no field shows (a check box or a
+/// hidden token that a client sent unreadable), so that a refused form always says why.
+/// </summary>
+[HtmlTargetElement("other-errors", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class OtherErrorsTagHelper : TagHelper
+{
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var shown = FieldErrorTagHelper.Shown(ViewContext);
+        var messages = ViewContext.ViewData.ModelState
+            .Where(e => e.Key.Length > 0 && !shown.Contains(e.Key))
+            .SelectMany(e => e.Value!.Errors.Select(x => x.ErrorMessage))
+            .Distinct()
+            .ToList();
+        if (messages.Count == 0)
+        {
+            output.SuppressOutput();
+            return;
+        }
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "alert alert-danger py-2 small");
+        output.Attributes.SetAttribute("role", "alert");
+        output.Attributes.SetAttribute("id", "other-errors");
+        output.Content.SetContent(string.Join("；", messages));
     }
 }

@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 
 namespace SanLing.Web.Features.Shared;
@@ -16,7 +15,7 @@ public abstract class LedgerController : Controller
     {
         var context = new ValidationContext<TForm>(form);
         context.RootContextData[LedgerRulesService.EditedIdKey] = editedId!;
-        (await validator.ValidateAsync(context, ct)).AddToModelState(ModelState);
+        (await validator.ValidateAsync(context, ct)).AddTo(ModelState);
         return ModelState.IsValid;
     }
 
@@ -28,7 +27,7 @@ public abstract class LedgerController : Controller
             case SaveOutcome.NotFound:
                 return NotFound();
             case SaveOutcome.Saved:
-                TempData["Message"] = savedMessage;
+                TempData.Success(savedMessage);
                 return RedirectToAction("Details", new { id });
             default:
                 ModelState.AddModelError("", StaleMessage);
@@ -43,24 +42,33 @@ public abstract class LedgerController : Controller
         {
             return NotFound();
         }
-        TempData[outcome == SaveOutcome.Saved ? "Message" : "Error"] = outcome == SaveOutcome.Saved
-            ? doneMessage
-            : "操作失败：该记录已被他人修改，请刷新后重试。";
+        if (outcome == SaveOutcome.Saved)
+        {
+            TempData.Success(doneMessage);
+        }
+        else
+        {
+            TempData.Danger("操作失败：该记录已被他人修改，请刷新后重试。");
+        }
         return RedirectToAction("Details", new { id });
     }
 
-    protected IActionResult AfterDelete(SaveOutcome outcome, int id)
+    /// <summary>Deleted → the list; stale or refused (<paramref name="refusedMessage"/>) → the details page, saying why.</summary>
+    protected IActionResult AfterDelete(SaveOutcome outcome, int id, string? refusedMessage = null)
     {
         switch (outcome)
         {
             case SaveOutcome.NotFound:
                 return NotFound();
-            case SaveOutcome.Stale:
-                TempData["Error"] = "删除失败：该记录已被他人修改，请刷新后重试。";
+            case SaveOutcome.Saved:
+                TempData.Success("已删除。");
+                return RedirectToAction("Index");
+            case SaveOutcome.Refused when refusedMessage is not null:
+                TempData.Danger(refusedMessage);
                 return RedirectToAction("Details", new { id });
             default:
-                TempData["Message"] = "已删除。";
-                return RedirectToAction("Index");
+                TempData.Danger("删除失败：该记录已被他人修改，请刷新后重试。");
+                return RedirectToAction("Details", new { id });
         }
     }
 }

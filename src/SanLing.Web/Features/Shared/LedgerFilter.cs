@@ -4,7 +4,7 @@ using SanLing.Domain.Subjects;
 namespace SanLing.Web.Features.Shared;
 
 /// <summary>The filters office staff use on every incident ledger, bound from the query string (URLs keep them).</summary>
-public class LedgerFilter
+public class LedgerFilter : IPagedFilter
 {
     /// <summary>Number or free text.</summary>
     public string? Q { get; set; }

@@ -15,24 +15,31 @@ public sealed class LedgerRulesService(SanLingDbContext db, AccessScope scope, T
 
     public bool IsNotInFuture(DateOnly? day) => day is null || day <= Today;
 
-    public Task<bool> SubjectInScopeAsync(string code, CancellationToken ct)
+    /// <summary>
+    /// The subject exists in the user's scope. A blank code passes: the required rule of the field says what is missing,
+    /// and the database is not asked about nothing.
+    /// </summary>
+    public async Task<bool> SubjectInScopeAsync(string? code, CancellationToken ct) =>
+        Text.Clean(code) is not { } trimmed || await scope.Apply(db.Subjects).AnyAsync(s => s.Code == trimmed, ct);
+
+    /// <summary>The subject of that code in the user's scope; null when there is none (or no code).</summary>
+    public async Task<SubjectRef?> SubjectAsync(string? code, CancellationToken ct) =>
+        Text.Clean(code) is not { } trimmed
+            ? null
+            : await scope.Apply(db.Subjects.AsNoTracking()).Where(s => s.Code == trimmed)
+                .Select(s => new SubjectRef(s.Id, s.Code, s.Name, s.Kind)).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// No other record of this ledger in the town has the number (the edited record itself excepted). A blank number
+    /// passes: the required rule speaks for it.
+    /// </summary>
+    public async Task<bool> NumberIsFreeAsync<T>(string? number, IValidationContext context, CancellationToken ct) where T : Incident
     {
-        var trimmed = code.Trim();
-        return scope.Apply(db.Subjects).AnyAsync(s => s.Code == trimmed, ct);
+        var editedId = EditedId(context);
+        return Text.Clean(number) is not { } trimmed || !await db.Set<T>().AnyAsync(r => r.Number == trimmed && r.Id != editedId, ct);
     }
 
-    public Task<SubjectRef?> SubjectAsync(string code, CancellationToken ct)
-    {
-        var trimmed = code.Trim();
-        return scope.Apply(db.Subjects.AsNoTracking()).Where(s => s.Code == trimmed)
-            .Select(s => new SubjectRef(s.Id, s.Code, s.Name, s.Kind)).FirstOrDefaultAsync(ct);
-    }
-
-    /// <summary>No other record of this ledger in the town has the number (the edited record itself excepted).</summary>
-    public async Task<bool> NumberIsFreeAsync<T>(string number, IValidationContext context, CancellationToken ct) where T : Incident
-    {
-        var editedId = context.RootContextData.TryGetValue(EditedIdKey, out var id) ? (int?)id : null;
-        var trimmed = number.Trim();
-        return !await db.Set<T>().AnyAsync(r => r.Number == trimmed && r.Id != editedId, ct);
-    }
+    /// <summary>The id of the record being edited (null when creating), as the controller put it in the validation context.</summary>
+    public static int? EditedId(IValidationContext context) =>
+        context.RootContextData.TryGetValue(EditedIdKey, out var id) ? id as int? : null;
 }

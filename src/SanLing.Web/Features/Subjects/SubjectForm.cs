@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Data;
+using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Subjects;
 

@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SanLing.Infrastructure.Identity;
@@ -8,7 +7,7 @@ using SanLing.Web.Features.Shared;
 namespace SanLing.Web.Features.Subjects;
 
 /// <summary>单位名录: every role reads within its scope; office staff create and edit.</summary>
-public sealed class SubjectsController(SubjectQueries queries, SubjectCommands commands, IValidator<SubjectForm> validator) : Controller
+public sealed class SubjectsController(SubjectQueries queries, SubjectCommands commands, IValidator<SubjectForm> validator) : LedgerController
 {
     private bool CanEdit => User.IsInRole(Roles.Office);
 
@@ -36,12 +35,12 @@ public sealed class SubjectsController(SubjectQueries queries, SubjectCommands c
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Create(SubjectForm form, CancellationToken ct)
     {
-        if (!await IsValidAsync(form, null, ct))
+        if (!await IsValidAsync(validator, form, null, ct))
         {
             return View("Edit", new SubjectEditor(form, null, await queries.TerritoriesAsync(ct)));
         }
         var id = await commands.CreateAsync(form, ct);
-        TempData["Message"] = $"已新增单位“{form.Name!.Trim()}”。";
+        TempData.Success($"已新增单位“{form.Name!.Trim()}”。");
         return RedirectToAction(nameof(Details), new { id });
     }
 
@@ -57,29 +56,12 @@ public sealed class SubjectsController(SubjectQueries queries, SubjectCommands c
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Edit(int id, SubjectForm form, CancellationToken ct)
     {
-        if (await IsValidAsync(form, id, ct))
+        if (!await IsValidAsync(validator, form, id, ct))
         {
-            switch (await commands.UpdateAsync(id, form, ct))
-            {
-                case SaveOutcome.NotFound:
-                    return NotFound();
-                case SaveOutcome.Saved:
-                    TempData["Message"] = $"已保存单位“{form.Name!.Trim()}”。";
-                    return RedirectToAction(nameof(Details), new { id });
-                case SaveOutcome.Stale:
-                    ModelState.AddModelError("", "保存失败：该单位已被他人修改。请重新打开编辑页面，核对最新内容后再保存。");
-                    break;
-            }
+            return View(new SubjectEditor(form, id, await queries.TerritoriesAsync(ct)));
         }
-        return View(new SubjectEditor(form, id, await queries.TerritoriesAsync(ct)));
-    }
-
-    private async Task<bool> IsValidAsync(SubjectForm form, int? editedId, CancellationToken ct)
-    {
-        var context = new ValidationContext<SubjectForm>(form);
-        context.RootContextData[SubjectFormValidator.EditedIdKey] = editedId!;
-        var result = await validator.ValidateAsync(context, ct);
-        result.AddToModelState(ModelState);
-        return ModelState.IsValid;
+        var outcome = await commands.UpdateAsync(id, form, ct);
+        var territories = outcome == SaveOutcome.Stale ? await queries.TerritoriesAsync(ct) : [];
+        return AfterEdit(outcome, id, $"已保存单位“{form.Name!.Trim()}”。", () => View(new SubjectEditor(form, id, territories)));
     }
 }
