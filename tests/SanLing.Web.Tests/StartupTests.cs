@@ -56,4 +56,12 @@ public sealed class StartupTests(DemoTownFixture demo)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_setup_page_is_gone_once_the_town_has_accounts()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await demo.Factory.CreateBrowserlessClient().GetAsync("/Setup")).StatusCode);
+        var admin = await demo.Factory.CreateBrowserlessClient().LoggedInAsync("admin");
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/Setup")).StatusCode);
+    }
 }

@@ -13,7 +13,7 @@ public class Town
     public const int LatestInspectionDueDay = 28;
 
     /// <summary>Monthly inspections are due by this day of the following month (default the 5th).</summary>
-    public int InspectionDueDay { get; set; } = 5;
+    public int InspectionDueDay { get; set; } = TownRules.DefaultDueDay;
 
     public static bool IsValidInspectionDueDay(int day) => day is >= 1 and <= LatestInspectionDueDay;
 

@@ -44,7 +44,8 @@ public sealed class DemoTownSeeder(SanLingDbContext db, IdNumberProtector idNumb
 {
     public const int RandomSeed = 2020;
 
-    private const string TownCode = "DEMO";
+    /// <summary>The demo town's code: a database holding it has accounts whose password is published.</summary>
+    public const string TownCode = "DEMO";
     private const string TownName = "青山镇";
     private const string CityName = "临江";
     private const int DueDay = 5;
@@ -78,18 +79,14 @@ public sealed class DemoTownSeeder(SanLingDbContext db, IdNumberProtector idNumb
         var ownsTransaction = db.Database.CurrentTransaction is null;
         await using var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
 
-        var town = new Town { Code = TownCode, Name = TownName, InspectionDueDay = DueDay };
-        db.Towns.Add(town);
-        await db.SaveChangesAsync(cancellationToken);
-
-        db.Actor.ActAsSystem(town.Id, "seed-demo");
+        var (town, ruleSet) = await TownFounding.CreateAsync(db, TownCode, TownName, DueDay, "seed-demo", cancellationToken);
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.SuppressRowAudit = true;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         DemoSeedSummary summary;
         try
         {
-            await SeedRuleSetAsync(run, cancellationToken);
+            NoteAttestedItems(run, ruleSet);
             await SeedSubjectsAsync(run, cancellationToken);
             var grids = await SeedGridsAsync(run, cancellationToken);
             AssignKeyPersons(run, keyPersons);
@@ -127,12 +124,8 @@ public sealed class DemoTownSeeder(SanLingDbContext db, IdNumberProtector idNumb
 
     // ---------------------------------------------------------------- rule set and subjects
 
-    private async Task SeedRuleSetAsync(SeedRun run, CancellationToken cancellationToken)
+    private static void NoteAttestedItems(SeedRun run, RuleSet ruleSet)
     {
-        var ruleSet = DefaultRuleSet.Create2020();
-        db.RuleSets.Add(ruleSet);
-        await SaveAndClearAsync(cancellationToken);
-
         foreach (var kind in Enum.GetValues<SubjectKind>())
         {
             run.AttestedItems[kind] = ruleSet.Items.Where(i => IsAttestedFor(i, kind)).ToList();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Infrastructure.Data;
+using SanLing.Infrastructure.Seed;
 
 namespace SanLing.Web.Commands;
 
@@ -20,9 +21,8 @@ public static class CommandTown
             case 1:
                 return towns[0];
             case 0:
-                var town = new Town { Code = "TOWN", Name = "本镇" };
-                db.Towns.Add(town);
-                await db.SaveChangesAsync();
+                // Scripts rely on the first import creating the town; `setup` names it properly.
+                var (town, _) = await TownFounding.CreateAsync(db, "TOWN", "本镇", TownRules.DefaultDueDay, "import");
                 return town;
             default:
                 throw new CommandException("数据库中有多个乡镇，请用 --town 指定乡镇编码。");

@@ -106,7 +106,7 @@ public sealed class CreateUserCommand : ICliCommand
     };
 
     /// <summary>From standard input when piped (scripts), otherwise typed twice without echo.</summary>
-    private static string ReadPassword()
+    internal static string ReadPassword()
     {
         if (Console.IsInputRedirected)
         {

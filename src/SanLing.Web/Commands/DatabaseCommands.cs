@@ -29,7 +29,7 @@ public sealed class SeedDemoCommand : ICliCommand
         await DatabasePreparation.MigrateAsync(app.Services);
         if (!await DatabasePreparation.SeedDemoIfEmptyAsync(app.Services, app.Logger))
         {
-            throw new CommandException("数据库中已有乡镇数据，演示数据只能写入空数据库。");
+            throw new CommandException("数据库中已有乡镇或账号，演示数据只能写入空数据库。");
         }
         Console.WriteLine($"演示乡镇已写入。演示账号: {string.Join("、", DemoAccounts.Accounts.Select(a => a.UserName))}，密码 {DemoAccounts.Password}");
         return CommandLine.Ok;

@@ -7,16 +7,48 @@ using SanLing.Infrastructure.Seed;
 
 namespace SanLing.Web.Setup;
 
-/// <summary>Start-up: apply migrations, make sure the roles exist, and (demo mode) seed an empty database.</summary>
+/// <summary>
+/// Start-up: apply migrations, make sure the roles exist, seed the demo town when asked (<c>Demo:Enabled</c>, never
+/// by default in the shipped configuration), and open the one-time setup page when the database is empty.
+/// </summary>
 public static class DatabasePreparation
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await MigrateAsync(app.Services, cancellationToken);
-        if (app.Configuration.GetValue("Demo:Enabled", true))
+        if (app.Configuration.GetValue("Demo:Enabled", false))
         {
-            await SeedDemoIfEmptyAsync(app.Services, app.Logger, cancellationToken);
+            if (!await SeedDemoIfEmptyAsync(app.Services, app.Logger, cancellationToken) && !await HasDemoTownAsync(app.Services, cancellationToken))
+            {
+                app.Logger.LogWarning("Demo:Enabled=true，但数据库中已有真实乡镇的数据：演示模式不写入任何数据。");
+            }
         }
+        if (await HasDemoTownAsync(app.Services, cancellationToken))
+        {
+            WarnDemoAccounts(app.Logger);
+        }
+        await app.Services.GetRequiredService<SetupGate>().OpenIfEmptyAsync(app.Services, app.Logger, cancellationToken);
+    }
+
+    private static async Task<bool> HasDemoTownAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SanLingDbContext>();
+        return await db.Towns.AnyAsync(t => t.Code == DemoTownSeeder.TownCode, cancellationToken);
+    }
+
+    /// <summary>Loud on purpose: whoever reads the log of a deployed portal must notice published passwords.</summary>
+    private static void WarnDemoAccounts(ILogger logger)
+    {
+        const string Banner = "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!";
+        logger.LogWarning(Banner);
+        logger.LogWarning("!!! 演示模式：数据库中是虚构的演示乡镇，以下账号的密码已在 README 中公开。");
+        logger.LogWarning("!!! DEMO MODE: the accounts below have a PUBLISHED password. Never use this database for a real town.");
+        foreach (var account in DemoAccounts.Accounts)
+        {
+            logger.LogWarning("!!! 演示账号 {UserName}（{Role}）密码 {Password}", account.UserName, account.Role, DemoAccounts.Password);
+        }
+        logger.LogWarning(Banner);
     }
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
@@ -39,7 +71,6 @@ public static class DatabasePreparation
         }
     }
 
-    /// <summary>Seeds the demo town and its accounts when the database has no town; returns false when it had one.</summary>
     /// <summary>
     /// The demo town comes with its past years evaluated and published (公示), so leadership's dashboard and the
     /// results pages have something to show. Oldest first: consecutive compliant years build on the year before.
@@ -58,11 +89,15 @@ public static class DatabasePreparation
             .SetProperty(x => x.PublishedBy, "seed-demo"), cancellationToken);
     }
 
+    /// <summary>
+    /// Seeds the demo town and its accounts into a database with no town and no account; returns false (writing
+    /// nothing) otherwise, so demo data is never mixed with a real town.
+    /// </summary>
     public static async Task<bool> SeedDemoIfEmptyAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken = default)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SanLingDbContext>();
-        if (await db.Towns.AnyAsync(cancellationToken))
+        if (!await TownFounding.IsEmptyAsync(db, cancellationToken))
         {
             return false;
         }
@@ -72,11 +107,6 @@ public static class DatabasePreparation
         await PublishPastYearsAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), summary.TownId, cancellationToken);
         var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
         logger.LogInformation("Demo town seeded in {Elapsed:0.0}s: {Summary}", seconds, summary);
-        foreach (var account in DemoAccounts.Accounts)
-        {
-            // Demo mode only: the README lists the same accounts.
-            logger.LogWarning("演示账号 {UserName}（{Role}）密码 {Password}", account.UserName, account.Role, DemoAccounts.Password);
-        }
         return true;
     }
 }

@@ -36,6 +36,7 @@ public static class SanLingServices
         services.AddIdentity(configuration);
         services.AddScoped<AccessScope>(AccessScope.FromHttpContext);
         services.AddSingleton<DemoAccounts>();
+        services.AddSingleton<SetupGate>();
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         services.AddFeatureServices();
 
@@ -183,6 +184,8 @@ public static class SanLingServices
         app.UseStaticFiles();
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
+        app.UseDatabaseOutagePage();
+        app.UseSetupRedirect();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -194,6 +197,7 @@ public static class SanLingServices
         app.MapHealthChecks("/healthz/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false })
             .AllowAnonymous();
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+        app.LogWhereItListens();
     }
 
     /// <summary>

@@ -87,8 +87,8 @@ public sealed class RouteRoleMatrixTests(DemoTownFixture demo)
     /// <summary>The administration controllers whose every action must be in one of the two tables.</summary>
     private static readonly string[] AdministrationControllers = ["Users", "Settings", "Audit"];
 
-    /// <summary>Pages anyone may open without signing in.</summary>
-    private static readonly HashSet<string> Public = new(StringComparer.OrdinalIgnoreCase) { "/Account/Login" };
+    /// <summary>Pages anyone may open without signing in (the setup page only on an empty database, with its token; see ProductionStartTests).</summary>
+    private static readonly HashSet<string> Public = new(StringComparer.OrdinalIgnoreCase) { "/Account/Login", "/Setup/Index" };
 
     private List<string> Pages()
     {

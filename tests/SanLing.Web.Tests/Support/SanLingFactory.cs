@@ -10,16 +10,19 @@ namespace SanLing.Web.Tests.Support;
 
 /// <summary>
 /// The real portal (Program.cs, start-up migration and seeding included) on its own SQLite file.
-/// The clock is a <see cref="TestClock"/> that tests can move.
+/// The clock is a <see cref="TestClock"/> that tests can move. <c>demo: null</c> leaves Demo:Enabled to the shipped
+/// configuration of <paramref name="environment"/>.
 /// </summary>
 public class SanLingFactory : WebApplicationFactory<Program>
 {
-    private readonly bool _demo;
+    private readonly bool? _demo;
+    private readonly string _environment;
 
-    public SanLingFactory(bool demo = true)
+    public SanLingFactory(bool? demo = true, string environment = "Testing", string? databasePath = null)
     {
         _demo = demo;
-        DatabasePath = Path.Combine(Path.GetTempPath(), "sanling-tests", $"{Guid.NewGuid():N}.db");
+        _environment = environment;
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "sanling-tests", $"{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
     }
 
@@ -29,10 +32,13 @@ public class SanLingFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:SanLing", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
+        if (_demo is { } demo)
+        {
+            builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+        }
         builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));

@@ -8,8 +8,8 @@ public sealed class TownConfiguration : IEntityTypeConfiguration<Town>
 {
     public void Configure(EntityTypeBuilder<Town> builder)
     {
-        builder.Property(t => t.Code).HasMaxLength(32);
-        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.Code).HasMaxLength(TownRules.CodeMaxLength);
+        builder.Property(t => t.Name).HasMaxLength(TownRules.NameMaxLength);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasIndex(t => t.Code).IsUnique();
     }

@@ -82,14 +82,16 @@ public sealed class InspectionFormValidator : AbstractValidator<InspectionForm>
         RuleFor(f => f.Findings).Must(list => list.Count <= 50).WithMessage("一次排查最多登记 50 个问题");
         RuleForEach(f => f.Findings)
             .Where(x => !x.IsBlank && !x.Remove)
-            .SetValidator(form => new FindingFormValidator(today, form.InspectedOn));
+            .SetValidator(new FindingFormValidator(clock));
     }
 }
 
+/// <summary>One finding of an inspection; its date rules read the inspection date from the form it belongs to.</summary>
 public sealed class FindingFormValidator : AbstractValidator<FindingForm>
 {
-    public FindingFormValidator(DateOnly today, DateOnly? inspectedOn)
+    public FindingFormValidator(TimeProvider clock)
     {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         RuleFor(f => f.Type)
             .NotNull().WithMessage("请选择问题类型（矛盾纠纷或安全隐患）")
             .IsInEnum().WithMessage("问题类型无效");
@@ -98,7 +100,7 @@ public sealed class FindingFormValidator : AbstractValidator<FindingForm>
             .MaximumLength(1000).WithMessage("问题描述不能超过 1000 个字符");
         RuleFor(f => f.ClosedOn)
             .LessThanOrEqualTo(today).WithMessage("办结日期不能晚于今天")
-            .GreaterThanOrEqualTo(inspectedOn ?? DateOnly.MinValue).WithMessage("办结日期不能早于排查日期")
+            .Must((_, closedOn, context) => !(InspectedOn(context) > closedOn)).WithMessage("办结日期不能早于排查日期")
             .When(f => f.ClosedOn is not null);
 
         When(f => f.Type == FindingType.Dispute, () =>
@@ -130,7 +132,7 @@ public sealed class FindingFormValidator : AbstractValidator<FindingForm>
             RuleFor(f => f.RectifyBy)
                 .NotNull().WithMessage("安全隐患请填写整改期限");
             RuleFor(f => f.RectifyBy)
-                .GreaterThanOrEqualTo(inspectedOn ?? DateOnly.MinValue).WithMessage("整改期限不能早于排查日期")
+                .Must((_, rectifyBy, context) => !(InspectedOn(context) > rectifyBy)).WithMessage("整改期限不能早于排查日期")
                 .When(f => f.RectifyBy is not null);
             RuleFor(f => f.Status)
                 .Must(s => s is null or FindingStatus.Rectifying or FindingStatus.Rectified)
@@ -140,4 +142,8 @@ public sealed class FindingFormValidator : AbstractValidator<FindingForm>
                 .When(f => f.Status == FindingStatus.Rectified);
         });
     }
+
+    /// <summary>The date of the inspection this finding belongs to (the parent form), if known.</summary>
+    private static DateOnly? InspectedOn(ValidationContext<FindingForm> context) =>
+        (((IValidationContext)context).ParentContext?.InstanceToValidate as InspectionForm)?.InspectedOn;
 }

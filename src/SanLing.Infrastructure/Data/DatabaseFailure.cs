@@ -1,0 +1,30 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace SanLing.Infrastructure.Data;
+
+/// <summary>Tells "the database cannot be reached" (answer 503, try again later) from a fault of the portal (500).</summary>
+public static class DatabaseFailure
+{
+    // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_NOTADB (primary result codes).
+    private static readonly HashSet<int> SqliteUnreachable = [5, 6, 10, 14, 26];
+
+    // Network, timeout, server-not-found, database-unavailable and login errors of SQL Server / Azure SQL.
+    private static readonly HashSet<int> SqlServerUnreachable =
+        [-2, -1, 2, 53, 64, 121, 233, 4060, 18456, 10053, 10054, 10060, 10061, 11001, 40197, 40501, 40613, 49918, 49919, 49920];
+
+    public static bool IsUnreachable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case SqliteException sqlite when SqliteUnreachable.Contains(sqlite.SqliteErrorCode):
+                    return true;
+                case SqlException sql when sql.Errors.Cast<SqlError>().Any(x => SqlServerUnreachable.Contains(x.Number)):
+                    return true;
+            }
+        }
+        return false;
+    }
+}
