@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using SanLing.Domain.Inspections;
+using SanLing.Web;
 using SanLing.Web.Features.Inspections;
 using SanLing.Web.Tests.Support;
 
@@ -57,7 +58,7 @@ public sealed class ShippedConfigurationTests
             ],
         };
 
-        var result = await new InspectionFormValidator(clock).ValidateAsync(form);
+        var result = await new InspectionFormValidator(clock, new ChineseLocalizer<SharedResource>()).ValidateAsync(form);
 
         Assert.Contains(result.Errors, e => e.PropertyName == "Findings[0].ClosedOn" && e.ErrorMessage == "办结日期不能早于排查日期");
         Assert.Contains(result.Errors, e => e.PropertyName == "Findings[1].RectifyBy" && e.ErrorMessage == "整改期限不能早于排查日期");
