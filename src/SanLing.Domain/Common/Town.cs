@@ -7,8 +7,11 @@ public class Town
     public required string Code { get; set; }
     public required string Name { get; set; }
 
-    /// <summary>Monthly inspections are due by this day of the following month (default the 5th).</summary>
-    public int InspectionDueDay { get; set; } = 5;
+    /// <summary>The due day of a town that has not chosen one: the 5th of the following month.</summary>
+    public const int DefaultInspectionDueDay = 5;
+
+    /// <summary>Monthly inspections are due by this day of the following month.</summary>
+    public int InspectionDueDay { get; set; } = DefaultInspectionDueDay;
 
     public Guid Version { get; set; } = Guid.NewGuid();
 }

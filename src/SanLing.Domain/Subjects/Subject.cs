@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using SanLing.Domain.Common;
 
 namespace SanLing.Domain.Subjects;
@@ -37,4 +38,8 @@ public class Subject : Entity
     /// <summary>Evaluated for a year when active on that year's last day (or the as-of date).</summary>
     public bool IsActiveOn(DateOnly day) =>
         (EstablishedOn is null || EstablishedOn <= day) && (DissolvedOn is null || DissolvedOn > day);
+
+    /// <summary><see cref="IsActiveOn"/> as a query predicate (kept beside it so the two cannot drift apart).</summary>
+    public static Expression<Func<Subject, bool>> ActiveOn(DateOnly day) =>
+        s => (s.EstablishedOn == null || s.EstablishedOn <= day) && (s.DissolvedOn == null || s.DissolvedOn > day);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Inspections;
 using SanLing.Domain.Ledgers;
+using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Evaluation;
@@ -24,7 +25,7 @@ public sealed class FactsGatherer(SanLingDbContext db)
         var lastMonth = new DateOnly(period.Year, 12, 1);
 
         var subjects = await db.Subjects.AsNoTracking()
-            .Where(s => (s.EstablishedOn == null || s.EstablishedOn <= cutOff) && (s.DissolvedOn == null || s.DissolvedOn > cutOff))
+            .Where(Subject.ActiveOn(cutOff))
             .OrderBy(s => s.Code)
             .Select(s => new { s.Id, s.Code, s.Name, s.Kind, s.TerritoryId, s.EstablishedOn, s.DissolvedOn, s.PrincipalName, s.LeaderInChargeName })
             .ToListAsync(cancellationToken);

@@ -47,7 +47,7 @@ public sealed class DemoTownSeeder(SanLingDbContext db, IdNumberProtector idNumb
     private const string TownCode = "DEMO";
     private const string TownName = "青山镇";
     private const string CityName = "临江";
-    private const int DueDay = 5;
+    private const int DueDay = Town.DefaultInspectionDueDay;
     private const int FirstSeedYear = 2023;
     private const int EnterpriseCount = 760;
     private const int UnitCount = 280;
@@ -69,7 +69,7 @@ public sealed class DemoTownSeeder(SanLingDbContext db, IdNumberProtector idNumb
             throw new InvalidOperationException("数据库中已有乡镇数据，演示乡镇只能写入空数据库。");
         }
 
-        var run = new SeedRun(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), clock.LocalTimeZone);
+        var run = new SeedRun(clock.Today(), clock.LocalTimeZone);
 
         // Encrypting the first ID number may create the Data Protection key and the hash key through another
         // DbContext; do it before our transaction holds SQLite's write lock.
@@ -135,21 +135,8 @@ public sealed class DemoTownSeeder(SanLingDbContext db, IdNumberProtector idNumb
 
         foreach (var kind in Enum.GetValues<SubjectKind>())
         {
-            run.AttestedItems[kind] = ruleSet.Items.Where(i => IsAttestedFor(i, kind)).ToList();
+            run.AttestedItems[kind] = ruleSet.AttestedItemsFor(kind);
         }
-    }
-
-    private static bool IsAttestedFor(RuleSetItem item, SubjectKind kind)
-    {
-        var judging = kind.IsTerritory() ? item.JudgingForVillageCommunity : item.JudgingForEnterpriseUnit;
-        var flag = kind switch
-        {
-            SubjectKind.Village => KindSet.Village,
-            SubjectKind.Community => KindSet.Community,
-            SubjectKind.Enterprise => KindSet.Enterprise,
-            _ => KindSet.Unit,
-        };
-        return judging is ItemJudging.Attested or ItemJudging.DataAndAttested && item.AppliesTo.HasFlag(flag);
     }
 
     private async Task SeedSubjectsAsync(SeedRun run, CancellationToken cancellationToken)
@@ -626,7 +613,7 @@ public sealed class DemoTownSeeder(SanLingDbContext db, IdNumberProtector idNumb
 
     private static void PlanFault(SeedRun run, SubjectSeed seed, int year)
     {
-        var months = RequiredMonths(run, seed.Subject, year);
+        var months = Completeness.RequiredMonths(year, run.LastDueMonth, seed.Subject.EstablishedOn, seed.Subject.DissolvedOn);
         var lateMonths = months.Skip(Math.Max(0, months.Count - 4)).ToList();
         var yearStart = new DateOnly(year, 1, 1);
         var quiet = seed.Persons.Where(p => p.Person.IsActiveIn(yearStart, new DateOnly(year, 12, 31))
@@ -686,29 +673,6 @@ public sealed class DemoTownSeeder(SanLingDbContext db, IdNumberProtector idNumb
         seed.Faults[year] = fault;
     }
 
-    /// <summary>The months of a year the subject must have inspected: since it was established, before it was dissolved, already due.</summary>
-    private static List<DateOnly> RequiredMonths(SeedRun run, Subject subject, int year)
-    {
-        var months = new List<DateOnly>(12);
-        for (var m = 1; m <= 12; m++)
-        {
-            var month = MonthPeriod.Of(year, m);
-            if (month > run.LastDueMonth)
-            {
-                break;
-            }
-            if (IsInspected(subject, month))
-            {
-                months.Add(month);
-            }
-        }
-        return months;
-    }
-
-    private static bool IsInspected(Subject subject, DateOnly month) =>
-        (subject.EstablishedOn is not { } established || MonthPeriod.Of(established) <= month)
-        && (subject.DissolvedOn is not { } dissolved || month < dissolved);
-
     // ---------------------------------------------------------------- inspections and findings
 
     private async Task<(int Inspections, int Findings)> SeedInspectionsAsync(SeedRun run, CancellationToken cancellationToken)
@@ -721,7 +685,7 @@ public sealed class DemoTownSeeder(SanLingDbContext db, IdNumberProtector idNumb
             var units = seed.Grids.Count > 0 ? seed.Grids.ConvertAll(g => (Grid?)g) : [null];
             for (var month = MonthPeriod.Of(run.FirstYear, 1); month <= run.CurrentMonth; month = month.AddMonths(1))
             {
-                if (!IsInspected(seed.Subject, month))
+                if (!Completeness.IsRequired(month, seed.Subject.EstablishedOn, seed.Subject.DissolvedOn))
                 {
                     continue;
                 }
@@ -1322,12 +1286,7 @@ public sealed class DemoTownSeeder(SanLingDbContext db, IdNumberProtector idNumb
             CurrentYear = today.Year;
             FirstYear = Math.Min(FirstSeedYear, today.Year);
             CurrentMonth = MonthPeriod.Of(today);
-            var lastDue = CurrentMonth;
-            while (MonthPeriod.DueDate(lastDue, DueDay) >= today)
-            {
-                lastDue = lastDue.AddMonths(-1);
-            }
-            LastDueMonth = lastDue;
+            LastDueMonth = MonthPeriod.LastDueMonth(today, DueDay);
             Leaders = Enumerable.Range(0, 6).Select(_ => PersonName()).ToArray();
         }
 
@@ -1349,7 +1308,7 @@ public sealed class DemoTownSeeder(SanLingDbContext db, IdNumberProtector idNumb
 
         public List<SubjectSeed> Subjects { get; } = [];
         public List<PersonSeed> Persons { get; } = [];
-        public Dictionary<SubjectKind, List<RuleSetItem>> AttestedItems { get; } = [];
+        public Dictionary<SubjectKind, IReadOnlyList<RuleSetItem>> AttestedItems { get; } = [];
 
         /// <summary>A finished year is judged on 31 Dec; the current one as of today.</summary>
         public DateOnly EvaluationDay(int year) => year < CurrentYear ? new DateOnly(year, 12, 31) : Today;

@@ -68,7 +68,7 @@ internal sealed class TownBuilder(SanLingDbContext db)
     {
         foreach (var item in DefaultRuleSet.Create2020().Items)
         {
-            if (!item.AppliesTo.HasFlag(Evaluator.FlagOf(subject.Kind)) || Evaluator.JudgingFor(item, subject.Kind) == ItemJudging.Data || except.Contains(item.Code))
+            if (!item.AppliesToKind(subject.Kind) || item.JudgingFor(subject.Kind) == ItemJudging.Data || except.Contains(item.Code))
             {
                 continue;
             }

@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
 using SanLing.Domain.Common;
-using SanLing.Domain.Standards;
+using SanLing.Domain.Evaluation;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Excel;
 using SanLing.Web.Features.Imports;
@@ -108,24 +108,7 @@ public sealed class SmallTownFixture : IDisposable
         db.Towns.Add(town);
         await db.SaveChangesAsync();
         db.Actor.ActAsSystem(town.Id, "test");
-        db.RuleSets.Add(new RuleSet
-        {
-            Year = 2020,
-            Name = "2020年三零创建评定细则",
-            VillageCommunityTarget = 0.9m,
-            EnterpriseUnitTarget = 0.95m,
-            Items = StandardCatalogue.Items2020.Select((item, index) => new RuleSetItem
-            {
-                Code = item.Code,
-                Standard = item.Standard,
-                Title = item.Title,
-                JudgingForVillageCommunity = item.Judging,
-                JudgingForEnterpriseUnit = item.Code == "7.1" ? ItemJudging.Attested : item.Judging,
-                AppliesTo = item.AppliesTo,
-                AllowsNotApplicable = item.AllowsNotApplicable,
-                SortOrder = index + 1,
-            }).ToList(),
-        });
+        db.RuleSets.Add(DefaultRuleSet.Create2020());
         await db.SaveChangesAsync();
         return town.Id;
     }

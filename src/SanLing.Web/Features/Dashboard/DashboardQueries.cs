@@ -16,7 +16,7 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
 {
     public const int PageSize = 50;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     private sealed record RunInfo(int Id, int Year, DateOnly AsOf, DateTimeOffset RunAt, int RuleSetId);
 
@@ -29,8 +29,6 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
         return new SortedDictionary<int, RunInfo>(runs.GroupBy(r => r.Year)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.RunAt).ThenByDescending(r => r.Id).First()));
     }
-
-    private static bool IsTerritoryKind(SubjectKind kind) => kind is SubjectKind.Village or SubjectKind.Community;
 
     public async Task<LeadershipDashboard> LeadershipAsync(int? year, int? territoryId, CancellationToken ct)
     {
@@ -176,14 +174,11 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
             .Select(g => new { Month = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Month.Month, g => g.Count, ct);
 
-        static bool Active(DateOnly? established, DateOnly? dissolved, DateOnly month) =>
-            (established == null || established < month.AddMonths(1)) && (dissolved == null || dissolved > month);
-
         return Enumerable.Range(1, LastMonthShown(year)).Select(m =>
         {
             var month = MonthPeriod.Of(year, m);
-            var expected = grids.Where(g => Active(g.EstablishedOn, g.DissolvedOn, month)).Sum(g => g.Count)
-                + wholeSubjects.Where(s => Active(s.EstablishedOn, s.DissolvedOn, month)).Sum(s => s.Count);
+            var expected = grids.Where(g => Completeness.IsRequired(month, g.EstablishedOn, g.DissolvedOn)).Sum(g => g.Count)
+                + wholeSubjects.Where(s => Completeness.IsRequired(month, s.EstablishedOn, s.DissolvedOn)).Sum(s => s.Count);
             return new MonthInspections(m, submitted.GetValueOrDefault(m), expected);
         }).ToList();
     }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using SanLing.Domain.Common;
 using SanLing.Domain.Inspections;
 
 namespace SanLing.Web.Features.Inspections;
@@ -57,7 +58,7 @@ public sealed class InspectionFormValidator : AbstractValidator<InspectionForm>
 {
     public InspectionFormValidator(TimeProvider clock)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
 
         RuleFor(f => f.InspectedOn)
             .NotNull().WithMessage("请填写排查日期")

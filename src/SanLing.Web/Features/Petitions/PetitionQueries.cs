@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Common;
 using SanLing.Domain.Ledgers;
 using SanLing.Infrastructure.Data;
 using SanLing.Web.Features.Shared;
@@ -76,7 +77,7 @@ public sealed class PetitionQueries(SanLingDbContext db, AccessScope scope, Time
             })
             .FirstOrDefaultAsync(ct);
 
-    private int ThisYear() => clock.GetLocalNow().Year;
+    private int ThisYear() => clock.Today().Year;
 
     /// <summary>积案 as SQL: a petition of an earlier year that is still unresolved (see <see cref="Petition.IsBacklogOn"/>).</summary>
     private static Expression<Func<Petition, bool>> IsBacklog(int thisYear)
