@@ -39,6 +39,12 @@ public class Subject : Entity
     public bool IsActiveOn(DateOnly day) =>
         (EstablishedOn is null || EstablishedOn <= day) && (DissolvedOn is null || DissolvedOn > day);
 
+    /// <summary>Villages and communities (<see cref="SubjectKindExtensions.IsTerritory"/>) as a query predicate.</summary>
+    public static Expression<Func<Subject, bool>> IsTerritory { get; } = s => s.Kind == SubjectKind.Village || s.Kind == SubjectKind.Community;
+
+    /// <summary>Enterprises and units: the subjects that sit in a territory, as a query predicate.</summary>
+    public static Expression<Func<Subject, bool>> IsEnterpriseOrUnit { get; } = s => s.Kind != SubjectKind.Village && s.Kind != SubjectKind.Community;
+
     /// <summary><see cref="IsActiveOn"/> as a query predicate (kept beside it so the two cannot drift apart).</summary>
     public static Expression<Func<Subject, bool>> ActiveOn(DateOnly day) =>
         s => (s.EstablishedOn == null || s.EstablishedOn <= day) && (s.DissolvedOn == null || s.DissolvedOn > day);

@@ -34,7 +34,7 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
     {
         var runs = await LatestPublishedRunsAsync(ct);
         var territories = await db.Subjects.AsNoTracking()
-            .Where(s => s.Kind == SubjectKind.Village || s.Kind == SubjectKind.Community)
+            .Where(Subject.IsTerritory)
             .OrderBy(s => s.Code)
             .Select(s => new TerritoryOption(s.Id, s.Code, s.Name))
             .ToListAsync(ct);
@@ -157,7 +157,7 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         var wholeSubjects = await subjects
             // NOT IN over a non-correlated subquery: SQLite would otherwise scan the grids once per subject.
-            .Where(s => s.Kind != SubjectKind.Village && s.Kind != SubjectKind.Community && !db.Grids.Select(g => g.SubjectId).Contains(s.Id))
+            .Where(Subject.IsEnterpriseOrUnit).Where(s => !db.Grids.Select(g => g.SubjectId).Contains(s.Id))
             .GroupBy(s => new { s.EstablishedOn, s.DissolvedOn })
             .Select(g => new { g.Key.EstablishedOn, g.Key.DissolvedOn, Count = g.Count() })
             .ToListAsync(ct);

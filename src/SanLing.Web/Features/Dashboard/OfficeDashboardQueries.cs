@@ -33,7 +33,7 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
             .Where(g => active.Select(s => s.Id).Contains(g.SubjectId))
             .CountAsync(g => !submitted.Where(i => i.GridId != null).Select(i => i.GridId!.Value).Contains(g.Id), ct);
         var missingWhole = await active
-            .Where(s => s.Kind != SubjectKind.Village && s.Kind != SubjectKind.Community && !db.Grids.Select(g => g.SubjectId).Contains(s.Id))
+            .Where(Subject.IsEnterpriseOrUnit).Where(s => !db.Grids.Select(g => g.SubjectId).Contains(s.Id))
             .CountAsync(s => !submitted.Where(i => i.GridId == null).Select(i => i.SubjectId).Contains(s.Id), ct);
 
         var overdue = await db.Findings.AsNoTracking()

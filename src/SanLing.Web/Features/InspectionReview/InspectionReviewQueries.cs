@@ -26,7 +26,7 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
 
     public async Task<IReadOnlyList<TerritoryOption>> TerritoriesAsync(CancellationToken ct) =>
         await scope.Apply(db.Subjects.AsNoTracking())
-            .Where(s => s.Kind == SubjectKind.Village || s.Kind == SubjectKind.Community)
+            .Where(Subject.IsTerritory)
             .OrderBy(s => s.Code)
             .Select(s => new TerritoryOption(s.Id, s.Name))
             .ToListAsync(ct);

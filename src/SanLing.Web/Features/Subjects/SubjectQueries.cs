@@ -53,7 +53,7 @@ public sealed class SubjectQueries(SanLingDbContext db, AccessScope scope, TimeP
     /// <summary>Villages and communities the user may filter by or choose as 属地.</summary>
     public async Task<IReadOnlyList<Option>> TerritoriesAsync(CancellationToken ct) =>
         await scope.Apply(db.Subjects.AsNoTracking())
-            .Where(s => s.Kind == SubjectKind.Village || s.Kind == SubjectKind.Community)
+            .Where(Subject.IsTerritory)
             .OrderBy(s => s.Code)
             .Select(s => new Option(s.Id, s.Name))
             .ToListAsync(ct);
