@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Auditing;
 using SanLing.Domain.Common;
 using SanLing.Domain.Evaluation;
+using SanLing.Domain.Standards;
 using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Security;
