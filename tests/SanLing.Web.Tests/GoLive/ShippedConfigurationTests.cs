@@ -44,7 +44,7 @@ public sealed class ShippedConfigurationTests
     }
 
     [Fact]
-    public async Task A_finding_closed_before_its_inspection_is_refused_by_its_field()
+    public async Task A_finding_closed_before_its_month_or_due_before_its_inspection_is_refused_by_its_field()
     {
         var clock = new TestClock(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.FromHours(8)));
         var form = new InspectionForm
@@ -53,14 +53,14 @@ public sealed class ShippedConfigurationTests
             InspectedOn = new DateOnly(2026, 10, 20),
             Findings =
             [
-                new FindingForm { Type = FindingType.Dispute, DisputeCategory = DisputeCategory.Neighbour, Description = "邻里纠纷", Status = FindingStatus.Resolved, ClosedOn = new DateOnly(2026, 10, 19), ResolutionMethod = ResolutionMethod.Mediation },
+                new FindingForm { Type = FindingType.Dispute, DisputeCategory = DisputeCategory.Neighbour, Description = "邻里纠纷", Status = FindingStatus.Resolved, ClosedOn = new DateOnly(2026, 9, 30), ResolutionMethod = ResolutionMethod.Mediation },
                 new FindingForm { Type = FindingType.Hazard, HazardCategory = HazardCategory.Fire, RiskLevel = RiskLevel.General, Description = "消防通道堵塞", RectifyBy = new DateOnly(2026, 10, 1) },
             ],
         };
 
         var result = await new InspectionFormValidator(clock, new ChineseLocalizer<SharedResource>()).ValidateAsync(form);
 
-        Assert.Contains(result.Errors, e => e.PropertyName == "Findings[0].ClosedOn" && e.ErrorMessage == "办结日期不能早于排查日期");
+        Assert.Contains(result.Errors, e => e.PropertyName == "Findings[0].ClosedOn" && e.ErrorMessage == "办结日期不能早于所排查的月份");
         Assert.Contains(result.Errors, e => e.PropertyName == "Findings[1].RectifyBy" && e.ErrorMessage == "整改期限不能早于排查日期");
     }
 }

@@ -35,7 +35,7 @@ public sealed class SettingsController(TownSettingsCommands commands, IValidator
                 case SaveOutcome.NotFound:
                     return NotFound();
                 case SaveOutcome.Saved:
-                    TempData["Message"] = l["镇设置已保存。"].Value;
+                    TempData.Success(l["镇设置已保存。"].Value);
                     return RedirectToAction(nameof(Index));
                 default:
                     ModelState.AddModelError("", l["保存失败：镇设置已被他人修改。请重新打开，核对最新内容后再保存。"]);
