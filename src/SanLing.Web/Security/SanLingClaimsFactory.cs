@@ -6,7 +6,10 @@ using SanLing.Infrastructure.Identity;
 
 namespace SanLing.Web.Security;
 
-/// <summary>Adds the user's town, scope subject, display name and a pending password change to the sign-in cookie.</summary>
+/// <summary>
+/// Adds the user's town, scope subject, display name, a pending password change and the sign-in time to the sign-in cookie.
+/// The once-a-minute claim refresh keeps the first sign-in time (<see cref="SessionLimits.KeepSignInTime"/>).
+/// </summary>
 public sealed class SanLingClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, TimeProvider clock)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {

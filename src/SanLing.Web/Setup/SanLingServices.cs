@@ -137,8 +137,13 @@ public static class SanLingServices
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
-        // Disabling a user or changing roles renews the security stamp; sessions notice within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Logout, disabling, a password reset and a role or scope change renew the security stamp: SessionLimits compares
+        // it on every request; the claims themselves are rebuilt once a minute, keeping the sign-in time.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = SessionLimits.KeepSignInTime;
+        });
 
         services.ConfigureApplicationCookie(o =>
         {

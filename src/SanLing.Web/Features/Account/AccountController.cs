@@ -107,6 +107,11 @@ public sealed class AccountController(
     [AllowedBeforePasswordChange]
     public async Task<IActionResult> Logout()
     {
+        // A new security stamp makes any copy of this cookie worthless (it also ends the user's other sessions).
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
         await signIn.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }
