@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -13,6 +14,7 @@ namespace SanLing.Infrastructure.Data;
 /// <summary>
 /// On every save: stamps the town, the audit fields and a fresh concurrency token on each record, and
 /// appends one hash-chained audit line per created, changed or deleted record, in the same transaction.
+/// Every new audit line is linked to the chain here, at save time, after the chain is locked (see <see cref="Gates"/>).
 /// </summary>
 public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
@@ -22,14 +24,43 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
     private static readonly HashSet<string> Bookkeeping =
         [nameof(Entity.Version), nameof(Entity.CreatedAt), nameof(Entity.CreatedBy), nameof(Entity.UpdatedAt), nameof(Entity.UpdatedBy), nameof(Entity.TownId)];
 
+    /// <summary>
+    /// One gate per database in this process, so appenders queue here rather than spin on the database's lock.
+    /// The database lock (BEGIN IMMEDIATE on SQLite, UPDLOCK/HOLDLOCK on SQL Server) orders this process against
+    /// others (a command running beside the portal). The gate is taken only before a transaction this interceptor
+    /// begins itself: a caller's transaction may already hold the database lock, and waiting for the gate then
+    /// could deadlock with a gate holder waiting for that lock.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    private static SemaphoreSlim GateOf(SanLingDbContext db) =>
+        Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+
+    private static bool WritesAudit(SanLingDbContext db) => db.PendingAudit.Count > 0 || db.UnchainedAudit.Count > 0;
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is SanLingDbContext db)
         {
             Prepare(db);
-            if (db.PendingAudit.Count > 0 && db.Database.CurrentTransaction is null)
+            if (WritesAudit(db) && db.Database.CurrentTransaction is null)
             {
-                db.OwnedAuditTransaction = db.Database.BeginTransaction();
+                var gate = GateOf(db);
+                gate.Wait();
+                db.HeldAuditGate = gate;
+                try
+                {
+                    db.OwnedAuditTransaction = db.Database.BeginTransaction();
+                }
+                catch
+                {
+                    db.ReleaseAuditGate();
+                    throw;
+                }
+            }
+            if (db.UnchainedAudit.Count > 0)
+            {
+                Chain(db.UnchainedAudit, db.LastAuditHash());
             }
         }
         return result;
@@ -40,9 +71,24 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
         if (eventData.Context is SanLingDbContext db)
         {
             Prepare(db);
-            if (db.PendingAudit.Count > 0 && db.Database.CurrentTransaction is null)
+            if (WritesAudit(db) && db.Database.CurrentTransaction is null)
             {
-                db.OwnedAuditTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var gate = GateOf(db);
+                await gate.WaitAsync(cancellationToken);
+                db.HeldAuditGate = gate;
+                try
+                {
+                    db.OwnedAuditTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                }
+                catch
+                {
+                    db.ReleaseAuditGate();
+                    throw;
+                }
+            }
+            if (db.UnchainedAudit.Count > 0)
+            {
+                Chain(db.UnchainedAudit, await db.LastAuditHashAsync(cancellationToken));
             }
         }
         return result;
@@ -50,10 +96,26 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is SanLingDbContext db && db.PendingAudit.Count > 0)
+        if (eventData.Context is SanLingDbContext db)
         {
-            WriteAudit(db);
-            db.SaveChanges();
+            db.UnchainedAudit.Clear();
+            if (db.WritingAuditLines)
+            {
+                return result;
+            }
+            if (db.PendingAudit.Count > 0)
+            {
+                WriteAudit(db);
+                db.WritingAuditLines = true;
+                try
+                {
+                    db.SaveChanges();
+                }
+                finally
+                {
+                    db.WritingAuditLines = false;
+                }
+            }
             db.OwnedAuditTransaction?.Commit();
             EndTransaction(db);
         }
@@ -62,10 +124,26 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is SanLingDbContext db && db.PendingAudit.Count > 0)
+        if (eventData.Context is SanLingDbContext db)
         {
-            WriteAudit(db);
-            await db.SaveChangesAsync(cancellationToken);
+            db.UnchainedAudit.Clear();
+            if (db.WritingAuditLines)
+            {
+                return result;
+            }
+            if (db.PendingAudit.Count > 0)
+            {
+                WriteAudit(db);
+                db.WritingAuditLines = true;
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                finally
+                {
+                    db.WritingAuditLines = false;
+                }
+            }
             if (db.OwnedAuditTransaction is { } tx)
             {
                 await tx.CommitAsync(cancellationToken);
@@ -83,20 +161,42 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
         return Task.CompletedTask;
     }
 
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandon(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     private static void Abandon(DbContext? context)
     {
-        if (context is SanLingDbContext db)
+        if (context is SanLingDbContext db && !db.WritingAuditLines)
         {
             db.OwnedAuditTransaction?.Rollback();
             EndTransaction(db);
         }
     }
 
+    /// <summary>Ends the save's own transaction (committed or rolled back) and only then lets the next appender in.</summary>
     private static void EndTransaction(SanLingDbContext db)
     {
         db.OwnedAuditTransaction?.Dispose();
         db.OwnedAuditTransaction = null;
         db.PendingAudit.Clear();
+        db.ReleaseAuditGate();
+    }
+
+    /// <summary>Links new lines, in the order they were added, after <paramref name="previous"/> (the last line's hash).</summary>
+    private static void Chain(List<AuditEntry> lines, string? previous)
+    {
+        previous ??= "";
+        foreach (var line in lines)
+        {
+            line.PreviousHash = previous;
+            line.Hash = AuditChain.HashOf(line);
+            previous = line.Hash;
+        }
     }
 
     private void Prepare(SanLingDbContext db)
@@ -182,7 +282,6 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
     {
         var pending = db.PendingAudit.ToList();
         db.PendingAudit.Clear();
-        var previous = db.AuditEntries.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefault() ?? "";
         var now = clock.GetUtcNow();
         foreach (var item in pending)
         {
@@ -198,12 +297,11 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
                 EntityType = item.Entry.Metadata.ClrType.Name,
                 EntityId = entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Changes = item.Changes,
-                PreviousHash = previous,
+                PreviousHash = "",
                 Hash = "",
             };
-            line.Hash = AuditChain.HashOf(line);
-            previous = line.Hash;
             db.AuditEntries.Add(line);
+            db.UnchainedAudit.Add(line);
         }
     }
 }
@@ -281,7 +379,6 @@ public static class AuditChain
     /// <summary>Adds a line written by the application itself (a reveal, an export, an import, the seed).</summary>
     public static async Task AppendAsync(SanLingDbContext db, TimeProvider clock, AuditAction action, string entityType, string? entityId, string? details, CancellationToken cancellationToken = default)
     {
-        var previous = await db.AuditEntries.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken) ?? "";
         var line = new AuditEntry
         {
             TownId = db.Actor.TownId,
@@ -293,11 +390,12 @@ public static class AuditChain
             EntityType = entityType,
             EntityId = entityId,
             Changes = details,
-            PreviousHash = previous,
+            PreviousHash = "",
             Hash = "",
         };
-        line.Hash = HashOf(line);
+        // Linked to the chain by the interceptor, under the chain's lock, in the save's transaction.
         db.AuditEntries.Add(line);
+        db.UnchainedAudit.Add(line);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

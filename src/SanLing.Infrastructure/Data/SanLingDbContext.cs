@@ -38,6 +38,60 @@ public abstract class SanLingDbContext : IdentityDbContext<AppUser>, IDataProtec
     internal List<PendingAudit> PendingAudit { get; } = [];
     internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? OwnedAuditTransaction { get; set; }
 
+    /// <summary>Audit lines added but not yet linked to the chain; linked at save time, under the chain's lock.</summary>
+    internal List<AuditEntry> UnchainedAudit { get; } = [];
+
+    /// <summary>True while the interceptor saves the audit lines of a save (the nested save must not commit).</summary>
+    internal bool WritingAuditLines { get; set; }
+
+    /// <summary>This process's gate to the chain, while this context holds it (with <see cref="OwnedAuditTransaction"/>).</summary>
+    internal SemaphoreSlim? HeldAuditGate { get; set; }
+
+    internal void ReleaseAuditGate()
+    {
+        var gate = HeldAuditGate;
+        HeldAuditGate = null;
+        gate?.Release();
+    }
+
+    /// <summary>
+    /// The hash of the last audit line, read inside the save's transaction once the chain is locked: on SQLite the
+    /// transaction began with BEGIN IMMEDIATE and already holds the database's write lock.
+    /// </summary>
+    internal virtual string? LastAuditHash() =>
+        AuditEntries.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefault();
+
+    internal virtual Task<string?> LastAuditHashAsync(CancellationToken cancellationToken) =>
+        AuditEntries.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken);
+
+    // A context dropped mid-save (a request aborted) must not keep the other appenders of this process waiting.
+    // Released after the context (and its transaction) is gone, so the next appender finds the database free.
+    public override void Dispose()
+    {
+        try
+        {
+            base.Dispose();
+        }
+        finally
+        {
+            ReleaseAuditGate();
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            ReleaseAuditGate();
+        }
+        GC.SuppressFinalize(this);
+    }
+
     public DbSet<Town> Towns => Set<Town>();
     public DbSet<Subject> Subjects => Set<Subject>();
     public DbSet<Grid> Grids => Set<Grid>();
@@ -97,4 +151,16 @@ public sealed class SqliteSanLingDbContext(DbContextOptions<SqliteSanLingDbConte
 }
 
 public sealed class SqlServerSanLingDbContext(DbContextOptions<SqlServerSanLingDbContext> options, CurrentActor actor)
-    : SanLingDbContext(options, actor);
+    : SanLingDbContext(options, actor)
+{
+    // UPDLOCK + HOLDLOCK: the last line (or the empty range) stays locked until the save commits, so a second
+    // appender, in this process or another, waits here instead of chaining onto the same predecessor.
+    private const string LockedLastHash =
+        "SELECT TOP(1) [Hash] AS [Value] FROM [AuditEntries] WITH (UPDLOCK, HOLDLOCK) ORDER BY [Id] DESC";
+
+    internal override string? LastAuditHash() =>
+        Database.SqlQueryRaw<string>(LockedLastHash).AsEnumerable().FirstOrDefault();
+
+    internal override async Task<string?> LastAuditHashAsync(CancellationToken cancellationToken) =>
+        (await Database.SqlQueryRaw<string>(LockedLastHash).ToListAsync(cancellationToken)).FirstOrDefault();
+}
