@@ -125,6 +125,29 @@ internal sealed class ImportContext(SanLingDbContext db, TimeProvider clock, IdN
         return false;
     }
 
+    /// <summary>
+    /// Writes a sheet's checked rows in one save: each row's record is found by its key among <paramref name="existing"/>
+    /// or made by <paramref name="create"/> and added, counted as new or updated, and given the row's values.
+    /// </summary>
+    public async Task SaveRowsAsync<TKey, TRow, TEntity>(SheetSpec sheet, IEnumerable<TRow> rows, Func<TRow, TKey> keyOf,
+        IReadOnlyDictionary<TKey, TEntity> existing, Func<TRow, TEntity> create, Action<TEntity, TRow> apply, CancellationToken ct)
+        where TKey : notnull
+        where TEntity : class
+    {
+        foreach (var row in rows)
+        {
+            var found = existing.TryGetValue(keyOf(row), out var entity);
+            if (!found)
+            {
+                entity = create(row);
+                db.Add(entity);
+            }
+            Count(sheet.Name, inserted: !found);
+            apply(entity!, row);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     public void Count(string sheet, bool inserted)
     {
         var (i, u) = _counts.GetValueOrDefault(sheet);

@@ -66,22 +66,17 @@ public sealed class AccidentTemplate : ExcelTemplate
         return async token =>
         {
             var existing = await IncidentRows.ExistingAsync(context.Db.Accidents, rows.Select(r => r.Shared.Key), token);
-            foreach (var row in rows)
-            {
-                if (!existing.TryGetValue(row.Shared.Key, out var accident))
+            await context.SaveRowsAsync(Sheet, rows, row => row.Shared.Key, existing,
+                row => new Accident { Number = row.Shared.Key },
+                (accident, row) =>
                 {
-                    accident = new Accident { Number = row.Shared.Key };
-                    context.Db.Accidents.Add(accident);
-                }
-                context.Count(Sheet.Name, inserted: !existing.ContainsKey(row.Shared.Key));
-                IncidentRows.Apply(accident, row.Shared);
-                accident.Category = row.Category;
-                accident.Deaths = row.Deaths;
-                accident.Injuries = row.Injuries;
-                accident.LossTenThousandYuan = row.Loss;
-                accident.Summary = row.Summary;
-            }
-            await context.Db.SaveChangesAsync(token);
+                    IncidentRows.Apply(accident, row.Shared);
+                    accident.Category = row.Category;
+                    accident.Deaths = row.Deaths;
+                    accident.Injuries = row.Injuries;
+                    accident.LossTenThousandYuan = row.Loss;
+                    accident.Summary = row.Summary;
+                }, token);
         };
     }
 

@@ -91,19 +91,13 @@ public sealed class AttestationTemplate : ExcelTemplate
             var years = rows.Select(r => r.Year).Distinct().ToList();
             var existing = (await context.Db.Attestations.Where(a => EF.Parameter(years).Contains(a.Year)).ToListAsync(token))
                 .ToDictionary(a => (a.SubjectId, a.Year, a.ItemCode));
-            foreach (var row in rows)
-            {
-                var key = (row.SubjectId, row.Year, row.Item);
-                if (!existing.TryGetValue(key, out var attestation))
+            await context.SaveRowsAsync(Sheet, rows, row => (row.SubjectId, row.Year, row.Item), existing,
+                row => new Attestation { SubjectId = row.SubjectId, Year = row.Year, ItemCode = row.Item },
+                (attestation, row) =>
                 {
-                    attestation = new Attestation { SubjectId = row.SubjectId, Year = row.Year, ItemCode = row.Item };
-                    context.Db.Attestations.Add(attestation);
-                }
-                context.Count(Sheet.Name, inserted: !existing.ContainsKey(key));
-                attestation.Result = row.Result;
-                attestation.Note = row.Note;
-            }
-            await context.Db.SaveChangesAsync(token);
+                    attestation.Result = row.Result;
+                    attestation.Note = row.Note;
+                }, token);
         };
     }
 

@@ -65,21 +65,16 @@ public sealed class CaseTemplate : ExcelTemplate
         return async token =>
         {
             var existing = await IncidentRows.ExistingAsync(context.Db.Cases, rows.Select(r => r.Shared.Key), token);
-            foreach (var row in rows)
-            {
-                if (!existing.TryGetValue(row.Shared.Key, out var item))
+            await context.SaveRowsAsync(Sheet, rows, row => row.Shared.Key, existing,
+                row => new SecurityCase { Number = row.Shared.Key },
+                (item, row) =>
                 {
-                    item = new SecurityCase { Number = row.Shared.Key };
-                    context.Db.Cases.Add(item);
-                }
-                context.Count(Sheet.Name, inserted: !existing.ContainsKey(row.Shared.Key));
-                IncidentRows.Apply(item, row.Shared);
-                item.Kind = row.Kind;
-                item.Facts = row.Facts;
-                item.OffenderNumber = row.OffenderNumber;
-                item.OffenderKeyPersonId = row.KeyPersonId;
-            }
-            await context.Db.SaveChangesAsync(token);
+                    IncidentRows.Apply(item, row.Shared);
+                    item.Kind = row.Kind;
+                    item.Facts = row.Facts;
+                    item.OffenderNumber = row.OffenderNumber;
+                    item.OffenderKeyPersonId = row.KeyPersonId;
+                }, token);
         };
     }
 

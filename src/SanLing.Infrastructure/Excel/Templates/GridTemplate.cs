@@ -57,19 +57,14 @@ public sealed class GridTemplate : ExcelTemplate
         {
             var codes = rows.Select(r => r.Code).ToList();
             var existing = await context.Db.Grids.Where(g => EF.Parameter(codes).Contains(g.Code)).ToDictionaryAsync(g => g.Code, StringComparer.Ordinal, token);
-            foreach (var row in rows)
-            {
-                if (!existing.TryGetValue(row.Code, out var grid))
+            await context.SaveRowsAsync(Sheet, rows, row => row.Code, existing,
+                row => new Grid { Code = row.Code, Name = row.Name },
+                (grid, row) =>
                 {
-                    grid = new Grid { Code = row.Code, Name = row.Name };
-                    context.Db.Grids.Add(grid);
-                }
-                context.Count(Sheet.Name, inserted: !existing.ContainsKey(row.Code));
-                grid.Name = row.Name;
-                grid.SubjectId = row.SubjectId;
-                grid.WorkerName = row.Worker;
-            }
-            await context.Db.SaveChangesAsync(token);
+                    grid.Name = row.Name;
+                    grid.SubjectId = row.SubjectId;
+                    grid.WorkerName = row.Worker;
+                }, token);
         };
     }
 

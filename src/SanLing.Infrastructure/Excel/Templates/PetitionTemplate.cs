@@ -66,23 +66,18 @@ public sealed class PetitionTemplate : ExcelTemplate
         return async token =>
         {
             var existing = await IncidentRows.ExistingAsync(context.Db.Petitions, rows.Select(r => r.Shared.Key), token);
-            foreach (var row in rows)
-            {
-                if (!existing.TryGetValue(row.Shared.Key, out var petition))
+            await context.SaveRowsAsync(Sheet, rows, row => row.Shared.Key, existing,
+                row => new Petition { Number = row.Shared.Key },
+                (petition, row) =>
                 {
-                    petition = new Petition { Number = row.Shared.Key };
-                    context.Db.Petitions.Add(petition);
-                }
-                context.Count(Sheet.Name, inserted: !existing.ContainsKey(row.Shared.Key));
-                IncidentRows.Apply(petition, row.Shared);
-                petition.Kind = row.Kind;
-                petition.PetitionerCount = row.Count;
-                petition.Matter = row.Matter;
-                petition.LeaderInCharge = row.Leader;
-                petition.Status = row.Status;
-                petition.ResolvedOn = row.ResolvedOn;
-            }
-            await context.Db.SaveChangesAsync(token);
+                    IncidentRows.Apply(petition, row.Shared);
+                    petition.Kind = row.Kind;
+                    petition.PetitionerCount = row.Count;
+                    petition.Matter = row.Matter;
+                    petition.LeaderInCharge = row.Leader;
+                    petition.Status = row.Status;
+                    petition.ResolvedOn = row.ResolvedOn;
+                }, token);
         };
     }
 

@@ -62,22 +62,17 @@ public sealed class RentalHouseTemplate : ExcelTemplate
         {
             var numbers = rows.Select(r => r.Number).ToList();
             var existing = await context.Db.RentalHouses.Where(h => EF.Parameter(numbers).Contains(h.Number)).ToDictionaryAsync(h => h.Number, StringComparer.Ordinal, token);
-            foreach (var row in rows)
-            {
-                if (!existing.TryGetValue(row.Number, out var house))
+            await context.SaveRowsAsync(Sheet, rows, row => row.Number, existing,
+                row => new RentalHouse { Number = row.Number, Address = row.Address },
+                (house, row) =>
                 {
-                    house = new RentalHouse { Number = row.Number, Address = row.Address };
-                    context.Db.RentalHouses.Add(house);
-                }
-                context.Count(Sheet.Name, inserted: !existing.ContainsKey(row.Number));
-                house.SubjectId = row.SubjectId;
-                house.Address = row.Address;
-                house.Landlord = row.Landlord;
-                house.TenantCount = row.Tenants;
-                house.IsRegistered = row.Registered;
-                house.RegisteredOn = row.RegisteredOn;
-            }
-            await context.Db.SaveChangesAsync(token);
+                    house.SubjectId = row.SubjectId;
+                    house.Address = row.Address;
+                    house.Landlord = row.Landlord;
+                    house.TenantCount = row.Tenants;
+                    house.IsRegistered = row.Registered;
+                    house.RegisteredOn = row.RegisteredOn;
+                }, token);
         };
     }
 
