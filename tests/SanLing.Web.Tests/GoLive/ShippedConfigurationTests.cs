@@ -57,7 +57,10 @@ public sealed class ShippedConfigurationTests
             ],
         };
 
-        var result = await new InspectionFormValidator(clock).ValidateAsync(form);
+        System.Globalization.CultureInfo.CurrentUICulture = new("zh-CN");
+        var localizer = new Microsoft.Extensions.Localization.StringLocalizer<SanLing.Web.SharedResource>(new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+            Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions { ResourcesPath = "Resources" }), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        var result = await new InspectionFormValidator(clock, localizer).ValidateAsync(form);
 
         Assert.Contains(result.Errors, e => e.PropertyName == "Findings[0].ClosedOn" && e.ErrorMessage == "办结日期不能早于排查日期");
         Assert.Contains(result.Errors, e => e.PropertyName == "Findings[1].RectifyBy" && e.ErrorMessage == "整改期限不能早于排查日期");
