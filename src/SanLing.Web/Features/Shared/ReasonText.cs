@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
@@ -32,7 +31,7 @@ public static partial class ReasonText
         }
         if (CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal))
         {
-            return new HtmlString(HtmlEncoder.Default.Encode(reason));
+            return new HtmlContentBuilder().Append(reason);
         }
         var html = new HtmlContentBuilder();
         var rest = reason;
@@ -60,7 +59,7 @@ public static partial class ReasonText
         // Placeholders are numbered in order of appearance: "当年越级访 {0}".
         var key = Argument().Replace(part, m =>
         {
-            arguments.Add(m.Groups["list"].Success ? CountHtml(m.Groups["n"].Value, m.Groups["list"].Value) : new HtmlString(HtmlEncoder.Default.Encode(m.Value)));
+            arguments.Add(m.Groups["list"].Success ? CountHtml(m.Groups["n"].Value, m.Groups["list"].Value) : new HtmlContentBuilder().Append(m.Value));
             return "{" + (arguments.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
         });
         var translated = localizer[key];
