@@ -116,7 +116,7 @@ internal static class Generator
             {
                 rentalInsert.Run($"CZ-{i}", subjectId, "某路1号", 3, 1, Day(new DateOnly(2024, 1, 1)));
             }
-            foreach (var item in ruleSet.Items.Where(it => it.AppliesTo.HasFlag(Evaluator.FlagOf(kind)) && Evaluator.JudgingFor(it, kind) != ItemJudging.Data))
+            foreach (var item in ruleSet.AttestedItemsFor(kind))
             {
                 attestationInsert.Run(subjectId, Year, item.Code, random.NextDouble() < 0.003 ? 2 : 1);
             }

@@ -36,4 +36,17 @@ public sealed class SubjectTests
         Assert.True(new Grid { Code = "G", Name = "一", WorkerName = "李娜" }.HasWorker);
         Assert.True(new Grid { Code = "G", Name = "一", WorkerUserId = "u1" }.HasWorker);
     }
+
+    [Theory]
+    [InlineData(SubjectKind.Village, true)]
+    [InlineData(SubjectKind.Community, true)]
+    [InlineData(SubjectKind.Enterprise, false)]
+    [InlineData(SubjectKind.Unit, false)]
+    public void The_query_predicates_of_territories_agree_with_the_kind(SubjectKind kind, bool territory)
+    {
+        var subject = new Subject { Code = "S", Name = "S", Kind = kind };
+        Assert.Equal(territory, kind.IsTerritory());
+        Assert.Equal(territory, Domain.Subjects.Subject.IsTerritory.Compile()(subject));
+        Assert.Equal(!territory, Domain.Subjects.Subject.IsEnterpriseOrUnit.Compile()(subject));
+    }
 }

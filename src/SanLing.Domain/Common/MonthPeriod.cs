@@ -14,5 +14,19 @@ public static class MonthPeriod
         return new DateOnly(next.Year, next.Month, Math.Min(dueDay, DateTime.DaysInMonth(next.Year, next.Month)));
     }
 
+    /// <summary>
+    /// The latest month whose inspections are due before <paramref name="day"/> (its due date has passed); months after
+    /// it are still open.
+    /// </summary>
+    public static DateOnly LastDueMonth(DateOnly day, int dueDay)
+    {
+        var month = Of(day);
+        while (DueDate(month, dueDay) >= day)
+        {
+            month = month.AddMonths(-1);
+        }
+        return month;
+    }
+
     public static bool IsLate(DateOnly month, DateOnly submittedOn, int dueDay) => submittedOn > DueDate(month, dueDay);
 }

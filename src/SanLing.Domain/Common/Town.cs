@@ -7,15 +7,8 @@ public class Town
     public required string Code { get; set; }
     public required string Name { get; set; }
 
-    public const int NameMaxLength = 100;
-
-    /// <summary>The due day must exist in every month, February included.</summary>
-    public const int LatestInspectionDueDay = 28;
-
-    /// <summary>Monthly inspections are due by this day of the following month (default the 5th).</summary>
+    /// <summary>Monthly inspections are due by this day of the following month (limits in <see cref="TownRules"/>).</summary>
     public int InspectionDueDay { get; set; } = TownRules.DefaultDueDay;
-
-    public static bool IsValidInspectionDueDay(int day) => day is >= 1 and <= LatestInspectionDueDay;
 
     public Guid Version { get; set; } = Guid.NewGuid();
 }

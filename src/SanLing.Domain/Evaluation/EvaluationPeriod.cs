@@ -1,4 +1,5 @@
 using SanLing.Domain.Common;
+using SanLing.Domain.Inspections;
 
 namespace SanLing.Domain.Evaluation;
 
@@ -8,7 +9,7 @@ namespace SanLing.Domain.Evaluation;
 /// </summary>
 public sealed record EvaluationPeriod
 {
-    public EvaluationPeriod(int year, DateOnly? asOf = null, int dueDay = 5)
+    public EvaluationPeriod(int year, DateOnly? asOf = null, int dueDay = TownRules.DefaultDueDay)
     {
         Year = year;
         YearStart = new DateOnly(year, 1, 1);
@@ -37,24 +38,8 @@ public sealed record EvaluationPeriod
     /// The months a subject must have inspected: every month of a full year; as of a date, the months whose due date
     /// (the due day of the next month) is before it. Months before the month the subject was established are not required.
     /// </summary>
-    public IReadOnlyList<DateOnly> RequiredMonths(DateOnly? establishedOn)
-    {
-        var months = new List<DateOnly>(12);
-        for (var m = 1; m <= 12; m++)
-        {
-            var month = MonthPeriod.Of(Year, m);
-            if (!IsFullYear && MonthPeriod.DueDate(month, DueDay) >= CutOff)
-            {
-                break;
-            }
-            if (establishedOn is { } e && month < MonthPeriod.Of(e))
-            {
-                continue;
-            }
-            months.Add(month);
-        }
-        return months;
-    }
+    public IReadOnlyList<DateOnly> RequiredMonths(DateOnly? establishedOn) =>
+        Completeness.RequiredMonths(Year, IsFullYear ? MonthPeriod.Of(Year, 12) : MonthPeriod.LastDueMonth(CutOff, DueDay), establishedOn, null);
 
     /// <summary>In the year and not after the cut-off.</summary>
     public bool Contains(DateOnly day) => day >= YearStart && day <= CutOff;

@@ -43,32 +43,21 @@ public static class Evaluator
         return list.Contains(ItemVerdict.Pending) ? SubjectVerdict.Pending : SubjectVerdict.Compliant;
     }
 
-    public static KindSet FlagOf(SubjectKind kind) => kind switch
-    {
-        SubjectKind.Village => KindSet.Village,
-        SubjectKind.Community => KindSet.Community,
-        SubjectKind.Enterprise => KindSet.Enterprise,
-        _ => KindSet.Unit,
-    };
-
-    public static ItemJudging JudgingFor(RuleSetItem item, SubjectKind kind) =>
-        kind.IsTerritory() ? item.JudgingForVillageCommunity : item.JudgingForEnterpriseUnit;
-
     public static ItemEvaluation JudgeItem(RuleSetItem item, SubjectFacts facts, EvaluationPeriod period)
     {
-        if (!item.AppliesTo.HasFlag(FlagOf(facts.Kind)))
+        if (!item.AppliesToKind(facts.Kind))
         {
             return Make(item.Code, ItemVerdict.NotApplicable, [$"本条目不适用于{Terms.Of(facts.Kind)}"]);
         }
-        var judging = JudgingFor(item, facts.Kind);
+        var judging = item.JudgingFor(facts.Kind);
         var parts = new List<RuleOutcome>(2);
-        if (judging is ItemJudging.Data or ItemJudging.DataAndAttested)
+        if (judging.UsesData())
         {
             parts.Add(DataRules.ByCode.TryGetValue(item.Code, out var rule)
                 ? rule.Judge(facts, period)
                 : RuleOutcome.Pending("本条目没有数据判定规则，需评定"));
         }
-        if (judging is ItemJudging.Attested or ItemJudging.DataAndAttested)
+        if (judging.IsAttested())
         {
             parts.Add(Attested(item, facts));
         }

@@ -1,3 +1,7 @@
+using System.Linq.Expressions;
+using SanLing.Domain.Common;
+using SanLing.Domain.Subjects;
+
 namespace SanLing.Domain.Inspections;
 
 /// <summary>How one subject stands for one month of inspections.</summary>
@@ -49,21 +53,45 @@ public static class Completeness
     /// </summary>
     public static bool IsRequired(DateOnly month, DateOnly? establishedOn, DateOnly? dissolvedOn)
     {
-        var first = new DateOnly(month.Year, month.Month, 1);
-        if (establishedOn is { } established && new DateOnly(established.Year, established.Month, 1) > first)
+        var first = MonthPeriod.Of(month);
+        if (establishedOn is { } established && MonthPeriod.Of(established) > first)
         {
             return false;
         }
         return dissolvedOn is not { } dissolved || first < dissolved;
     }
 
+    /// <summary><see cref="IsRequired"/> as a query predicate: the subjects that must inspect <paramref name="month"/>.</summary>
+    public static Expression<Func<Subject, bool>> RequiredIn(DateOnly month)
+    {
+        var first = MonthPeriod.Of(month);
+        var next = first.AddMonths(1);
+        return s => (s.EstablishedOn == null || s.EstablishedOn < next) && (s.DissolvedOn == null || s.DissolvedOn > first);
+    }
+
+    /// <summary>
+    /// The months of <paramref name="year"/>, up to and including <paramref name="through"/>, that a subject must inspect:
+    /// the whole year when it is over, or the months already due (<see cref="MonthPeriod.LastDueMonth"/>).
+    /// </summary>
+    public static IReadOnlyList<DateOnly> RequiredMonths(int year, DateOnly through, DateOnly? establishedOn, DateOnly? dissolvedOn)
+    {
+        var months = new List<DateOnly>(12);
+        for (var month = MonthPeriod.Of(year, 1); month <= through && month.Year == year; month = month.AddMonths(1))
+        {
+            if (IsRequired(month, establishedOn, dissolvedOn))
+            {
+                months.Add(month);
+            }
+        }
+        return months;
+    }
+
     /// <summary>Whether the month's due date has passed on <paramref name="today"/> (only then it counts in the rates).</summary>
-    public static bool IsDue(DateOnly month, DateOnly today, int dueDay) => Common.MonthPeriod.DueDate(month, dueDay) < today;
+    public static bool IsDue(DateOnly month, DateOnly today, int dueDay) => MonthPeriod.DueDate(month, dueDay) < today;
 
     public static MonthState StateOf(DateOnly month, DateOnly? establishedOn, DateOnly? dissolvedOn, DateOnly today, int dueDay, MonthSubmissions submissions)
     {
-        var first = new DateOnly(month.Year, month.Month, 1);
-        if (first > new DateOnly(today.Year, today.Month, 1) || !IsRequired(month, establishedOn, dissolvedOn))
+        if (MonthPeriod.Of(month) > MonthPeriod.Of(today) || !IsRequired(month, establishedOn, dissolvedOn))
         {
             return MonthState.NotRequired;
         }

@@ -1,4 +1,5 @@
 using SanLing.Domain.Common;
+using SanLing.Domain.Subjects;
 
 namespace SanLing.Domain.Standards;
 
@@ -22,6 +23,9 @@ public class RuleSet : Entity
     public int? DerivedFromId { get; set; }
 
     public List<RuleSetItem> Items { get; set; } = [];
+
+    /// <summary>The items the office attests for subjects of <paramref name="kind"/>, in the rule set's order.</summary>
+    public IReadOnlyList<RuleSetItem> AttestedItemsFor(SubjectKind kind) => RuleSetItem.AttestedFor(Items, kind);
 }
 
 /// <summary>One item of a rule set. For enterprises/units an item may be judged differently (7.1: D for 村社区, A for 企业单位).</summary>
@@ -37,4 +41,17 @@ public class RuleSetItem
     public KindSet AppliesTo { get; set; }
     public bool AllowsNotApplicable { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>How this item is judged for a subject of <paramref name="kind"/> (its group's judging).</summary>
+    public ItemJudging JudgingFor(SubjectKind kind) => kind.IsTerritory() ? JudgingForVillageCommunity : JudgingForEnterpriseUnit;
+
+    /// <summary>The item applies to <paramref name="kind"/>; for other kinds it is 不适用.</summary>
+    public bool AppliesToKind(SubjectKind kind) => AppliesTo.Includes(kind);
+
+    /// <summary>The office attests this item for subjects of <paramref name="kind"/> (年度评定): it applies and is judged A or D+A.</summary>
+    public bool IsAttestedFor(SubjectKind kind) => AppliesToKind(kind) && JudgingFor(kind).IsAttested();
+
+    /// <summary>The items of <paramref name="items"/> attested for <paramref name="kind"/>, by sort order.</summary>
+    public static IReadOnlyList<RuleSetItem> AttestedFor(IEnumerable<RuleSetItem> items, SubjectKind kind) =>
+        items.Where(i => i.IsAttestedFor(kind)).OrderBy(i => i.SortOrder).ToList();
 }

@@ -1,3 +1,5 @@
+using SanLing.Domain.Subjects;
+
 namespace SanLing.Domain.Standards;
 
 /// <summary>How an item is judged: by the data (D), by the office's attestation (A), or both.</summary>
@@ -6,6 +8,15 @@ public enum ItemJudging
     Data = 1,
     Attested = 2,
     DataAndAttested = 3,
+}
+
+public static class ItemJudgingExtensions
+{
+    /// <summary>Judged (at least partly) from the data: D or D+A.</summary>
+    public static bool UsesData(this ItemJudging judging) => judging is ItemJudging.Data or ItemJudging.DataAndAttested;
+
+    /// <summary>Needs the office's annual attestation: A or D+A.</summary>
+    public static bool IsAttested(this ItemJudging judging) => judging is ItemJudging.Attested or ItemJudging.DataAndAttested;
 }
 
 /// <summary>The subject kinds an item applies to (it is 不适用 for the others).</summary>
@@ -21,14 +32,51 @@ public enum KindSet
     All = Village | Community | Enterprise | Unit,
 }
 
-/// <summary>One item of the seven creation standards, as the 2020 rule set defines it.</summary>
+public static class KindSetExtensions
+{
+    /// <summary>The flag of one subject kind.</summary>
+    public static KindSet ToKindSet(this SubjectKind kind) => kind switch
+    {
+        SubjectKind.Village => KindSet.Village,
+        SubjectKind.Community => KindSet.Community,
+        SubjectKind.Enterprise => KindSet.Enterprise,
+        SubjectKind.Unit => KindSet.Unit,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static bool Includes(this KindSet kinds, SubjectKind kind) => (kinds & kind.ToKindSet()) != 0;
+}
+
+/// <summary>
+/// One item of the seven creation standards, as the 2020 rule set defines it. <see cref="Judging"/> is how villages and
+/// communities are judged; enterprises and units are judged the same way unless <paramref name="EnterpriseUnitJudging"/> says otherwise.
+/// </summary>
 public sealed record StandardItem(
     string Code,
     int Standard,
     string Title,
     ItemJudging Judging,
     KindSet AppliesTo,
-    bool AllowsNotApplicable = false);
+    bool AllowsNotApplicable = false,
+    ItemJudging? EnterpriseUnitJudging = null)
+{
+    public ItemJudging JudgingForVillageCommunity => Judging;
+
+    public ItemJudging JudgingForEnterpriseUnit => EnterpriseUnitJudging ?? Judging;
+
+    /// <summary>This item as the <paramref name="sortOrder"/>-th item of a rule set.</summary>
+    public RuleSetItem ToRuleSetItem(int sortOrder) => new()
+    {
+        Code = Code,
+        Standard = Standard,
+        Title = Title,
+        JudgingForVillageCommunity = JudgingForVillageCommunity,
+        JudgingForEnterpriseUnit = JudgingForEnterpriseUnit,
+        AppliesTo = AppliesTo,
+        AllowsNotApplicable = AllowsNotApplicable,
+        SortOrder = sortOrder,
+    };
+}
 
 /// <summary>The seven standards (创建标准) and their 23 items, as the town's 2020 plan lists them.</summary>
 public static class StandardCatalogue
@@ -66,8 +114,8 @@ public static class StandardCatalogue
         new("6.1", 6, "普法宣传形式多样", ItemJudging.Attested, KindSet.All),
         new("6.2", 6, "公共法律服务体系健全", ItemJudging.Attested, KindSet.All),
         new("6.3", 6, "基层法治示范创建", ItemJudging.Attested, KindSet.All),
-        // 7.1 is judged from the grids for villages/communities; the rule set attests it for enterprises/units.
-        new("7.1", 7, "网格化服务管理", ItemJudging.Data, KindSet.All),
+        // 7.1 is judged from the grids for villages/communities; their workshops are attested for enterprises/units.
+        new("7.1", 7, "网格化服务管理", ItemJudging.Data, KindSet.All, EnterpriseUnitJudging: ItemJudging.Attested),
         new("7.2", 7, "公共服务供给", ItemJudging.Attested, KindSet.All),
         new("7.3", 7, "社会组织参与活力", ItemJudging.Attested, KindSet.VillageCommunity),
     ];

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using SanLing.Domain.Common;
 
 namespace SanLing.Domain.Subjects;
@@ -36,4 +37,13 @@ public class Subject : Entity
 
     /// <summary>Evaluated for a year when active on that year's last day (or the as-of date).</summary>
     public bool IsActiveOn(DateOnly day) => SubjectRules.IsActiveOn(EstablishedOn, DissolvedOn, day);
+
+    /// <summary>Villages and communities (<see cref="SubjectKindExtensions.IsTerritory"/>) as a query predicate.</summary>
+    public static Expression<Func<Subject, bool>> IsTerritory { get; } = s => s.Kind == SubjectKind.Village || s.Kind == SubjectKind.Community;
+
+    /// <summary>Enterprises and units: the subjects that sit in a territory, as a query predicate.</summary>
+    public static Expression<Func<Subject, bool>> IsEnterpriseOrUnit { get; } = s => s.Kind != SubjectKind.Village && s.Kind != SubjectKind.Community;
+
+    /// <summary><see cref="IsActiveOn"/> as a query predicate: the same rule, <see cref="SubjectRules.ActiveOn"/>.</summary>
+    public static Expression<Func<Subject, bool>> ActiveOn(DateOnly day) => SubjectRules.ActiveOn(day);
 }

@@ -60,7 +60,7 @@ public sealed class EvaluationReports(SanLingDbContext db)
             .Select(k => Row(Terms.Of(k), rows.Where(r => r.Kind == k), TargetOf(k.Group()))).ToList();
 
         var territoryIds = rows.Where(r => r.Territory != null).Select(r => r.Territory!.Value).Distinct().ToList();
-        var names = await db.Subjects.AsNoTracking().Where(s => s.Kind == SubjectKind.Village || s.Kind == SubjectKind.Community)
+        var names = await db.Subjects.AsNoTracking().Where(Subject.IsTerritory)
             .Select(s => new { s.Id, s.Code, s.Name }).ToListAsync(cancellationToken);
         var territories = names.Where(n => territoryIds.Contains(n.Id)).OrderBy(n => n.Code, StringComparer.Ordinal)
             .Select(n => Row(n.Name, rows.Where(r => r.Territory == n.Id), null)).ToList();

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Common;
 using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Excel.Templates;
@@ -87,7 +88,7 @@ internal sealed class ImportContext(SanLingDbContext db, TimeProvider clock, IdN
     public List<ImportError> Errors { get; } = [];
 
     /// <summary>Today in the town's time zone (dates after it are refused).</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     public SheetReader? Open(SheetSpec spec, bool optional = false) => SheetReader.Open(workbook, spec, Errors, optional);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SanLing.Domain.Common;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Evaluation;
 using SanLing.Web.Setup;
@@ -19,7 +20,7 @@ public sealed class EvaluateCommand : ICliCommand
     public async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var clock = app.Services.GetRequiredService<TimeProvider>();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var (year, asOf, townCode) = Parse(args, today);
 
         await DatabasePreparation.MigrateAsync(app.Services);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Common;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Evaluation;
 using SanLing.Infrastructure.Identity;
@@ -78,7 +79,7 @@ public static class DatabasePreparation
     private static async Task PublishPastYearsAsync(SanLingDbContext db, TimeProvider clock, int townId, CancellationToken cancellationToken)
     {
         db.Actor.ActAsSystem(townId, "seed-demo");
-        for (var year = 2023; year < clock.GetLocalNow().Year; year++)
+        for (var year = 2023; year < clock.Today().Year; year++)
         {
             await new EvaluationRunner(db, clock).RunAsync(year, null, cancellationToken);
         }

@@ -23,7 +23,7 @@ internal static class Facts
     {
         var ruleSet = DefaultRuleSet.Create2020();
         var attested = ruleSet.Items
-            .Where(i => i.AppliesTo.HasFlag(Evaluator.FlagOf(kind)) && Evaluator.JudgingFor(i, kind) != ItemJudging.Data)
+            .Where(i => i.IsAttestedFor(kind))
             .ToDictionary(i => i.Code, _ => AttestationResult.Pass);
         return new SubjectFacts
         {

@@ -68,6 +68,17 @@ public sealed class TownAndAuditAdministrationTests(AdminTownFixture town) : ICl
     }
 
     [Fact]
+    public async Task A_tampered_version_is_refused_with_a_message()
+    {
+        var admin = await Factory.AdminAsync();
+        var before = await Factory.SnapshotAsync();
+        var response = await admin.PostPageFormAsync("/Settings", "#town-settings-form", "/Settings", v => v["Version"] = "not-a-guid");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("页面已过期", (await response.ParseAsync()).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await Factory.SnapshotAsync());
+    }
+
+    [Fact]
     public async Task An_over_long_town_name_is_refused()
     {
         var admin = await Factory.AdminAsync();

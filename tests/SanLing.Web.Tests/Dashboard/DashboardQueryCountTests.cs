@@ -1,50 +1,8 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using SanLing.Infrastructure.Data;
 using SanLing.Web.Tests.Support;
 
 namespace SanLing.Web.Tests.Dashboard;
-
-/// <summary>Counts the SQL commands the app sends (test-only interceptor added to the context options).</summary>
-public sealed class CommandCounter : DbCommandInterceptor
-{
-    private int _count;
-
-    public int Count => Volatile.Read(ref _count);
-
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Interlocked.Increment(ref _count);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _count);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Interlocked.Increment(ref _count);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _count);
-        return ValueTask.FromResult(result);
-    }
-
-    public static WebApplicationFactory<Program> Attach(SanLingFactory factory, CommandCounter counter) =>
-        factory.WithWebHostBuilder(b => b.ConfigureServices(services =>
-            services.ConfigureDbContext<SqliteSanLingDbContext>((_, options) => options.AddInterceptors(counter))));
-}
 
 /// <summary>The dashboard's SQL command count does not grow with the number of subjects.</summary>
 public sealed class DashboardQueryCountTests
@@ -53,9 +11,8 @@ public sealed class DashboardQueryCountTests
     {
         using var factory = new SanLingFactory(demo: false);
         var town = await DashboardTown.SeedAsync(factory, perTerritory);
-        var counter = new CommandCounter();
-        using var counted = CommandCounter.Attach(factory, counter);
-        var client = counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var counter = new QueryCounter(factory.DatabasePath);
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await client.LoggedInAsync("office");
         var run = town.RunOfYear[2025];
         var counts = new Dictionary<string, int>();
@@ -71,9 +28,7 @@ public sealed class DashboardQueryCountTests
         foreach (var (name, url) in pages)
         {
             await client.GetPageAsync(url); // warm-up (first-time caches)
-            counter.Reset();
-            await client.GetPageAsync(url);
-            counts[name] = counter.Count;
+            counts[name] = await counter.CountAsync(() => client.GetPageAsync(url));
         }
         Assert.True(await factory.WithDbAsync(db => db.Subjects.CountAsync()) == 3 + (3 * perTerritory));
         return counts;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using SanLing.Domain.Common;
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Inspections;
 using SanLing.Domain.Ledgers;
@@ -41,49 +40,38 @@ public sealed class DashboardTown
         var town = new DashboardTown();
         var townId = await factory.WithDbAsync(async db =>
         {
-            var t = new Town { Code = "T1", Name = "测试镇" };
-            db.Towns.Add(t);
-            await db.SaveChangesAsync();
-            db.Actor.ActAsSystem(t.Id, "test");
+            // Every item is judged alike for both groups here (7.1 by data for enterprises too): 12 A items for them.
             var ruleSet = new RuleSet { Year = 2020, Name = "2020 细则", VillageCommunityTarget = 0.90m, EnterpriseUnitTarget = 0.95m };
-            ruleSet.Items.AddRange(StandardCatalogue.Items2020.Select((i, n) => new RuleSetItem
+            ruleSet.Items.AddRange(StandardCatalogue.Items2020.Select((i, n) =>
             {
-                Code = i.Code, Standard = i.Standard, Title = i.Title, JudgingForVillageCommunity = i.Judging, JudgingForEnterpriseUnit = i.Judging,
-                AppliesTo = i.AppliesTo, AllowsNotApplicable = i.AllowsNotApplicable, SortOrder = n,
+                var item = i.ToRuleSetItem(n);
+                item.JudgingForEnterpriseUnit = i.Judging;
+                return item;
             }));
-            db.RuleSets.Add(ruleSet);
-            var territories = TerritoryCodes.Select(c => new Subject
-            {
-                Code = c, Name = c == "SQ01" ? "青山社区" : $"{c[^1]}号村", Kind = c == "SQ01" ? SubjectKind.Community : SubjectKind.Village,
-            }).ToList();
-            db.Subjects.AddRange(territories);
-            await db.SaveChangesAsync();
-            var enterprises = new List<Subject>();
+            // One grid per village/community, two workshops for every fourth enterprise.
+            var builder = new TownBuilder().WithRuleSet(ruleSet);
             var n = 0;
-            foreach (var territory in territories)
+            foreach (var code in TerritoryCodes)
+            {
+                var name = code == "SQ01" ? "青山社区" : $"{code[^1]}号村";
+                builder.Subject(code, code == "SQ01" ? SubjectKind.Community : SubjectKind.Village, name).WithGrid(code + "-G01", "第一网格");
+            }
+            foreach (var territory in TerritoryCodes)
             {
                 for (var i = 0; i < perTerritory; i++)
                 {
                     n++;
-                    enterprises.Add(new Subject
+                    builder.Subject($"QY{n:0000}", n % 3 == 0 ? SubjectKind.Unit : SubjectKind.Enterprise, $"测试企业{n}", territory);
+                    if ((n - 1) % 4 == 0)
                     {
-                        Code = $"QY{n:0000}", Name = $"测试企业{n}", Kind = n % 3 == 0 ? SubjectKind.Unit : SubjectKind.Enterprise, TerritoryId = territory.Id,
-                    });
+                        builder.WithGrid($"QY{n:0000}-C1", "一车间").WithGrid($"QY{n:0000}-C2", "二车间");
+                    }
                 }
             }
-            db.Subjects.AddRange(enterprises);
-            await db.SaveChangesAsync();
-            // One grid per village/community, two workshops for every fourth enterprise.
-            foreach (var s in territories)
-            {
-                db.Grids.Add(new Grid { Code = s.Code + "-G01", Name = "第一网格", SubjectId = s.Id });
-            }
-            foreach (var s in enterprises.Where((_, i) => i % 4 == 0))
-            {
-                db.Grids.Add(new Grid { Code = s.Code + "-C1", Name = "一车间", SubjectId = s.Id });
-                db.Grids.Add(new Grid { Code = s.Code + "-C2", Name = "二车间", SubjectId = s.Id });
-            }
-            await db.SaveChangesAsync();
+            var built = await builder.BuildAsync(db);
+            var t = built.Town;
+            var territories = built.Subjects.Where(s => s.Kind.IsTerritory()).ToList();
+            var enterprises = built.Subjects.Where(s => !s.Kind.IsTerritory()).ToList();
             town.Subjects.AddRange(territories.Concat(enterprises).Select(s => (s.Id, s.Code, s.Name, s.Kind, s.TerritoryId)));
 
             var all = territories.Concat(enterprises).ToList();

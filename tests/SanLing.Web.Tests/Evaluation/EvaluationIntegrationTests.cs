@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Ledgers;
 using SanLing.Domain.Standards;
-using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Identity;
 using SanLing.Web.Tests.Support;
 
@@ -48,14 +47,16 @@ public sealed class EvaluationIntegrationTests : IDisposable
         _ = _factory.Server;
         await _factory.WithDbAsync(async db =>
         {
-            var t = await new TownBuilder(db).CreateAsync();
-            var cun01 = t.Subject("CUN01", SubjectKind.Village, grids: 2);
-            var cun02 = t.Subject("CUN02", SubjectKind.Village);
-            var sq01 = t.Subject("SQ01", SubjectKind.Community, grids: 1);
-            var qy01 = t.Subject("QY01", SubjectKind.Enterprise, cun01);
-            var qy02 = t.Subject("QY02", SubjectKind.Enterprise, sq01);
-            var dw01 = t.Subject("DW01", SubjectKind.Unit, cun02);
-            var dw02 = t.Subject("DW02", SubjectKind.Unit, cun01);
+            var t = await new TownBuilder().WithRuleSet().WithResponsiblePersons()
+                .Village("CUN01").WithGrids(2)
+                .Village("CUN02")
+                .Community("SQ01").WithGrids(1)
+                .Enterprise("QY01", territory: "CUN01")
+                .Enterprise("QY02", territory: "SQ01")
+                .Unit("DW01", territory: "CUN02")
+                .Unit("DW02", territory: "CUN01")
+                .BuildAsync(db);
+            var (cun01, cun02, sq01, qy01, qy02, dw01, dw02) = (t["CUN01"], t["CUN02"], t["SQ01"], t["QY01"], t["QY02"], t["DW01"], t["DW02"]);
             t.InspectAllMonths(cun01, 2024);
             t.AttestAll(cun01, 2024);
             foreach (var s in new[] { cun01, sq01, qy01, qy02, dw01, dw02 })

@@ -1,78 +1,35 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.KeyPopulations;
 using SanLing.Domain.Ledgers;
-using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Evaluation;
 using SanLing.Web.Tests.Support;
 
 namespace SanLing.Web.Tests.Evaluation;
 
-/// <summary>Counts the SQL commands a context executes (queries separately from writes).</summary>
-internal sealed class CommandCounter : DbCommandInterceptor
-{
-    public int Queries { get; private set; }
-    public int Commands { get; private set; }
-
-    public void Reset() => (Queries, Commands) = (0, 0);
-
-    private void Count(DbCommand command)
-    {
-        Commands++;
-        if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
-        {
-            Queries++;
-        }
-    }
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Count(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Count(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Count(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Count(command);
-        return ValueTask.FromResult(result);
-    }
-}
-
 /// <summary>An evaluation runs the same number of SQL queries for 10 and for 1 000 subjects.</summary>
 public sealed class EvaluationQueryCountTests
 {
     private static async Task<(int Gather, int RunQueries, int Subjects)> MeasureAsync(int subjectCount)
     {
-        var counter = new CommandCounter();
-        using var baseFactory = new SanLingFactory(demo: false);
-        using var factory = baseFactory.WithWebHostBuilder(b => b.ConfigureServices(s =>
-            s.ConfigureDbContext<SqliteSanLingDbContext>(o => o.AddInterceptors(counter))));
+        using var factory = new SanLingFactory(demo: false);
+        using var counter = new QueryCounter(factory.DatabasePath);
         _ = factory.Server;
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SanLingDbContext>();
-        var town = await new TownBuilder(db).CreateAsync();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.SuppressRowAudit = true;
-        var village = town.Subject("CUN01", SubjectKind.Village, grids: 2);
-        town.InspectAllMonths(village, 2025);
+        var builder = new TownBuilder().WithRuleSet().WithResponsiblePersons().Village("CUN01").WithGrids(2);
         for (var i = 1; i < subjectCount; i++)
         {
-            var subject = town.Subject($"QY{i:0000}", SubjectKind.Enterprise, village, grids: i % 3);
+            builder.Enterprise($"QY{i:0000}").WithGrids(i % 3);
+        }
+        var town = await builder.BuildAsync(db);
+        town.InspectAllMonths(town["CUN01"], 2025);
+        for (var i = 1; i < subjectCount; i++)
+        {
+            var subject = town[$"QY{i:0000}"];
             town.InspectAllMonths(subject, 2025);
             town.AttestAll(subject, 2025);
             var person = new KeyPerson
@@ -97,7 +54,7 @@ public sealed class EvaluationQueryCountTests
 
         counter.Reset();
         var facts = await new FactsGatherer(db).GatherAsync(new EvaluationPeriod(2025));
-        var gather = counter.Commands;
+        var gather = counter.Count;
         Assert.Equal(subjectCount, facts.Count);
 
         counter.Reset();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using SanLing.Domain.Inspections;
+using SanLing.Web;
 using SanLing.Web.Features.Inspections;
 using SanLing.Web.Tests.Support;
 
@@ -43,7 +44,7 @@ public sealed class ShippedConfigurationTests
     }
 
     [Fact]
-    public async Task A_finding_closed_before_its_inspection_is_refused_by_its_field()
+    public async Task A_finding_closed_before_its_month_or_due_before_its_inspection_is_refused_by_its_field()
     {
         var clock = new TestClock(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.FromHours(8)));
         var form = new InspectionForm
@@ -52,17 +53,14 @@ public sealed class ShippedConfigurationTests
             InspectedOn = new DateOnly(2026, 10, 20),
             Findings =
             [
-                new FindingForm { Type = FindingType.Dispute, DisputeCategory = DisputeCategory.Neighbour, Description = "邻里纠纷", Status = FindingStatus.Resolved, ClosedOn = new DateOnly(2026, 10, 19), ResolutionMethod = ResolutionMethod.Mediation },
+                new FindingForm { Type = FindingType.Dispute, DisputeCategory = DisputeCategory.Neighbour, Description = "邻里纠纷", Status = FindingStatus.Resolved, ClosedOn = new DateOnly(2026, 9, 30), ResolutionMethod = ResolutionMethod.Mediation },
                 new FindingForm { Type = FindingType.Hazard, HazardCategory = HazardCategory.Fire, RiskLevel = RiskLevel.General, Description = "消防通道堵塞", RectifyBy = new DateOnly(2026, 10, 1) },
             ],
         };
 
-        System.Globalization.CultureInfo.CurrentUICulture = new("zh-CN");
-        var localizer = new Microsoft.Extensions.Localization.StringLocalizer<SanLing.Web.SharedResource>(new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
-            Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions { ResourcesPath = "Resources" }), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
-        var result = await new InspectionFormValidator(clock, localizer).ValidateAsync(form);
+        var result = await new InspectionFormValidator(clock, new ChineseLocalizer<SharedResource>()).ValidateAsync(form);
 
-        Assert.Contains(result.Errors, e => e.PropertyName == "Findings[0].ClosedOn" && e.ErrorMessage == "办结日期不能早于排查日期");
+        Assert.Contains(result.Errors, e => e.PropertyName == "Findings[0].ClosedOn" && e.ErrorMessage == "办结日期不能早于所排查的月份");
         Assert.Contains(result.Errors, e => e.PropertyName == "Findings[1].RectifyBy" && e.ErrorMessage == "整改期限不能早于排查日期");
     }
 }

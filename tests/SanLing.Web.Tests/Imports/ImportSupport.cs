@@ -1,6 +1,4 @@
 using ClosedXML.Excel;
-using SanLing.Domain.Common;
-using SanLing.Domain.Standards;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Excel;
 using SanLing.Web.Features.Imports;
@@ -100,35 +98,8 @@ public sealed class SmallTownFixture : IDisposable
         TownId = CreateTownAsync(Factory).GetAwaiter().GetResult();
     }
 
-    public static async Task<int> CreateTownAsync(SanLingFactory factory)
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SanLingDbContext>();
-        var town = new Town { Code = "TOWN", Name = "本镇" };
-        db.Towns.Add(town);
-        await db.SaveChangesAsync();
-        db.Actor.ActAsSystem(town.Id, "test");
-        db.RuleSets.Add(new RuleSet
-        {
-            Year = 2020,
-            Name = "2020年三零创建评定细则",
-            VillageCommunityTarget = 0.9m,
-            EnterpriseUnitTarget = 0.95m,
-            Items = StandardCatalogue.Items2020.Select((item, index) => new RuleSetItem
-            {
-                Code = item.Code,
-                Standard = item.Standard,
-                Title = item.Title,
-                JudgingForVillageCommunity = item.Judging,
-                JudgingForEnterpriseUnit = item.Code == "7.1" ? ItemJudging.Attested : item.Judging,
-                AppliesTo = item.AppliesTo,
-                AllowsNotApplicable = item.AllowsNotApplicable,
-                SortOrder = index + 1,
-            }).ToList(),
-        });
-        await db.SaveChangesAsync();
-        return town.Id;
-    }
+    public static async Task<int> CreateTownAsync(SanLingFactory factory) =>
+        (await new TownBuilder("TOWN", "本镇").WithRuleSet().BuildAsync(factory)).Town.Id;
 
     public Task<ImportResult> ImportAsync(string template, XLWorkbook workbook) => ImportAsync(Factory, template, workbook);
 

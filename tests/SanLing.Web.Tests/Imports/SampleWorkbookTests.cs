@@ -13,7 +13,8 @@ public sealed class SampleWorkbookTests
     private static readonly string[] Order =
         ["subjects", "grids", "key-persons", "petitions", "accidents", "cases", "rental-houses", "inspections", "attestations"];
 
-    private static string SamplesFolder()
+    /// <summary>shared/samples/town-2024, found above the test binaries (CI clones the repository beside shared/).</summary>
+    internal static string SamplesFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -165,7 +165,7 @@ public sealed class TemplateImportTests(SmallTownFixture town) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Cases_import_link_key_persons_and_refuse_unknown_ones()
+    public async Task Cases_import_link_key_persons_and_keep_a_number_not_yet_registered()
     {
         await BaseAsync();
         string[] headers = ["编号", "单位编码", "发案日期", "性质", "简要案情", "涉事重点人员编号", "有影响", "重大"];
@@ -177,12 +177,20 @@ public sealed class TemplateImportTests(SmallTownFixture town) : IClassFixture<S
         var c1 = await town.Factory.WithDbAsync(db => db.Cases.Include(c => c.OffenderKeyPerson).SingleAsync(c => c.Number == "T5-C1"));
         Assert.Equal("ZD-A", c1.OffenderKeyPerson!.Number);
 
+        // A bad row still refuses the whole file.
         var before = await CountAsync<SecurityCase>();
         var result = await town.ImportAsync("cases", Book(Sheet("案件", headers,
-            ["T5-C3", "CUN-A", D, "刑事", null, "ZD-NOPE", "否", "否"],
+            ["T5-C3", "CUN-A", D, "刑事", null, "ZD-LATER", "否", "否"],
             ["T5-C4", "CUN-A", D, "民事", null, null, "否", "否"])));
-        Assert.Equal([("案件", 2, "涉事重点人员编号"), ("案件", 3, "性质")], result.Errors.Select(e => (e.Sheet, e.Row, e.Column)));
+        Assert.Equal([("案件", 3, "性质")], result.Errors.Select(e => (e.Sheet, e.Row, e.Column)));
         Assert.Equal(before, await CountAsync<SecurityCase>());
+
+        // A key person not registered yet: the case keeps the number, unlinked, and shows it in the ledger's export.
+        ImportAssert.Counts(await town.ImportAsync("cases", Book(Sheet("案件", headers,
+            ["T5-C3", "CUN-A", D, "刑事", null, "ZD-LATER", "否", "否"]))), ("案件", 1, 0));
+        var c3 = await town.Factory.WithDbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Number == "T5-C3"));
+        Assert.Equal("ZD-LATER", c3.OffenderNumber);
+        Assert.Null(c3.OffenderKeyPersonId);
     }
 
     private static readonly string[] InspectionHeaders = ["单位编码", "网格编码", "年月", "排查日期", "排查人"];

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using SanLing.Domain.Common;
-using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Identity;
 using SanLing.Web.Tests.Support;
 
@@ -14,7 +11,7 @@ namespace SanLing.Web.Tests.Inspections;
 /// </summary>
 public sealed class InspectionTownFixture : IAsyncLifetime
 {
-    public const string Password = "Town-tests-2026";
+    public const string Password = TownBuilder.Password;
 
     public SanLingFactory Factory { get; } = new(demo: false);
 
@@ -24,56 +21,31 @@ public sealed class InspectionTownFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _ = Factory.Server;
-        using var scope = Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<Infrastructure.Data.SanLingDbContext>();
-        var town = new Town { Code = "T1", Name = "测试镇", InspectionDueDay = 5 };
-        db.Towns.Add(town);
-        await db.SaveChangesAsync();
-        TownId = town.Id;
-        db.Actor.ActAsSystem(town.Id, "test");
-
-        var v1 = new Subject { Code = "V1", Name = "东村", Kind = SubjectKind.Village };
-        var v2 = new Subject { Code = "V2", Name = "西村", Kind = SubjectKind.Village };
-        db.Subjects.AddRange(v1, v2);
-        await db.SaveChangesAsync();
-        var e1 = new Subject { Code = "E1", Name = "东村农机厂", Kind = SubjectKind.Enterprise, TerritoryId = v1.Id, ContactPerson = "赵六" };
-        var e2 = new Subject { Code = "E2", Name = "东村纺织厂", Kind = SubjectKind.Enterprise, TerritoryId = v1.Id };
-        var e3 = new Subject { Code = "E3", Name = "东村新超市", Kind = SubjectKind.Enterprise, TerritoryId = v1.Id, EstablishedOn = new DateOnly(2026, 6, 15) };
-        db.Subjects.AddRange(e1, e2, e3);
-        await db.SaveChangesAsync();
-        foreach (var s in new[] { v1, v2, e1, e2, e3 })
+        var town = await new TownBuilder().DueDay(5)
+            .Village("V1", "东村")
+                .WithGrid("V1-G1", "第一网格", "钱一", "13800000001", account: "w1")
+                .WithGrid("V1-G2", "第二网格", "孙二", "13800000002", account: "w2")
+            .Village("V2", "西村")
+                .WithGrid("V2-G1", "西一网格", "李三", "13800000003", account: "w3")
+            .Enterprise("E1", "东村农机厂", territory: "V1").With(s => s.ContactPerson = "赵六")
+            .Enterprise("E2", "东村纺织厂", territory: "V1")
+                .WithGrid("E2-C1", "织布车间", "周四", "13800000004")
+                .WithGrid("E2-C2", "后勤班组", "吴五", "13800000005")
+            .Enterprise("E3", "东村新超市", territory: "V1").With(s => s.EstablishedOn = new DateOnly(2026, 6, 15))
+            .User("w1", Roles.GridWorker, "V1")
+            .User("w2", Roles.GridWorker, "V1")
+            .User("w3", Roles.GridWorker, "V2")
+            .User("l1", Roles.Liaison, "E1")
+            .User("l2", Roles.Liaison, "E2")
+            .User("o1", Roles.Office)
+            .User("ld1", Roles.Leadership)
+            .BuildAsync(Factory);
+        TownId = town.Town.Id;
+        foreach (var s in town.Subjects)
         {
             Subjects[s.Code] = s.Id;
         }
-
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        async Task<string> User(string name, string role, int? scopeId)
-        {
-            var user = new AppUser { UserName = name, DisplayName = name, TownId = town.Id, ScopeSubjectId = scopeId, CreatedAt = DateTimeOffset.UtcNow };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-            return user.Id;
-        }
-        var w1 = await User("w1", Roles.GridWorker, v1.Id);
-        var w2 = await User("w2", Roles.GridWorker, v1.Id);
-        var w3 = await User("w3", Roles.GridWorker, v2.Id);
-        await User("l1", Roles.Liaison, e1.Id);
-        await User("l2", Roles.Liaison, e2.Id);
-        await User("o1", Roles.Office, null);
-        await User("ld1", Roles.Leadership, null);
-
-        var grids = new[]
-        {
-            new Grid { Code = "V1-G1", Name = "第一网格", SubjectId = v1.Id, WorkerName = "钱一", WorkerPhone = "13800000001", WorkerUserId = w1 },
-            new Grid { Code = "V1-G2", Name = "第二网格", SubjectId = v1.Id, WorkerName = "孙二", WorkerPhone = "13800000002", WorkerUserId = w2 },
-            new Grid { Code = "V2-G1", Name = "西一网格", SubjectId = v2.Id, WorkerName = "李三", WorkerPhone = "13800000003", WorkerUserId = w3 },
-            new Grid { Code = "E2-C1", Name = "织布车间", SubjectId = e2.Id, WorkerName = "周四", WorkerPhone = "13800000004" },
-            new Grid { Code = "E2-C2", Name = "后勤班组", SubjectId = e2.Id, WorkerName = "吴五", WorkerPhone = "13800000005" },
-        };
-        db.Grids.AddRange(grids);
-        await db.SaveChangesAsync();
-        foreach (var g in grids)
+        foreach (var g in town.Grids)
         {
             Grids[g.Code] = g.Id;
         }

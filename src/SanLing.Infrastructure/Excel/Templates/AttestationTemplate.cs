@@ -64,9 +64,8 @@ public sealed class AttestationTemplate : ExcelTemplate
                 }
                 else
                 {
-                    var judging = subject.Kind.IsTerritory() ? item.JudgingForVillageCommunity : item.JudgingForEnterpriseUnit;
-                    var applies = item.AppliesTo.HasFlag(KindFlag(subject.Kind));
-                    if (judging is not (ItemJudging.Attested or ItemJudging.DataAndAttested))
+                    var applies = item.AppliesToKind(subject.Kind);
+                    if (!item.JudgingFor(subject.Kind).IsAttested())
                     {
                         r.Error("条目", $"条目 {code} 对{Terms.Of(subject.Kind)}由数据自动判定，不需评定");
                     }
@@ -107,14 +106,6 @@ public sealed class AttestationTemplate : ExcelTemplate
             await context.Db.SaveChangesAsync(token);
         };
     }
-
-    private static KindSet KindFlag(SubjectKind kind) => kind switch
-    {
-        SubjectKind.Village => KindSet.Village,
-        SubjectKind.Community => KindSet.Community,
-        SubjectKind.Enterprise => KindSet.Enterprise,
-        _ => KindSet.Unit,
-    };
 
     internal override async Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
         await WriteAsync(workbook, db.Attestations, ct);

@@ -9,7 +9,7 @@ namespace SanLing.Infrastructure.Excel.Templates;
 
 /// <summary>
 /// 重点人员: sheet 人员 (key 编号) and, optionally, sheet 帮教记录 (key: every column, 人员编号 + 日期 + 帮教人 + 情况;
-/// docs/decisions/0008). ID numbers are
+/// docs/decisions/0010). ID numbers are
 /// validated, then stored only as cipher, keyed hash and masked form; exports mask them unless told otherwise.
 /// </summary>
 public sealed class KeyPersonTemplate : ExcelTemplate

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using SanLing.Infrastructure.Identity;
 using SanLing.Web.Security;
+using SanLing.Web.Features.Shared;
 using SanLing.Web.Setup;
 
 namespace SanLing.Web.Features.Account;
@@ -98,7 +99,7 @@ public sealed class AccountController(
         }
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("User {UserName} changed their password", user.UserName);
-        TempData["Message"] = "密码已修改。";
+        TempData.Success("密码已修改。");
         return LocalRedirect("/");
     }
 

@@ -24,22 +24,9 @@ public sealed class AttestationQueries(SanLingDbContext db, AccessScope scope)
         var items = await db.RuleSetItems.AsNoTracking().Where(i => i.RuleSetId == ruleSet.Id).OrderBy(i => i.SortOrder).ToListAsync(ct);
         var byKind = Enum.GetValues<SubjectKind>().ToDictionary(
             kind => kind,
-            kind => (IReadOnlyList<AttestedItem>)items.Where(i => IsAttestedFor(i, kind))
+            kind => (IReadOnlyList<AttestedItem>)RuleSetItem.AttestedFor(items, kind)
                 .Select(i => new AttestedItem(i.Code, i.Standard, i.Title, i.AllowsNotApplicable, i.SortOrder)).ToList());
         return (ruleSet.Name, byKind);
-    }
-
-    public static bool IsAttestedFor(RuleSetItem item, SubjectKind kind)
-    {
-        var judging = kind.IsTerritory() ? item.JudgingForVillageCommunity : item.JudgingForEnterpriseUnit;
-        var flag = kind switch
-        {
-            SubjectKind.Village => KindSet.Village,
-            SubjectKind.Community => KindSet.Community,
-            SubjectKind.Enterprise => KindSet.Enterprise,
-            _ => KindSet.Unit,
-        };
-        return judging is ItemJudging.Attested or ItemJudging.DataAndAttested && (item.AppliesTo & flag) != 0;
     }
 
     /// <summary>Subjects existing in the year with their attested/total A items: a count and a page, two queries whatever the town's size.</summary>

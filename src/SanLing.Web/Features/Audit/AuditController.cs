@@ -53,11 +53,11 @@ public sealed class AuditController(
         if (result.BrokenAt is { } id)
         {
             logger.LogError("Audit chain broken at line {Line}", id);
-            TempData["Error"] = string.Format(l["审计日志在第 {0} 条处断链：该条或其前一条已被修改、删除或插入。"].Value, id);
+            TempData.Danger(string.Format(l["审计日志在第 {0} 条处断链：该条或其前一条已被修改、删除或插入。"].Value, id));
         }
         else
         {
-            TempData["Message"] = string.Format(l["审计日志完整，共 {0} 条。"].Value, result.Lines);
+            TempData.Success(string.Format(l["审计日志完整，共 {0} 条。"].Value, result.Lines));
         }
         return RedirectToAction(nameof(Index));
     }

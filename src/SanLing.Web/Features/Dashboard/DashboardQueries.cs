@@ -16,7 +16,7 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
 {
     public const int PageSize = 50;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     private sealed record RunInfo(int Id, int Year, DateOnly AsOf, DateTimeOffset RunAt, int RuleSetId);
 
@@ -30,13 +30,11 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.RunAt).ThenByDescending(r => r.Id).First()));
     }
 
-    private static bool IsTerritoryKind(SubjectKind kind) => kind is SubjectKind.Village or SubjectKind.Community;
-
     public async Task<LeadershipDashboard> LeadershipAsync(int? year, int? territoryId, CancellationToken ct)
     {
         var runs = await LatestPublishedRunsAsync(ct);
         var territories = await db.Subjects.AsNoTracking()
-            .Where(s => s.Kind == SubjectKind.Village || s.Kind == SubjectKind.Community)
+            .Where(Subject.IsTerritory)
             .OrderBy(s => s.Code)
             .Select(s => new TerritoryOption(s.Id, s.Code, s.Name))
             .ToListAsync(ct);
@@ -159,7 +157,7 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         var wholeSubjects = await subjects
             // NOT IN over a non-correlated subquery: SQLite would otherwise scan the grids once per subject.
-            .Where(s => s.Kind != SubjectKind.Village && s.Kind != SubjectKind.Community && !db.Grids.Select(g => g.SubjectId).Contains(s.Id))
+            .Where(Subject.IsEnterpriseOrUnit).Where(s => !db.Grids.Select(g => g.SubjectId).Contains(s.Id))
             .GroupBy(s => new { s.EstablishedOn, s.DissolvedOn })
             .Select(g => new { g.Key.EstablishedOn, g.Key.DissolvedOn, Count = g.Count() })
             .ToListAsync(ct);
@@ -176,14 +174,11 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
             .Select(g => new { Month = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Month.Month, g => g.Count, ct);
 
-        static bool Active(DateOnly? established, DateOnly? dissolved, DateOnly month) =>
-            (established == null || established < month.AddMonths(1)) && (dissolved == null || dissolved > month);
-
         return Enumerable.Range(1, LastMonthShown(year)).Select(m =>
         {
             var month = MonthPeriod.Of(year, m);
-            var expected = grids.Where(g => Active(g.EstablishedOn, g.DissolvedOn, month)).Sum(g => g.Count)
-                + wholeSubjects.Where(s => Active(s.EstablishedOn, s.DissolvedOn, month)).Sum(s => s.Count);
+            var expected = grids.Where(g => Completeness.IsRequired(month, g.EstablishedOn, g.DissolvedOn)).Sum(g => g.Count)
+                + wholeSubjects.Where(s => Completeness.IsRequired(month, s.EstablishedOn, s.DissolvedOn)).Sum(s => s.Count);
             return new MonthInspections(m, submitted.GetValueOrDefault(m), expected);
         }).ToList();
     }

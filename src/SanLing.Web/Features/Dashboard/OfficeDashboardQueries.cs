@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
+using SanLing.Domain.Evaluation;
 using SanLing.Domain.Inspections;
 using SanLing.Domain.Ledgers;
 using SanLing.Domain.Standards;
@@ -11,10 +12,10 @@ namespace SanLing.Web.Features.Dashboard;
 /// <summary>The office's work of today and the early-warning board, with a fixed number of set-based queries.</summary>
 public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     private async Task<int> DueDayAsync(CancellationToken ct) =>
-        await db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId).Select(t => (int?)t.InspectionDueDay).FirstOrDefaultAsync(ct) ?? 5;
+        await db.InspectionDueDayAsync(ct);
 
     /// <summary>The month whose inspections are being collected: last month up to its due day, then this month.</summary>
     public static DateOnly InspectionMonth(DateOnly today, int dueDay) =>
@@ -25,16 +26,14 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
         var today = Today;
         var dueDay = await DueDayAsync(ct);
         var month = InspectionMonth(today, dueDay);
-        var next = month.AddMonths(1);
-
-        var active = db.Subjects.AsNoTracking().Where(s => (s.EstablishedOn == null || s.EstablishedOn < next) && (s.DissolvedOn == null || s.DissolvedOn > month));
+        var active = db.Subjects.AsNoTracking().Where(Completeness.RequiredIn(month));
         // Non-correlated NOT IN subqueries: evaluated once, whatever the number of grids and subjects.
         var submitted = db.Inspections.Where(i => i.Month == month && i.Status == InspectionStatus.Submitted);
         var missingGrids = await db.Grids.AsNoTracking()
             .Where(g => active.Select(s => s.Id).Contains(g.SubjectId))
             .CountAsync(g => !submitted.Where(i => i.GridId != null).Select(i => i.GridId!.Value).Contains(g.Id), ct);
         var missingWhole = await active
-            .Where(s => s.Kind != SubjectKind.Village && s.Kind != SubjectKind.Community && !db.Grids.Select(g => g.SubjectId).Contains(s.Id))
+            .Where(Subject.IsEnterpriseOrUnit).Where(s => !db.Grids.Select(g => g.SubjectId).Contains(s.Id))
             .CountAsync(s => !submitted.Where(i => i.GridId == null).Select(i => i.SubjectId).Contains(s.Id), ct);
 
         var overdue = await db.Findings.AsNoTracking()
@@ -60,22 +59,17 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
         var yearEnd = new DateOnly(year, 12, 31);
         var ruleSetId = await db.RuleSets.AsNoTracking().Where(r => r.Year <= year).OrderByDescending(r => r.Year).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
         var items = ruleSetId is null
-            ? StandardCatalogue.Items2020.Select(i => (i.Code, i.AppliesTo, VillageCommunity: i.Judging, EnterpriseUnit: i.Judging)).ToList()
-            : (await db.RuleSetItems.AsNoTracking().Where(i => i.RuleSetId == ruleSetId)
-                .Select(i => new { i.Code, i.AppliesTo, i.JudgingForVillageCommunity, i.JudgingForEnterpriseUnit }).ToListAsync(ct))
-                .Select(i => (i.Code, i.AppliesTo, VillageCommunity: i.JudgingForVillageCommunity, EnterpriseUnit: i.JudgingForEnterpriseUnit)).ToList();
+            ? DefaultRuleSet.Create2020().Items
+            : await db.RuleSetItems.AsNoTracking().Where(i => i.RuleSetId == ruleSetId).ToListAsync(ct);
         var byKind = await db.Subjects.AsNoTracking()
             .Where(SubjectRules.ActiveOn(yearEnd))
             .GroupBy(s => s.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
 
-        static bool Attested(ItemJudging j) => j is ItemJudging.Attested or ItemJudging.DataAndAttested;
         var codes = new HashSet<string>(StringComparer.Ordinal);
         var expected = 0;
         foreach (var kind in byKind)
         {
-            var flag = (KindSet)(1 << ((int)kind.Key - 1));
-            var forKind = items.Where(i => i.AppliesTo.HasFlag(flag)
-                && Attested(kind.Key.Group() == SubjectGroup.VillageCommunity ? i.VillageCommunity : i.EnterpriseUnit)).ToList();
+            var forKind = RuleSetItem.AttestedFor(items, kind.Key);
             expected += kind.Count * forKind.Count;
             codes.UnionWith(forKind.Select(i => i.Code));
         }
@@ -93,7 +87,7 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
         var today = Today;
         var dueDay = await DueDayAsync(ct);
         var year = today.Year;
-        var dueMonths = Enumerable.Range(1, 12).Select(m => MonthPeriod.Of(year, m)).Where(m => MonthPeriod.DueDate(m, dueDay) < today).ToList();
+        var lastDue = MonthPeriod.LastDueMonth(today, dueDay);
 
         var disputes = await db.Findings.AsNoTracking()
             .Where(f => f.Type == FindingType.Dispute && f.Status != FindingStatus.Resolved)
@@ -124,8 +118,7 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
         foreach (var s in subjects)
         {
             var grids = gridCounts.GetValueOrDefault(s.Id);
-            var missing = dueMonths
-                .Where(m => (s.EstablishedOn == null || s.EstablishedOn < m.AddMonths(1)) && (s.DissolvedOn == null || s.DissolvedOn > m))
+            var missing = Completeness.RequiredMonths(year, lastDue, s.EstablishedOn, s.DissolvedOn)
                 .Where(m => grids > 0
                     ? submitted.GetValueOrDefault((s.Id, m, false)) < grids
                     : !s.Kind.IsTerritory() && submitted.GetValueOrDefault((s.Id, m, true)) == 0)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Auditing;
+using SanLing.Domain.Common;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Evaluation;
 using SanLing.Web.Features.Shared;
@@ -27,7 +28,7 @@ public sealed class EvaluationCommands(SanLingDbContext db, TimeProvider clock)
     /// <summary>The current year is evaluated as of today unless a date is given; a finished year as a whole.</summary>
     public static DateOnly? EffectiveAsOf(RunForm form, TimeProvider clock)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         return form.AsOf ?? (form.Year == today.Year ? today : null);
     }
 
@@ -58,7 +59,7 @@ public sealed class RunFormValidator : AbstractValidator<RunForm>
 {
     public RunFormValidator(TimeProvider clock)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         RuleFor(f => f.Year).NotNull().WithMessage("请填写评定年度")
             .InclusiveBetween(2000, today.Year).WithMessage($"评定年度应在 2000 至 {today.Year} 之间");
         RuleFor(f => f.AsOf)

@@ -105,7 +105,7 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
             open[r.Id].Where(i => i.Verdict == ItemVerdict.Fail).Select(i => i.ItemCode).Order(StringComparer.Ordinal).ToList(),
             open[r.Id].Where(i => i.Verdict == ItemVerdict.Pending).Select(i => i.ItemCode).Order(StringComparer.Ordinal).ToList())).ToList();
 
-        var territories = (await db.Subjects.AsNoTracking().Where(s => s.Kind == SubjectKind.Village || s.Kind == SubjectKind.Community)
+        var territories = (await db.Subjects.AsNoTracking().Where(Subject.IsTerritory)
                 .OrderBy(s => s.Code).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
             .Select(t => (t.Id, t.Name)).ToList();
 

@@ -1,3 +1,4 @@
+using SanLing.Domain.Common;
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Data;
@@ -26,7 +27,7 @@ public sealed class WarningQueries(SanLingDbContext db, TimeProvider clock)
 
     public async Task<WarningPage> CurrentYearAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var runner = new EvaluationRunner(db, clock);
         var period = await runner.PeriodAsync(today.Year, today, ct);
         var (_, evaluations) = await runner.JudgeAsync(period, ct);

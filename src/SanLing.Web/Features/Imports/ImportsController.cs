@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using SanLing.Domain.Common;
 using SanLing.Infrastructure.Excel;
 using SanLing.Infrastructure.Identity;
 
@@ -39,7 +40,7 @@ public sealed class ImportsController(ImportService service, TimeProvider clock,
         using var output = new MemoryStream();
         var rows = await service.ExportAsync(template, output, revealIdNumbers: false, ct);
         logger.LogInformation("Export {Template} by {User}: {Rows} rows", template.Key, User.Identity?.Name, rows);
-        var day = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = clock.Today().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         return File(output.ToArray(), XlsxType, $"{template.Title}_{day}.xlsx");
     }
 

@@ -17,16 +17,16 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
     public const int MatrixPageSize = 60;
     public const int MissingPageSize = 100;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     private async Task<int> DueDayAsync(CancellationToken ct) =>
-        await db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId).Select(t => (int?)t.InspectionDueDay).FirstOrDefaultAsync(ct) ?? 5;
+        await db.InspectionDueDayAsync(ct);
 
     public async Task<DateOnly> DueDateAsync(DateOnly month, CancellationToken ct) => MonthPeriod.DueDate(month, await DueDayAsync(ct));
 
     public async Task<IReadOnlyList<TerritoryOption>> TerritoriesAsync(CancellationToken ct) =>
         await scope.Apply(db.Subjects.AsNoTracking())
-            .Where(s => s.Kind == SubjectKind.Village || s.Kind == SubjectKind.Community)
+            .Where(Subject.IsTerritory)
             .OrderBy(s => s.Code)
             .Select(s => new TerritoryOption(s.Id, s.Name))
             .ToListAsync(ct);
@@ -145,9 +145,7 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
     /// <summary>Every grid (and every subject without grids) required that month with no submitted inspection.</summary>
     public async Task<IReadOnlyList<MissingRow>> MissingAsync(DateOnly month, int? territoryId, CancellationToken ct)
     {
-        var next = month.AddMonths(1);
-        var required = Filtered(territoryId, null)
-            .Where(s => (s.EstablishedOn == null || s.EstablishedOn < next) && (s.DissolvedOn == null || s.DissolvedOn > month));
+        var required = Filtered(territoryId, null).Where(Completeness.RequiredIn(month));
         var grids = await db.Grids.AsNoTracking()
             .Where(g => required.Select(s => s.Id).Contains(g.SubjectId))
             .Where(g => !db.Inspections.Any(i => i.GridId == g.Id && i.Month == month && i.Status == InspectionStatus.Submitted))

@@ -1,4 +1,5 @@
 using FluentValidation;
+using SanLing.Domain.Common;
 using SanLing.Domain.Inspections;
 
 namespace SanLing.Web.Features.Inspections;
@@ -16,7 +17,7 @@ public sealed class FollowUpFormValidator : AbstractValidator<FollowUpForm>
 {
     public FollowUpFormValidator(TimeProvider clock)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         RuleFor(f => f.Outcome)
             .NotNull().WithMessage("请选择处理结果")
             .Must(o => o is FindingStatus.Resolved or FindingStatus.Escalated or FindingStatus.Rectified).WithMessage("处理结果无效");

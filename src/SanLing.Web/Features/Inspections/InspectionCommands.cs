@@ -13,7 +13,7 @@ namespace SanLing.Web.Features.Inspections;
 /// </summary>
 public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     /// <summary>Saves a draft or submits; a submitted inspection stays submitted when corrected.</summary>
     /// <param name="mayChangeLocked">Office staff may correct a locked month (the audit trail records it).</param>

@@ -1,4 +1,5 @@
 using FluentValidation;
+using SanLing.Domain.Common;
 using SanLing.Domain.Inspections;
 
 namespace SanLing.Web.Features.Inspections;

@@ -32,7 +32,9 @@ public sealed class InspectionFormValidator : AbstractValidator<InspectionForm>
             .WithMessage("已勾选“本月未发现问题”，就不能同时登记问题；请取消勾选或删除问题");
 
         RuleFor(f => f.Findings).Must(list => list.Count <= 50).WithMessage("一次排查最多登记 50 个问题");
+        // Every finding is checked, not only the first one that fails (rules elsewhere stop at their first failure).
         RuleForEach(f => f.Findings)
+            .Cascade(CascadeMode.Continue)
             .Where(x => !x.IsBlank && !x.Remove)
             .SetValidator(form => new FindingFormValidator(today, MonthText.Parse(form.Month, today), form.InspectedOn, localizer));
     }

@@ -15,12 +15,12 @@ public sealed class InspectionQueries(SanLingDbContext db, AccessScope scope, Ti
 {
     public const int TodoPageSize = 30;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     private bool IsGridWorker => scope.TerritoryId is not null;
 
     public async Task<int> DueDayAsync(CancellationToken ct) =>
-        await db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId).Select(t => (int?)t.InspectionDueDay).FirstOrDefaultAsync(ct) ?? 5;
+        await db.InspectionDueDayAsync(ct);
 
     public Task<bool> IsLockedAsync(DateOnly month, CancellationToken ct) =>
         db.MonthLocks.AsNoTracking().AnyAsync(m => m.Month == month, ct);

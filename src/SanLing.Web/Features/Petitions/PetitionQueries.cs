@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Common;
 using SanLing.Domain.Ledgers;
 using SanLing.Infrastructure.Data;
 using SanLing.Web.Features.Shared;
@@ -76,7 +77,7 @@ public sealed class PetitionQueries(SanLingDbContext db, AccessScope scope, Time
             })
             .FirstOrDefaultAsync(ct);
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today() => clock.Today();
 
     private IQueryable<PetitionRow> ToRows(IQueryable<Petition> petitions)
     {

@@ -63,7 +63,7 @@ public sealed class DeriveFormValidator : AbstractValidator<DeriveForm>
         RuleFor(f => f.Items)
             .Must(items => items.All(i => !string.IsNullOrEmpty(i.Code)) && items.DistinctBy(i => i.Code).Count() == items.Count)
             .WithMessage("评定项无效或重复，请重新打开本页");
-        RuleForEach(f => f.Items).ChildRules(item =>
+        RuleForEach(f => f.Items).Cascade(CascadeMode.Continue).ChildRules(item =>
         {
             item.RuleFor(i => i.JudgingForVillageCommunity).IsInEnum().WithMessage("判定方式无效");
             item.RuleFor(i => i.JudgingForEnterpriseUnit).IsInEnum().WithMessage("判定方式无效");

@@ -23,6 +23,11 @@ public sealed class SettingsController(TownSettingsCommands commands, IValidator
     public async Task<IActionResult> Index(TownSettingsForm form, CancellationToken ct)
     {
         (await validator.ValidateAsync(form, ct)).AddToModelState(ModelState);
+        if (ModelState[nameof(TownSettingsForm.Version)]?.Errors.Count > 0)
+        {
+            // The hidden token was tampered with: say so where the user looks, not by an invisible field.
+            ModelState.AddModelError("", l["页面已过期，请重新打开镇设置后再保存。"]);
+        }
         if (ModelState.IsValid)
         {
             switch (await commands.SaveAsync(form, ct))
@@ -30,7 +35,7 @@ public sealed class SettingsController(TownSettingsCommands commands, IValidator
                 case SaveOutcome.NotFound:
                     return NotFound();
                 case SaveOutcome.Saved:
-                    TempData["Message"] = l["镇设置已保存。"].Value;
+                    TempData.Success(l["镇设置已保存。"].Value);
                     return RedirectToAction(nameof(Index));
                 default:
                     ModelState.AddModelError("", l["保存失败：镇设置已被他人修改。请重新打开，核对最新内容后再保存。"]);

@@ -20,12 +20,12 @@ public sealed class TownSettingsFormValidator : AbstractValidator<TownSettingsFo
     {
         RuleFor(f => f.Name)
             .NotEmpty().WithMessage(_ => l["请填写镇名称"])
-            .MaximumLength(Town.NameMaxLength).WithMessage(_ => string.Format(l["镇名称不能超过 {0} 个字符"].Value, Town.NameMaxLength));
+            .MaximumLength(TownRules.NameMaxLength).WithMessage(_ => string.Format(l["镇名称不能超过 {0} 个字符"].Value, TownRules.NameMaxLength));
         RuleFor(f => f.InspectionDueDay)
             .NotNull().WithMessage(_ => l["请填写月度排查截止日"]);
         RuleFor(f => f.InspectionDueDay)
-            .Must(day => Town.IsValidInspectionDueDay(day!.Value))
-            .WithMessage(_ => string.Format(l["截止日必须是 1 到 {0} 之间的整数"].Value, Town.LatestInspectionDueDay))
+            .Must(day => TownRules.IsValidDueDay(day!.Value))
+            .WithMessage(_ => string.Format(l["截止日必须是 1 到 {0} 之间的整数"].Value, TownRules.LastDueDay))
             .When(f => f.InspectionDueDay is not null);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using SanLing.Infrastructure.Data;
+using SanLing.Web.Features.Shared;
 using SanLing.Web.Setup;
 
 namespace SanLing.Web.Features.Setup;
@@ -71,7 +72,7 @@ public sealed class SetupController(
             gate.Lock.Release();
         }
         logger.LogWarning("Town {TownCode} {TownName} set up with its first administrator {UserName}", request.TownCode, request.TownName, request.AdminUserName);
-        TempData["Message"] = localizer["乡镇已设置，请用刚才创建的系统管理员账号登录。"].Value;
+        TempData.Success(localizer["乡镇已设置，请用刚才创建的系统管理员账号登录。"].Value);
         return Redirect("/Account/Login");
     }
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Common;
 using SanLing.Domain.Ledgers;
 using SanLing.Infrastructure.Data;
 using SanLing.Web.Security;
@@ -11,7 +12,7 @@ public sealed class LedgerRulesService(SanLingDbContext db, AccessScope scope, T
 {
     public const string EditedIdKey = "EditedId";
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     public bool IsNotInFuture(DateOnly? day) => day is null || day <= Today;
 

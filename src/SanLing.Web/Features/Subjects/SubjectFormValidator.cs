@@ -10,7 +10,7 @@ namespace SanLing.Web.Features.Subjects;
 /// <summary>The field checks are <see cref="SubjectRules"/>; here only what needs the database (code, territory).</summary>
 public sealed class SubjectFormValidator : AbstractValidator<SubjectForm>
 {
-    public const string EditedIdKey = "EditedSubjectId";
+    public const string EditedIdKey = LedgerRulesService.EditedIdKey;
 
     private static readonly Dictionary<string, string> FormFields = new(StringComparer.Ordinal)
     {

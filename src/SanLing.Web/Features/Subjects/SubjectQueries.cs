@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SanLing.Domain.Common;
 using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Data;
 using SanLing.Web.Features.Shared;
@@ -13,7 +14,7 @@ public sealed class SubjectQueries(SanLingDbContext db, AccessScope scope, TimeP
 
     public async Task<(IReadOnlyList<SubjectListItem> Items, int Total)> ListAsync(SubjectFilter filter, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var subjects = scope.Apply(db.Subjects.AsNoTracking());
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
@@ -52,7 +53,7 @@ public sealed class SubjectQueries(SanLingDbContext db, AccessScope scope, TimeP
     /// <summary>Villages and communities the user may filter by or choose as 属地.</summary>
     public async Task<IReadOnlyList<Option>> TerritoriesAsync(CancellationToken ct) =>
         await scope.Apply(db.Subjects.AsNoTracking())
-            .Where(s => s.Kind == SubjectKind.Village || s.Kind == SubjectKind.Community)
+            .Where(Subject.IsTerritory)
             .OrderBy(s => s.Code)
             .Select(s => new Option(s.Id, s.Name))
             .ToListAsync(ct);
@@ -60,7 +61,7 @@ public sealed class SubjectQueries(SanLingDbContext db, AccessScope scope, TimeP
     /// <summary>Null when the subject does not exist or is outside the user's scope (the caller answers 404).</summary>
     public async Task<SubjectDetails?> DetailsAsync(int id, bool canEdit, CancellationToken ct)
     {
-        var year = clock.GetLocalNow().Year;
+        var year = clock.Today().Year;
         var yearStart = new DateOnly(year, 1, 1);
         var yearEnd = new DateOnly(year, 12, 31);
         var details = await scope.Apply(db.Subjects.AsNoTracking())

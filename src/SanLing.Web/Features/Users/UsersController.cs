@@ -55,7 +55,7 @@ public sealed class UsersController(
         {
             return View("PasswordShown", new PasswordShown(id, form.UserName!.Trim(), password));
         }
-        TempData["Message"] = string.Format(l["已创建账号“{0}”，首次登录时须修改密码。"].Value, form.UserName!.Trim());
+        TempData.Success(string.Format(l["已创建账号“{0}”，首次登录时须修改密码。"].Value, form.UserName!.Trim()));
         return RedirectToAction(nameof(Edit), new { id });
     }
 
@@ -82,7 +82,7 @@ public sealed class UsersController(
                     return NotFound();
                 case AccountOutcome.Done:
                     logger.LogInformation("Account {UserId} changed (role {Role}) by {Admin}", id, form.Role, User.Identity?.Name);
-                    TempData["Message"] = l["已保存。"].Value;
+                    TempData.Success(l["已保存。"].Value);
                     return RedirectToAction(nameof(Edit), new { id });
                 case AccountOutcome.Self:
                     ModelState.AddModelError(nameof(UserForm.Role), l["不能取消自己的系统管理员角色"]);
@@ -124,7 +124,7 @@ public sealed class UsersController(
                 {
                     return View("PasswordShown", new PasswordShown(user.Id, user.UserName ?? "", password));
                 }
-                TempData["Message"] = string.Format(l["已为“{0}”设置临时密码，下次登录时须修改。"].Value, user.UserName);
+                TempData.Success(string.Format(l["已为“{0}”设置临时密码，下次登录时须修改。"].Value, user.UserName));
                 return RedirectToAction(nameof(Edit), new { id });
             }
             AddErrors(errors);
@@ -143,19 +143,19 @@ public sealed class UsersController(
                 return NotFound();
             case AccountOutcome.Done:
                 logger.LogInformation("Account {UserId} {State} by {Admin}", id, disabled ? "disabled" : "enabled", User.Identity?.Name);
-                TempData["Message"] = disabled ? l["账号已停用，其登录会话随即失效。"].Value : l["账号已启用。"].Value;
+                TempData.Success(disabled ? l["账号已停用，其登录会话随即失效。"].Value : l["账号已启用。"].Value);
                 break;
             case AccountOutcome.Unchanged:
-                TempData["Message"] = disabled ? l["该账号早已停用。"].Value : l["该账号早已启用。"].Value;
+                TempData.Warning(disabled ? l["该账号早已停用。"].Value : l["该账号早已启用。"].Value);
                 break;
             case AccountOutcome.Self:
-                TempData["Error"] = l["不能停用自己的账号。"].Value;
+                TempData.Danger(l["不能停用自己的账号。"].Value);
                 break;
             case AccountOutcome.LastAdmin:
-                TempData["Error"] = l["这是本镇最后一个启用的系统管理员，不能停用。"].Value;
+                TempData.Danger(l["这是本镇最后一个启用的系统管理员，不能停用。"].Value);
                 break;
             default:
-                TempData["Error"] = l["操作失败：该账号已被他人修改，请刷新后重试。"].Value;
+                TempData.Danger(l["操作失败：该账号已被他人修改，请刷新后重试。"].Value);
                 break;
         }
         return RedirectToAction(nameof(Edit), new { id });

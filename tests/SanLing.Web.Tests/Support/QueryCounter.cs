@@ -3,23 +3,45 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace SanLing.Web.Tests.Ledgers;
+namespace SanLing.Web.Tests.Support;
 
-/// <summary>Counts the SQL commands EF runs against one database file while it is alive (other tests' databases are ignored).</summary>
+/// <summary>
+/// Counts the SQL commands EF runs against one database file while it is alive (other tests' databases are ignored),
+/// through EF's diagnostic events, so no interceptor has to be added to the app under test.
+/// </summary>
 public sealed class QueryCounter : IDisposable, IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
 {
-    private readonly string _databasePath;
+    private readonly string _databaseFile;
     private readonly IDisposable _subscription;
     private readonly ConcurrentBag<IDisposable> _listeners = [];
     private int _count;
+    private int _queries;
 
     public QueryCounter(string databasePath)
     {
-        _databasePath = databasePath;
+        _databaseFile = Path.GetFileName(databasePath);
         _subscription = DiagnosticListener.AllListeners.Subscribe(this);
     }
 
+    /// <summary>Every command: queries and writes.</summary>
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>The commands that read (SELECT).</summary>
+    public int Queries => Volatile.Read(ref _queries);
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        Interlocked.Exchange(ref _queries, 0);
+    }
+
+    /// <summary>The commands sent while <paramref name="work"/> runs.</summary>
+    public async Task<int> CountAsync(Func<Task> work)
+    {
+        Reset();
+        await work();
+        return Count;
+    }
 
     public void OnNext(DiagnosticListener value)
     {
@@ -32,9 +54,13 @@ public sealed class QueryCounter : IDisposable, IObserver<DiagnosticListener>, I
     public void OnNext(KeyValuePair<string, object?> value)
     {
         if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data
-            && data.Command.Connection?.DataSource is { } source && source.EndsWith(Path.GetFileName(_databasePath), StringComparison.Ordinal))
+            && data.Command.Connection?.DataSource is { } source && source.EndsWith(_databaseFile, StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _count);
+            if (data.Command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+            {
+                Interlocked.Increment(ref _queries);
+            }
         }
     }
 
