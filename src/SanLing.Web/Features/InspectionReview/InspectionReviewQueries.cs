@@ -190,10 +190,10 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
     {
         if (rows.Count == 0)
         {
-            return $"【三零创建】{MonthText.Display(month)}月度排查已全部提交，感谢各位网格员和联络员！";
+            return $"【三零创建】{MonthText.Chinese(month)}月度排查已全部提交，感谢各位网格员和联络员！";
         }
         var names = rows.Select(r => (r.GridName is null ? r.SubjectName : $"{r.SubjectName}{r.GridName}") + (r.WorkerName is null ? "" : $"（{r.WorkerName}）"));
-        return $"【三零创建】提醒：{MonthText.Display(month)}月度排查应于{dueDate:yyyy年M月d日}前提交。以下 {rows.Count} 个网格/单位尚未提交，请尽快登录系统完成排查并提交：" + string.Join("、", names) + "。逾期提交将记为逾期。";
+        return $"【三零创建】提醒：{MonthText.Chinese(month)}月度排查应于{dueDate:yyyy年M月d日}前提交。以下 {rows.Count} 个网格/单位尚未提交，请尽快登录系统完成排查并提交：" + string.Join("、", names) + "。逾期提交将记为逾期。";
     }
 
     public async Task<WorkListPage> WorkListAsync(CancellationToken ct)

@@ -51,7 +51,18 @@ public static class MonthText
 {
     public static string Format(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    public static string Display(DateOnly month) => month.ToString("yyyy年M月", CultureInfo.InvariantCulture);
+    /// <summary>"2026年11月" in Chinese, "Nov 2026" in English (the reader's UI culture).</summary>
+    public static string Display(DateOnly month) => IsChinese ? Chinese(month) : month.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"2026年11月" whatever the reader's language: for text sent on to grid workers (the reminder).</summary>
+    public static string Chinese(DateOnly month) => month.ToString("yyyy年M月", CultureInfo.InvariantCulture);
+
+    /// <summary>A month of the year on its own: "11月" in Chinese, "Nov" in English.</summary>
+    public static string MonthOfYear(int month) => IsChinese
+        ? $"{month}月"
+        : CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(month);
+
+    private static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
 
     /// <summary>The month of <paramref name="text"/> (empty: the current month); null when malformed or in the future.</summary>
     public static DateOnly? Parse(string? text, DateOnly today)

@@ -1,5 +1,6 @@
 // Charts of the leadership dashboard (Apache ECharts, served from wwwroot/lib). No inline scripts (CSP):
-// each chart container carries its data as JSON in a data-chart attribute; the same numbers are in a table beside it.
+// each chart container carries its data as JSON in a data-chart attribute, labels already in the reader's language;
+// the same numbers are in a table beside it.
 (function () {
     "use strict";
     if (typeof window.echarts === "undefined") {
@@ -36,7 +37,7 @@
                 anchor: { show: true, size: 10 },
                 title: { offsetCenter: [0, "70%"], fontSize: 12 },
                 detail: { valueAnimation: false, offsetCenter: [0, "40%"], fontSize: 20, formatter: "{value}%", color: d.met ? green : red },
-                data: [{ value: d.value, name: "目标 " + d.target + "%" }],
+                data: [{ value: d.value, name: d.targetLabel }],
             }],
         }),
         trend: (d) => ({
@@ -51,7 +52,7 @@
                 data: s.data,
                 connectNulls: true,
                 symbolSize: 8,
-                markLine: i === 0 || d.series[0].target !== s.target ? targetLines([{ name: s.name + "目标", value: s.target }]) : undefined,
+                markLine: i === 0 || d.series[0].target !== s.target ? targetLines([{ name: s.targetName, value: s.target }]) : undefined,
             })),
         }),
         territories: (d) => ({
@@ -95,7 +96,7 @@
         if (!build) {
             return;
         }
-        const chart = window.echarts.init(element, null, { renderer: "canvas", locale: "ZH" });
+        const chart = window.echarts.init(element, null, { renderer: "canvas", locale: document.documentElement.lang === "en" ? "EN" : "ZH" });
         chart.setOption(Object.assign({ animation: false, textStyle: { fontFamily: "inherit" } }, build(data)));
         if (Array.isArray(data.urls)) {
             chart.on("click", (params) => {
