@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using SanLing.Web.Tests.Support;
 
 namespace SanLing.Web.Tests.Administration;
 
@@ -8,32 +8,9 @@ public sealed class AdministrationCommandLineTests : IDisposable
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), "sanling-tests", $"admin-cli-{Guid.NewGuid():N}.db");
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string stdin, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SanLing.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["ConnectionStrings__SanLing"] = $"Data Source={_database}";
-        start.Environment["Demo__Enabled"] = "false";
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(Path.GetTempPath(), "sanling-tests", "cli-logs", "log-.txt");
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync(stdin);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output, await error);
-    }
+    /// <summary>The portal's executable on this test's database, as a script runs it (shipped configuration).</summary>
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(string stdin, params string[] args) =>
+        new PortalProcess(_database).RunAsync(stdin, args);
 
     private List<(int Action, string? UserName, string? Changes)> AuditLines()
     {

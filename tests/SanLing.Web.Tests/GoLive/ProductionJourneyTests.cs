@@ -1,3 +1,5 @@
+using SanLing.Web.Tests.Support;
+
 namespace SanLing.Web.Tests.GoLive;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using SanLing.Web.Tests.Support;
 
 namespace SanLing.Web.Tests.GoLive;
 

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using SanLing.Web.Tests.Support;
 using static SanLing.Web.Tests.Imports.Xlsx;
 
 namespace SanLing.Web.Tests.Imports;
@@ -13,29 +13,9 @@ public sealed class ImportCommandTests : IDisposable
 
     private string Database => Path.Combine(_folder, "db.sqlite");
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SanLing.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["ConnectionStrings__SanLing"] = $"Data Source={Database}";
-        start.Environment["Demo__Enabled"] = "false";
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(_folder, "logs", "log-.txt");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output, await error);
-    }
+    /// <summary>The portal's executable on this test's database, as a script runs it (shipped configuration).</summary>
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
+        new PortalProcess(Database).RunAsync("", args);
 
     private string Save(string name, ClosedXML.Excel.XLWorkbook workbook)
     {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
-namespace SanLing.Web.Tests.GoLive;
+namespace SanLing.Web.Tests.Support;
 
 /// <summary>
 /// The portal's executable as a deployed town runs it: environment Production, the shipped configuration, only the
