@@ -48,4 +48,10 @@ public class AuditEntry
 
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
+
+    /// <summary>
+    /// HMAC of <see cref="Hash"/> under the audit key, which is kept outside the database: whoever can rewrite the
+    /// table cannot re-hash the chain without it. Null on lines written before the chain was anchored.
+    /// </summary>
+    public string? Mac { get; set; }
 }

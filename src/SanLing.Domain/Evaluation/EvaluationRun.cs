@@ -65,12 +65,16 @@ public class EvaluationResult
     public List<EvaluationItemResult> Items { get; set; } = [];
 }
 
-/// <summary>One item's verdict for one subject, with its reason in Chinese and the facts behind it.</summary>
+/// <summary>One item's verdict for one subject, with its reason and the facts behind it.</summary>
 public class EvaluationItemResult
 {
     public long Id { get; set; }
     public long ResultId { get; set; }
     public required string ItemCode { get; set; }
     public ItemVerdict Verdict { get; set; }
+    /// <summary>The reason in Chinese, as the office reads and exports it (and as runs before <see cref="ReasonData"/> stored it).</summary>
     public required string Reason { get; set; }
+
+    /// <summary>The same reason as codes with parameters (JSON), rendered in the reader's language; null on older runs.</summary>
+    public string? ReasonData { get; set; }
 }

@@ -20,4 +20,7 @@ public class AppUser : IdentityUser
     public bool MustChangePassword { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Lock-outs in a row without a successful sign-in; each one lasts longer (progressive lock-out).</summary>
+    public int ConsecutiveLockouts { get; set; }
 }

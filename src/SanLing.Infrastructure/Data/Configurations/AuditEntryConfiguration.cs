@@ -15,6 +15,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.EntityId).HasMaxLength(100);
         builder.Property(a => a.PreviousHash).HasMaxLength(64);
         builder.Property(a => a.Hash).HasMaxLength(64);
+        builder.Property(a => a.Mac).HasMaxLength(64);
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
         builder.HasIndex(a => new { a.TownId, a.At });
     }

@@ -33,6 +33,7 @@ public sealed class EvaluationItemResultConfiguration : IEntityTypeConfiguration
     {
         builder.Property(i => i.ItemCode).HasMaxLength(8);
         builder.Property(i => i.Reason).HasMaxLength(2000);
+        builder.Property(i => i.ReasonData).HasMaxLength(4000);
         builder.HasIndex(i => new { i.ResultId, i.ItemCode }).IsUnique();
     }
 }
