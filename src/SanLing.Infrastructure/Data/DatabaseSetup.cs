@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SanLing.Domain.Common;
 using SanLing.Infrastructure.Security;
 
 namespace SanLing.Infrastructure.Data;
@@ -36,7 +37,7 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddSanLingData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TimeProvider>(new TownTimeProvider(LocalClock.ResolveZone(configuration["TimeZone"])));
         services.AddSingleton<AuditingInterceptor>();
         services.AddScoped<CurrentActor>();
 
