@@ -47,6 +47,7 @@ internal static class Generator
         var subjectInsert = Prepare("Subjects", "Code", "Name", "Kind", "TerritoryId", "PrincipalName", "LeaderInChargeName");
         var gridInsert = Prepare("Grids", "Code", "Name", "SubjectId", "WorkerName");
         var inspectionInsert = Prepare("Inspections", "SubjectId", "GridId", "Month", "InspectedOn", "Status", "IsLate", "NothingFound");
+        var findingInsert = Prepare("Findings", "InspectionId", "Type", "DisputeCategory", "HazardCategory", "Description", "RiskOfCriminalEscalation", "RiskOfGroupIncident", "RectifyBy", "Status", "ClosedOn");
         var petitionInsert = Prepare("Petitions", "Number", "SubjectId", "OccurredOn", "Kind", "PetitionerCount", "Status", "ResolvedOn", "IsImpactful", "IsMajor");
         var accidentInsert = Prepare("Accidents", "Number", "SubjectId", "OccurredOn", "Category", "Deaths", "Injuries", "LossTenThousandYuan", "IsImpactful", "IsMajor");
         var caseInsert = Prepare("Cases", "Number", "SubjectId", "OccurredOn", "Kind", "IsImpactful", "IsMajor");
@@ -86,7 +87,22 @@ internal static class Generator
                     {
                         continue;
                     }
-                    inspectionInsert.Run(subjectId, grid, Day(month), Day(month.AddDays(20)), 2, 0, 1);
+                    // About one inspection in ten finds a dispute and one in twelve a hazard; most are closed within the month.
+                    var dispute = random.NextDouble() < 0.10;
+                    var hazard = random.NextDouble() < 0.08;
+                    var inspectionId = inspectionInsert.Run(subjectId, grid, Day(month), Day(month.AddDays(20)), 2, 0, dispute || hazard ? 0 : 1);
+                    if (dispute)
+                    {
+                        var roll = random.NextDouble();
+                        (int Status, string? ClosedOn) closing = roll < 0.9 ? (2, (string?)Day(month.AddDays(25))) : roll < 0.95 ? (1, null) : (3, null);
+                        findingInsert.Run(inspectionId, 1, 1 + random.Next(5), null, "邻里因宅基地边界发生争执，已约双方到村委会调解", 0, random.NextDouble() < 0.02 ? 1 : 0, null, closing.Status, closing.ClosedOn);
+                    }
+                    if (hazard)
+                    {
+                        var rectified = random.NextDouble() < 0.92;
+                        findingInsert.Run(inspectionId, 2, null, 1 + random.Next(6), "仓库灭火器过期，消防通道堆放杂物", 0, 0, Day(month.AddDays(30)),
+                            rectified ? 5 : 4, rectified ? Day(month.AddDays(20)) : null);
+                    }
                 }
             }
             if (random.NextDouble() < 0.02)

@@ -21,8 +21,8 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000];
-        Console.WriteLine("| subjects | rows loaded | load s | gather s | judge s | store s | SQL queries (gather) | EF commands (run) | multi-row INSERTs (run) | subjects/s (gather+judge+store) | peak working set MB | allocated MB |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| subjects | rows loaded | load s | gather s | judge s | store s | SQL queries (gather) | EF commands (run) | multi-row INSERTs (run) | subjects/s (gather+judge+store) | floor rows read | floor read s | floor write s | evaluation ÷ floor | peak working set MB | allocated MB |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var n in sizes)
         {
             await RunAsync(n);
@@ -67,6 +67,7 @@ public static class Program
             var facts = await new FactsGatherer(context).GatherAsync(period);
             gather.Stop();
             var gatherQueries = counter.Commands;
+            var gatherReads = counter.Readers.ToList();
 
             var judge = Stopwatch.StartNew();
             var ruleSet = await runner.RuleSetForAsync(2025);
@@ -86,8 +87,12 @@ public static class Program
             var itemRows = outcome.Run.Results.Sum(r => r.Items.Count);
             var inserts = (outcome.Run.Results.Count + 99) / 100 + (itemRows + 99) / 100;
             var compliant = outcome.Evaluations.Count(e => e.Verdict == SubjectVerdict.Compliant);
+
+            // The raw-SQL floor on the same file: the same SELECTs read, the same number of rows written.
+            var (floorRead, floorWrite, floorRows) = Floor.Measure(path, gatherReads, outcome.Evaluations);
+            var floor = floorRead + floorWrite;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {subjects:N0} | {rows:N0} | {load.Elapsed.TotalSeconds:0.0} | {gather.Elapsed.TotalSeconds:0.00} | {judge.Elapsed.TotalSeconds:0.00} | {Math.Max(0, storeOnly.TotalSeconds):0.00} | {gatherQueries} | {runCommands} | {inserts} | {subjects / total.TotalSeconds:N0} | {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} | {allocated:N0} |"));
+                $"| {subjects:N0} | {rows:N0} | {load.Elapsed.TotalSeconds:0.0} | {gather.Elapsed.TotalSeconds:0.00} | {judge.Elapsed.TotalSeconds:0.00} | {Math.Max(0, storeOnly.TotalSeconds):0.00} | {gatherQueries} | {runCommands} | {inserts} | {subjects / total.TotalSeconds:N0} | {floorRows:N0} | {floorRead.TotalSeconds:0.00} | {floorWrite.TotalSeconds:0.00} | {total / floor:0.0}× | {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} | {allocated:N0} |"));
             Console.Error.WriteLine($"  ({subjects}: {evaluations.Count} judged, {compliant} 达标, run #{outcome.Run.Id} stored in {store.Elapsed.TotalSeconds:0.00} s end to end)");
         }
         finally
@@ -106,11 +111,19 @@ internal sealed class CommandCounter : DbCommandInterceptor
 {
     public int Commands { get; private set; }
 
-    public void Reset() => Commands = 0;
+    /// <summary>The readers opened since the last reset, for the raw-SQL floor.</summary>
+    public List<CapturedCommand> Readers { get; } = [];
+
+    public void Reset()
+    {
+        Commands = 0;
+        Readers.Clear();
+    }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         Commands++;
+        Readers.Add(Floor.Capture(command));
         return ValueTask.FromResult(result);
     }
 
