@@ -8,9 +8,9 @@ using SanLing.Infrastructure.Data;
 namespace SanLing.Infrastructure.Evaluation;
 
 /// <summary>
-/// Writes a run's results and item verdicts with multi-row parameterised INSERTs inside the caller's transaction
-/// (EF's SQLite provider sends one command per row: 240 000 commands and ~40 s for 10 000 subjects). Plain SQL that
-/// both providers accept; table and column names come from the EF model.
+/// Writes a run's results and item verdicts inside the caller's transaction, bypassing EF's one-command-per-row
+/// inserts (240 000 commands and ~40 s for 10 000 subjects): on SQLite one prepared statement re-bound per row, on a
+/// server multi-row parameterised INSERTs that save round trips. Table and column names come from the EF model.
 /// </summary>
 internal static class ResultWriter
 {
@@ -49,6 +49,13 @@ internal static class ResultWriter
     private static async Task InsertAsync(DbConnection connection, DbTransaction? transaction, (string Table, string[] Columns) target,
         IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            // In-process SQLite has no round trip to save: one prepared single-row statement, re-bound per row, is
+            // faster than parsing a fresh 100-row statement each time (10 000 subjects: 240 000 rows).
+            await InsertPreparedAsync(connection, transaction, target, rows, cancellationToken);
+            return;
+        }
         var batch = new List<object?[]>(RowsPerCommand);
         foreach (var row in rows)
         {
@@ -62,6 +69,31 @@ internal static class ResultWriter
         if (batch.Count > 0)
         {
             await ExecuteAsync(connection, transaction, target, batch, cancellationToken);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "Table and column names come from the EF model; values are parameters.")]
+    private static async Task InsertPreparedAsync(DbConnection connection, DbTransaction? transaction, (string Table, string[] Columns) target,
+        IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO \"{target.Table}\" ({string.Join(", ", target.Columns.Select(c => $"\"{c}\""))}) " +
+            $"VALUES ({string.Join(", ", target.Columns.Select((_, i) => $"@p{i}"))})";
+        for (var c = 0; c < target.Columns.Length; c++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{c}";
+            command.Parameters.Add(parameter);
+        }
+        await command.PrepareAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < row.Length; c++)
+            {
+                command.Parameters[c].Value = row[c] ?? DBNull.Value;
+            }
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
