@@ -25,6 +25,18 @@ public enum AuditAction
 
     /// <summary>The hash chain was checked; the details hold the result.</summary>
     VerifyChain = 15,
+
+    /// <summary>A sign-in was refused (unknown user, wrong password, disabled or locked account); the details say which.</summary>
+    LoginFailed = 16,
+
+    /// <summary>Too many wrong passwords in a row locked the account; the details say until when.</summary>
+    Lockout = 17,
+
+    /// <summary>A user signed out (their session ended on the server).</summary>
+    Logout = 18,
+
+    /// <summary>An administrator ended sessions of an account.</summary>
+    SessionEnded = 19,
 }
 
 /// <summary>

@@ -7,17 +7,17 @@ using SanLing.Infrastructure.Identity;
 namespace SanLing.Web.Security;
 
 /// <summary>
-/// Adds the user's town, scope subject, display name, a pending password change and the sign-in time to the sign-in cookie.
-/// The once-a-minute claim refresh keeps the first sign-in time (<see cref="SessionLimits.KeepSignInTime"/>).
+/// Adds the user's town, scope subject, display name and a pending password change to the sign-in cookie. The session
+/// the cookie belongs to is added at sign-in (<see cref="SanLingSignInManager"/>) and kept by the once-a-minute claim
+/// refresh (<see cref="SessionLimits.KeepSession"/>).
 /// </summary>
-public sealed class SanLingClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, TimeProvider clock)
+public sealed class SanLingClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(SanLingClaims.DisplayName, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
-        identity.AddClaim(new Claim(SessionLimits.IssuedAtClaim, clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         if (user.TownId is { } town)
         {
             identity.AddClaim(new Claim(SanLingClaims.TownId, town.ToString(CultureInfo.InvariantCulture)));

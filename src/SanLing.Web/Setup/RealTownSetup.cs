@@ -55,6 +55,9 @@ public static class RealTownSetup
         {
             return role.Errors.Select(e => new SetupError("", e.Description)).ToList();
         }
+        await Features.Users.AccountAudit.WriteAsync(db, services.GetRequiredService<TimeProvider>(), Domain.Auditing.AuditAction.Create, admin,
+            new Dictionary<string, object?[]> { ["DisplayName"] = [null, admin.DisplayName], ["Role"] = [null, Roles.Admin], ["MustChangePassword"] = [null, admin.MustChangePassword] },
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
     }

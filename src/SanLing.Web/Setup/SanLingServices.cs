@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
+using SanLing.Domain.Accounts;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Identity;
 using SanLing.Web.Security;
@@ -19,8 +19,6 @@ namespace SanLing.Web.Setup;
 public static class SanLingServices
 {
     public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en")];
-
-    public const string LoginRateLimit = "login";
 
     public static WebApplicationBuilder AddSanLing(this WebApplicationBuilder builder, bool isCommand)
     {
@@ -66,6 +64,7 @@ public static class SanLingServices
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add(new PasswordChangeGate());
+                o.Filters.Add(new SecurityEventLogging.AntiforgeryFailures());
                 // Required fields are the validators' business (with Chinese messages), not an implicit English [Required].
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
@@ -91,23 +90,9 @@ public static class SanLingServices
 
         services.AddHealthChecks().AddDbContextCheck<SanLingDbContext>("database", tags: ["ready"]);
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = configuration.GetValue("Security:LoginAttemptsPerMinute", 20),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-            o.OnRejected = (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
-        });
+        services.AddSingleton<Features.Account.LoginThrottle>();
+        // Checked now, so a mistyped proxy list stops the start rather than silently trusting nobody (or everybody).
+        TrustedProxies.Read(configuration);
 
         return builder;
     }
@@ -126,23 +111,25 @@ public static class SanLingServices
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 5;
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Each further lock-out in a row lasts longer: SanLingSignInManager applies SignInRules.
+                o.Lockout.MaxFailedAccessAttempts = SignInRules.FailedAttemptsBeforeLockout;
+                o.Lockout.DefaultLockoutTimeSpan = SignInRules.FirstLockout;
                 o.User.RequireUniqueEmail = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
             })
             .AddEntityFrameworkStores<SanLingDbContext>()
+            .AddSignInManager<SanLingSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<SanLingClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
-        // Logout, disabling, a password reset and a role or scope change renew the security stamp: SessionLimits compares
-        // it on every request; the claims themselves are rebuilt once a minute, keeping the sign-in time.
+        // Every request needs an open server-side session (SessionLimits); the claims themselves are rebuilt once a
+        // minute, keeping the session the cookie belongs to.
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(1);
-            o.OnRefreshingPrincipal = SessionLimits.KeepSignInTime;
+            o.OnRefreshingPrincipal = SessionLimits.KeepSession;
         });
 
         services.ConfigureApplicationCookie(o =>
@@ -153,13 +140,14 @@ public static class SanLingServices
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.Path = "/";
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.ExpireTimeSpan = SessionLimits.Idle;
             o.SlidingExpiration = true;
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             // A plain 403 (rendered by the Chinese error page), not a redirect: scripts and tests see the truth.
             o.Events.OnRedirectToAccessDenied = context =>
             {
+                SecurityEventLogging.LogForbidden(context.HttpContext);
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
@@ -175,6 +163,8 @@ public static class SanLingServices
 
     public static void UseSanLing(this WebApplication app)
     {
+        // First, so that everything after sees the client's address (and scheme) as a trusted proxy reported it.
+        app.UseTrustedProxies();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -192,7 +182,6 @@ public static class SanLingServices
         app.UseDatabaseOutagePage();
         app.UseSetupRedirect();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseCurrentActor();
         app.UseAuthorization();

@@ -8,7 +8,7 @@ using SanLing.Web.Tests.Support;
 
 namespace SanLing.Web.Tests.Security;
 
-/// <summary>Sessions end when they must: at logout (even a saved copy of the cookie), 12 hours after sign-in, and when the admin changes the account.</summary>
+/// <summary>Sessions end when they must: at logout (even a saved copy of the cookie), 12 hours after sign-in, and when the admin changes the account. More in <see cref="ServerSessionTests"/>.</summary>
 public sealed class SessionTests
 {
     [Fact]
@@ -53,6 +53,8 @@ public sealed class SessionTests
             }
         }
         Assert.Equal(TimeSpan.FromMinutes(725), elapsed);
+        var officeId = await factory.UserIdAsync("office");
+        Assert.Equal([SessionEndReasons.Expired], await factory.WithDbAsync(db => db.UserSessions.Where(s => s.UserId == officeId).Select(s => s.EndReason).ToListAsync()));
         var again = await factory.CreateBrowserlessClient().LoggedInAsync("office");
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/Subjects")).StatusCode);
     }
@@ -69,6 +71,7 @@ public sealed class SessionTests
 
         Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
         AssertSentToLogin(await office.GetAsync("/Subjects"));
+        Assert.Equal([SessionEndReasons.Disabled], await factory.WithDbAsync(db => db.UserSessions.Where(s => s.UserId == id).Select(s => s.EndReason).ToListAsync()));
     }
 
     [Fact]
@@ -107,7 +110,7 @@ public sealed class SessionTests
         Assert.True(await factory.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.MustChangePassword).SingleAsync()));
     }
 
-    private static string AuthCookie(HttpResponseMessage login)
+    internal static string AuthCookie(HttpResponseMessage login)
     {
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var parts = login.Headers.GetValues("Set-Cookie")
@@ -118,7 +121,7 @@ public sealed class SessionTests
         return string.Join("; ", parts);
     }
 
-    private static Task<HttpResponseMessage> GetWithCookieAsync(SanLingFactory factory, string url, string cookie)
+    internal static Task<HttpResponseMessage> GetWithCookieAsync(SanLingFactory factory, string url, string cookie)
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -126,7 +129,7 @@ public sealed class SessionTests
         return client.SendAsync(request);
     }
 
-    private static void AssertSentToLogin(HttpResponseMessage response)
+    internal static void AssertSentToLogin(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);

@@ -30,6 +30,12 @@ public class SanLingFactory : WebApplicationFactory<Program>
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.FromHours(8)));
 
+    /// <summary>Settings of this portal on top of the tests' defaults (set them before the first request).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Services of this portal on top of the app's (set before the first request), e.g. a log sink.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
@@ -40,8 +46,17 @@ public class SanLingFactory : WebApplicationFactory<Program>
             builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         }
         builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
+        builder.UseSetting("Security:LoginAttemptsPerAccountPerMinute", "1000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            TestServices?.Invoke(services);
+        });
     }
 
     /// <summary>Runs <paramref name="work"/> against the app's database as the system actor of the (only) town.</summary>
@@ -114,12 +129,14 @@ public static class DemoTown
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static string? _snapshot;
 
-    public static SanLingFactory Start(bool kestrel)
+    /// <summary>A demo-town portal; <paramref name="configure"/> may set its <see cref="SanLingFactory.Settings"/> and services first.</summary>
+    public static SanLingFactory Start(bool kestrel, Action<SanLingFactory>? configure = null)
     {
         Gate.Wait();
         try
         {
             var factory = new SanLingFactory(demo: true);
+            configure?.Invoke(factory);
             if (_snapshot is not null)
             {
                 File.Copy(_snapshot, factory.DatabasePath);

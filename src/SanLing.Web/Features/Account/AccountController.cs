@@ -1,10 +1,11 @@
+using System.Security.Claims;
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using SanLing.Infrastructure.Identity;
 using SanLing.Web.Security;
 using SanLing.Web.Features.Shared;
@@ -16,10 +17,14 @@ public sealed class AccountController(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,
     IValidator<LoginForm> validator,
+    IStringLocalizer<SharedResource> l,
     ILogger<AccountController> logger) : Controller
 {
-    /// <summary>The same words for an unknown user, a wrong password and a disabled account: user names are not revealed.</summary>
-    private const string LoginFailed = "用户名或密码错误。";
+    /// <summary>
+    /// The same words for an unknown user, a wrong password, a disabled and a locked account: they reveal neither which
+    /// user names exist nor which accounts are locked.
+    /// </summary>
+    public const string LoginFailed = "用户名或密码错误，或账号暂时不能登录。";
 
     [AllowAnonymous]
     [HttpGet]
@@ -27,8 +32,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost]
-    [EnableRateLimiting(SanLingServices.LoginRateLimit)]
-    public async Task<IActionResult> Login(LoginForm form)
+    public async Task<IActionResult> Login(LoginForm form, [FromServices] LoginThrottle throttle)
     {
         var validation = await validator.ValidateAsync(form);
         if (!validation.IsValid)
@@ -38,33 +42,34 @@ public sealed class AccountController(
         }
 
         var userName = form.UserName.Trim();
-        var user = await users.FindByNameAsync(userName);
-        if (user is { IsDisabled: true })
+        if (throttle.TryAttempt(ServerSessions.ClientAddress(HttpContext), userName) is { } wait)
         {
-            logger.LogWarning("Login refused for disabled account {UserName}", userName);
-            ModelState.AddModelError("", LoginFailed);
-            return View(form);
+            return TooManyAttempts(form, wait);
         }
 
+        // Disabled, locked and unknown accounts, and wrong passwords, all fail alike (SanLingSignInManager audits which).
         var result = await signIn.PasswordSignInAsync(userName, form.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            logger.LogInformation("User {UserName} logged in", userName);
-            if (user is { MustChangePassword: true })
+            if (await users.FindByNameAsync(userName) is { MustChangePassword: true })
             {
                 return RedirectToAction(nameof(ChangePassword));
             }
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
         }
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Account {UserName} locked out", userName);
-            ModelState.AddModelError("", "登录失败次数过多，账号已锁定 15 分钟。");
-            return View(form);
-        }
-        // Anything may be typed here: control characters must not reach the log (or a terminal reading it).
-        logger.LogWarning("Failed login for {UserName}", new string(userName.Select(c => char.IsControl(c) ? '?' : c).ToArray()));
-        ModelState.AddModelError("", LoginFailed);
+        ModelState.AddModelError("", l[LoginFailed]);
+        return View(form);
+    }
+
+    /// <summary>The login page again, with status 429 and how long to wait.</summary>
+    private ViewResult TooManyAttempts(LoginForm form, TimeSpan wait)
+    {
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        logger.LogWarning("Sign-in attempts throttled for {UserName} from {Client}", SecurityAudit.Printable(form.UserName), ServerSessions.ClientAddress(HttpContext));
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ModelState.AddModelError("", l["登录尝试过于频繁，请 {0} 秒后再试。", seconds]);
+        form.Password = "";
         return View(form);
     }
 
@@ -88,7 +93,7 @@ public sealed class AccountController(
         {
             return Challenge();
         }
-        var errors = await commands.ChangeOwnAsync(user, form.CurrentPassword!, form.NewPassword!, ct);
+        var errors = await commands.ChangeOwnAsync(user, form.CurrentPassword!, form.NewPassword!, User.FindFirstValue(SessionLimits.SessionClaim), ct);
         if (errors.Count > 0)
         {
             foreach (var (field, message) in errors)
@@ -107,11 +112,7 @@ public sealed class AccountController(
     [AllowedBeforePasswordChange]
     public async Task<IActionResult> Logout()
     {
-        // A new security stamp makes any copy of this cookie worthless (it also ends the user's other sessions).
-        if (await users.GetUserAsync(User) is { } user)
-        {
-            await users.UpdateSecurityStampAsync(user);
-        }
+        // Closes this session on the server, so any copy of this cookie is refused; the user's other sessions go on.
         await signIn.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }

@@ -5,6 +5,7 @@ using SanLing.Domain.Auditing;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Users;
+using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Account;
 
@@ -14,8 +15,11 @@ public sealed record FieldMessage(string Field, string Message);
 /// <summary>Password changes: a user's own, and an administrator's reset to a temporary password. Both audited.</summary>
 public sealed class PasswordCommands(SanLingDbContext db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    /// <summary>Changes the user's own password; clears a pending forced change. Nothing is written on refusal.</summary>
-    public async Task<IReadOnlyList<FieldMessage>> ChangeOwnAsync(AppUser user, string current, string next, CancellationToken ct)
+    /// <summary>
+    /// Changes the user's own password; clears a pending forced change and ends the user's other sessions (the one in
+    /// <paramref name="keepSession"/> goes on). Nothing is written on refusal.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldMessage>> ChangeOwnAsync(AppUser user, string current, string next, string? keepSession, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var wasPending = user.MustChangePassword;
@@ -30,6 +34,7 @@ public sealed class PasswordCommands(SanLingDbContext db, UserManager<AppUser> u
                     : new FieldMessage(nameof(ChangePasswordForm.NewPassword), l[e.Description]))
                 .ToList();
         }
+        await ServerSessions.EndAllAsync(db, user.Id, SessionEndReasons.Password, clock.GetUtcNow(), ct, keep: keepSession ?? "");
         await AccountAudit.WriteAsync(db, clock, AuditAction.PasswordChange, user,
             new Dictionary<string, object?[]> { ["MustChangePassword"] = [wasPending, false] }, ct);
         await transaction.CommitAsync(ct);
@@ -52,8 +57,10 @@ public sealed class PasswordCommands(SanLingDbContext db, UserManager<AppUser> u
             user.MustChangePassword = wasPending;
             return result.Errors.Select(e => new FieldMessage(field, l[e.Description])).ToList();
         }
+        user.ConsecutiveLockouts = 0;
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await ServerSessions.EndAllAsync(db, user.Id, SessionEndReasons.Password, clock.GetUtcNow(), ct);
         await AccountAudit.WriteAsync(db, clock, AuditAction.PasswordReset, user,
             new Dictionary<string, object?[]> { ["MustChangePassword"] = [wasPending, true] }, ct);
         await transaction.CommitAsync(ct);

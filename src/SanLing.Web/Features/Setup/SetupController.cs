@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using SanLing.Infrastructure.Data;
 using SanLing.Web.Features.Shared;
@@ -24,12 +23,18 @@ public sealed class SetupController(
         await gate.IsStillOpenAsync(db, ct) ? View(new SetupForm()) : NotFound();
 
     [HttpPost]
-    [EnableRateLimiting(SanLingServices.LoginRateLimit)]
-    public async Task<IActionResult> Index(SetupForm form, CancellationToken ct)
+    public async Task<IActionResult> Index(SetupForm form, [FromServices] Account.LoginThrottle throttle, CancellationToken ct)
     {
         if (!await gate.IsStillOpenAsync(db, ct))
         {
             return NotFound();
+        }
+        // Guessing the setup token is throttled like guessing a password (one shared "account" for the token).
+        if (throttle.TryAttempt(Security.ServerSessions.ClientAddress(HttpContext), "(setup)") is { } wait)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(nameof(form.Token), localizer["登录尝试过于频繁，请 {0} 秒后再试。", (int)Math.Ceiling(wait.TotalSeconds)]);
+            return View(form);
         }
         if (!gate.Accepts(form.Token))
         {

@@ -5,6 +5,7 @@ using SanLing.Domain.Auditing;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Account;
+using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Users;
 
@@ -29,7 +30,7 @@ public enum AccountOutcome
 
 /// <summary>
 /// Account changes by an administrator. Each runs in one transaction with its audit line; a refusal writes nothing.
-/// Changing the role, scope or enabled state renews the security stamp, so the user's sessions end within a minute.
+/// Changing the role or scope, or disabling the account, renews the security stamp and closes the user's sessions at once.
 /// </summary>
 public sealed class UserCommands(SanLingDbContext db, UserManager<AppUser> users, PasswordCommands passwords, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
@@ -148,6 +149,7 @@ public sealed class UserCommands(SanLingDbContext db, UserManager<AppUser> users
         {
             // The role and the scope are in the session cookie: end the user's sessions.
             await users.UpdateSecurityStampAsync(user);
+            await ServerSessions.EndAllAsync(db, user.Id, changes.ContainsKey("Role") ? SessionEndReasons.Role : SessionEndReasons.Scope, clock.GetUtcNow(), ct);
         }
         if (changes.Count > 0)
         {
@@ -193,10 +195,39 @@ public sealed class UserCommands(SanLingDbContext db, UserManager<AppUser> users
             db.ChangeTracker.Clear();
             return AccountOutcome.Stale;
         }
+        if (disabled)
+        {
+            await ServerSessions.EndAllAsync(db, user.Id, SessionEndReasons.Disabled, clock.GetUtcNow(), ct);
+        }
         await AccountAudit.WriteAsync(db, clock, disabled ? AuditAction.Disable : AuditAction.Enable, user,
             new Dictionary<string, object?[]> { ["IsDisabled"] = [!disabled, disabled] }, ct);
         await transaction.CommitAsync(ct);
         return AccountOutcome.Done;
+    }
+
+    /// <summary>
+    /// Ends one open session of the account (<paramref name="sessionId"/>), or all of them (null), with an audit line.
+    /// Returns how many ended, or null when the account is not of this town.
+    /// </summary>
+    public async Task<int?> EndSessionsAsync(string id, string? sessionId, CancellationToken ct)
+    {
+        var user = await FindAsync(id, ct);
+        if (user is null)
+        {
+            return null;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var ended = sessionId is null
+            ? await ServerSessions.EndAllAsync(db, user.Id, SessionEndReasons.Admin, now, ct)
+            : await ServerSessions.EndAsync(db, sessionId, user.Id, SessionEndReasons.Admin, now, ct) ? 1 : 0;
+        if (ended > 0)
+        {
+            await AccountAudit.WriteAsync(db, clock, AuditAction.SessionEnded, user,
+                new Dictionary<string, object?[]> { ["EndedSessions"] = [null, ended] }, ct);
+        }
+        await transaction.CommitAsync(ct);
+        return ended;
     }
 
     /// <summary>Sets a temporary password (typed or generated); the messages are for the form's Password field.</summary>

@@ -30,3 +30,14 @@ public sealed record UserState(
 
 /// <summary>A password the system generated, shown once on the page that answers the post (never stored in clear).</summary>
 public sealed record PasswordShown(string UserId, string UserName, string Password);
+
+/// <summary>One sign-in session of an account as the sessions page lists it. Active: open and neither idle nor past 12 hours.</summary>
+public sealed record SessionRow(
+    string Id, DateTimeOffset SignedInAt, DateTimeOffset LastSeenAt, DateTimeOffset? EndedAt, string? EndReason,
+    string? ClientAddress, string? UserAgent, bool IsActive);
+
+/// <summary>An account's sessions, active ones first, then the most recent ended ones.</summary>
+public sealed record UserSessionsPage(string UserId, string UserName, string DisplayName, IReadOnlyList<SessionRow> Sessions)
+{
+    public int ActiveCount => Sessions.Count(s => s.IsActive);
+}

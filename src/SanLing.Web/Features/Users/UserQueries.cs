@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Identity;
+using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Users;
 
@@ -113,5 +114,31 @@ public sealed class UserQueries(SanLingDbContext db, TimeProvider clock)
         var state = new UserState(user.Id, user.UserName ?? "", user.IsDisabled, user.MustChangePassword, user.LockoutEnd > now,
             user.Id == currentUserId, user.Grids, user.CreatedAt);
         return (form, state);
+    }
+
+    /// <summary>How many sessions the page lists (all open ones come first).</summary>
+    public const int SessionsShown = 50;
+
+    /// <summary>An account's sessions, open ones first, newest first; null when the account is not of this town. Two queries.</summary>
+    public async Task<UserSessionsPage?> SessionsAsync(string id, CancellationToken ct)
+    {
+        var user = await TownUsers.Where(u => u.Id == id).Select(u => new { u.Id, u.UserName, u.DisplayName }).FirstOrDefaultAsync(ct);
+        if (user is null)
+        {
+            return null;
+        }
+        var rows = await db.UserSessions.AsNoTracking()
+            .Where(s => s.UserId == user.Id)
+            .OrderBy(s => s.EndedAt == null ? 0 : 1).ThenByDescending(s => s.SignedInAt)
+            .Take(SessionsShown)
+            .Select(s => new { s.Id, s.SignedInAt, s.LastSeenAt, s.EndedAt, s.EndReason, s.ClientAddress, s.UserAgent })
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var sessions = rows
+            .Select(s => new SessionRow(s.Id, s.SignedInAt, s.LastSeenAt, s.EndedAt, s.EndReason, s.ClientAddress, s.UserAgent,
+                s.EndedAt is null && now - s.SignedInAt <= SessionLimits.Absolute && now - s.LastSeenAt <= SessionLimits.Idle + SessionLimits.SeenInterval))
+            .OrderBy(s => s.IsActive ? 0 : 1)
+            .ToList();
+        return new UserSessionsPage(user.Id, user.UserName ?? "", user.DisplayName, sessions);
     }
 }

@@ -134,6 +134,38 @@ public sealed class UsersController(
         return View("Edit", new UserEditor(loaded!.Value.Form, loaded.Value.State, await queries.ScopeOptionsAsync(ct)));
     }
 
+    /// <summary>The account's sign-in sessions: where and since when it is signed in, and the ones that ended.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Sessions(string id, CancellationToken ct) =>
+        await queries.SessionsAsync(id, ct) is { } page ? View(page) : NotFound();
+
+    /// <summary>Ends one session of the account; its cookie is refused from the next request on.</summary>
+    [HttpPost]
+    public Task<IActionResult> EndSession(string id, string? sessionId, CancellationToken ct) =>
+        string.IsNullOrEmpty(sessionId) ? Task.FromResult<IActionResult>(RedirectToAction(nameof(Sessions), new { id })) : EndSessionsAsync(id, sessionId, ct);
+
+    /// <summary>Ends every open session of the account.</summary>
+    [HttpPost]
+    public Task<IActionResult> EndAllSessions(string id, CancellationToken ct) => EndSessionsAsync(id, null, ct);
+
+    private async Task<IActionResult> EndSessionsAsync(string id, string? sessionId, CancellationToken ct)
+    {
+        if (await commands.EndSessionsAsync(id, sessionId, ct) is not { } ended)
+        {
+            return NotFound();
+        }
+        if (ended > 0)
+        {
+            logger.LogInformation("{Count} session(s) of account {UserId} ended by {Admin}", ended, id, User.Identity?.Name);
+            TempData.Success(string.Format(l["已结束 {0} 个会话，相应的登录随即失效。"].Value, ended));
+        }
+        else
+        {
+            TempData.Warning(l["没有仍在进行的会话可结束。"].Value);
+        }
+        return RedirectToAction(nameof(Sessions), new { id });
+    }
+
     private async Task<IActionResult> SetDisabledAsync(string id, bool disabled, string? concurrencyStamp, CancellationToken ct)
     {
         var outcome = await commands.SetDisabledAsync(id, disabled, concurrencyStamp, CurrentUserId, ct);
