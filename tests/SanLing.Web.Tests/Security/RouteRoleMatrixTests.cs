@@ -183,9 +183,9 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["POST Audit.Verify"] = Only("/Audit/Verify", Admin),
     };
 
-    /// <summary>The pages of the table (GET, no record id): "/Controller/Action", for crawls.</summary>
+    /// <summary>The pages of the table behind the login (GET, no record id): "/Controller/Action", for crawls.</summary>
     public static readonly IReadOnlySet<string> Pages = Table
-        .Where(r => r.Key.StartsWith("GET ", StringComparison.Ordinal))
+        .Where(r => r.Key.StartsWith("GET ", StringComparison.Ordinal) && r.Value.Expected[Anonymous] == Outcome.ToLogin)
         .Select(r => r.Value.Path.Split('?'))
         .Where(parts => !parts[0].Contains('{', StringComparison.Ordinal)
             && (parts.Length == 1 || parts[1].Replace("{month}", "", StringComparison.Ordinal).Replace("{year}", "", StringComparison.Ordinal).IndexOf('{', StringComparison.Ordinal) < 0))
