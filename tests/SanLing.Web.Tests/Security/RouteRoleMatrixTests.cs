@@ -36,7 +36,8 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
     /// MVC actions, "ANY" when the endpoint takes every method); the row is the URL to request, with placeholders for ids
     /// (see <see cref="RouteMatrixFixture"/>), and the outcome per user. <see cref="Only"/>: the users named are
     /// allowed, other signed-in users get 403, anonymous users go to the login page.
-    /// A new endpoint must join this table before the test passes.
+    /// A new endpoint must join this table before the test passes. A new kind of id needs its placeholder in
+    /// <see cref="RouteMatrixFixture"/> (a record of a subject: its candidates; anything else: a fixed value).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, Row> Table = new Dictionary<string, Row>(StringComparer.Ordinal)
     {
@@ -224,14 +225,21 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         public bool AllowedMayBeNotFound { get; init; }
     }
 
-    private static Row Only(string path, params string[] allowed) =>
+    public static Row Only(string path, params string[] allowed) =>
         new(path, Users.ToDictionary(u => u, u => u == Anonymous ? Outcome.ToLogin : allowed.Contains(u) ? Outcome.Allowed : Outcome.Forbidden));
 
-    private static Row SignedIn(string path) => Only(path, Admin, Office, Grid, Liaison, Leader);
+    public static Row SignedIn(string path) => Only(path, Admin, Office, Grid, Liaison, Leader);
 
-    private static Row Public(string path) => new(path, Users.ToDictionary(u => u, _ => Outcome.Allowed));
+    public static Row Public(string path) => new(path, Users.ToDictionary(u => u, _ => Outcome.Allowed));
 
-    private static Row Gone(string path) => new(path, Users.ToDictionary(u => u, _ => Outcome.NotFound));
+    public static Row Gone(string path) => new(path, Users.ToDictionary(u => u, _ => Outcome.NotFound));
+
+    /// <summary>Any other mix of outcomes, one per user (e.g. a page of a sign-in half done).</summary>
+    public static Row Each(string path, Outcome admin, Outcome office, Outcome grid, Outcome liaison, Outcome leader, Outcome anonymous) =>
+        new(path, new Dictionary<string, Outcome>
+        {
+            [Admin] = admin, [Office] = office, [Grid] = grid, [Liaison] = liaison, [Leader] = leader, [Anonymous] = anonymous,
+        });
 
     /// <summary>Every endpoint the portal maps, keyed as in <see cref="Table"/>.</summary>
     private List<string> Endpoints() =>
