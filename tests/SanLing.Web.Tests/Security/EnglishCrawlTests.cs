@@ -42,7 +42,7 @@ public sealed partial class EnglishCrawlTests(DemoTownFixture demo, ITestOutputH
         var offending = new SortedDictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         var records = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var crawled = 0;
-        foreach (var url in RouteRoleMatrixTests.Allowed.Keys.Order())
+        foreach (var url in RouteRoleMatrixTests.Pages.Order(StringComparer.OrdinalIgnoreCase))
         {
             var document = await GetHtmlAsync(client, url);
             if (document is null)
@@ -55,7 +55,7 @@ public sealed partial class EnglishCrawlTests(DemoTownFixture demo, ITestOutputH
             {
                 var match = RecordLink().Match(href);
                 var kind = match.Success ? $"/{match.Groups["controller"].Value}/{match.Groups["action"].Value}" : null;
-                if (kind is not null && !RouteRoleMatrixTests.Allowed.ContainsKey(kind) && !kind.EndsWith("Export", StringComparison.OrdinalIgnoreCase))
+                if (kind is not null && !RouteRoleMatrixTests.Pages.Contains(kind) && !kind.EndsWith("Export", StringComparison.OrdinalIgnoreCase))
                 {
                     records.TryAdd(kind, href);
                 }
@@ -75,7 +75,7 @@ public sealed partial class EnglishCrawlTests(DemoTownFixture demo, ITestOutputH
             {
                 var match = RecordLink().Match(href);
                 var kind = match.Success ? $"/{match.Groups["controller"].Value}/{match.Groups["action"].Value}" : null;
-                if (kind is not null && !RouteRoleMatrixTests.Allowed.ContainsKey(kind) && !kind.EndsWith("Export", StringComparison.OrdinalIgnoreCase) && records.TryAdd(kind, href))
+                if (kind is not null && !RouteRoleMatrixTests.Pages.Contains(kind) && !kind.EndsWith("Export", StringComparison.OrdinalIgnoreCase) && records.TryAdd(kind, href))
                 {
                     queue.Enqueue((kind, href));
                 }

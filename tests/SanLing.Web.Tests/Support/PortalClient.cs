@@ -48,9 +48,12 @@ public static class PortalClient
     }
 
     /// <summary>The current values of a page's form, to post back with some of them changed.</summary>
-    public static Dictionary<string, string> FormValues(IHtmlDocument page, string formSelector = "main form[method=post]")
+    public static Dictionary<string, string> FormValues(IHtmlDocument page, string formSelector = "main form[method=post]") =>
+        FormValues((IHtmlFormElement)(page.QuerySelector(formSelector) ?? throw new InvalidOperationException("no form")));
+
+    /// <summary>The current values of one form (its submit buttons aside).</summary>
+    public static Dictionary<string, string> FormValues(IHtmlFormElement form)
     {
-        var form = (IHtmlFormElement)(page.QuerySelector(formSelector) ?? throw new InvalidOperationException("no form"));
         var values = new Dictionary<string, string>();
         foreach (var element in form.Elements)
         {

@@ -74,6 +74,11 @@ public sealed class RentalHousesController(
     [Authorize(Roles = Editors)]
     public async Task<IActionResult> Edit(int id, RentalHouseForm form, CancellationToken ct)
     {
+        // A house outside the grid worker's village is not there for them: 404, as when they open it, not a form of errors.
+        if (await queries.FormAsync(id, ct) is null)
+        {
+            return NotFound();
+        }
         if (!await IsValidAsync(validator, form, id, ct))
         {
             return View(new RentalHouseEditor(form, id));
