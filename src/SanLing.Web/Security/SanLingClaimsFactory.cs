@@ -7,10 +7,12 @@ using SanLing.Infrastructure.Identity;
 namespace SanLing.Web.Security;
 
 /// <summary>
-/// Adds the user's town, scope subject, display name, a pending password change and the sign-in time to the sign-in cookie.
+/// Adds the user's town, scope subject, display name, a pending password change, a pending second-factor enrolment and
+/// the sign-in time to the sign-in cookie.
 /// The once-a-minute claim refresh keeps the first sign-in time (<see cref="SessionLimits.KeepSignInTime"/>).
 /// </summary>
-public sealed class SanLingClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, TimeProvider clock)
+public sealed class SanLingClaimsFactory(
+    UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, TimeProvider clock, TwoFactorPolicy twoFactor)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -29,6 +31,10 @@ public sealed class SanLingClaimsFactory(UserManager<AppUser> users, RoleManager
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(SanLingClaims.MustChangePassword, "true"));
+        }
+        if (!user.TwoFactorEnabled && twoFactor.IsRequiredFor(identity.FindAll(Options.ClaimsIdentity.RoleClaimType).Select(c => c.Value)))
+        {
+            identity.AddClaim(new Claim(SanLingClaims.MustEnrolTwoFactor, "true"));
         }
         return identity;
     }

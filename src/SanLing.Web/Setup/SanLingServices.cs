@@ -35,6 +35,7 @@ public static class SanLingServices
 
         services.AddSanLingData(configuration, builder.Environment.ContentRootPath);
         services.AddIdentity(configuration);
+        services.AddTwoFactor(configuration, builder.Environment);
         services.AddScoped<AccessScope>(AccessScope.FromHttpContext);
         services.AddSingleton<DemoAccounts>();
         services.AddSingleton<SetupGate>();
@@ -66,6 +67,7 @@ public static class SanLingServices
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add(new PasswordChangeGate());
+                o.Filters.Add(new TwoFactorEnrolmentGate());
                 // Required fields are the validators' business (with Chinese messages), not an implicit English [Required].
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
@@ -203,6 +205,7 @@ public static class SanLingServices
             .AllowAnonymous();
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
         app.LogWhereItListens();
+        app.WarnIfTwoFactorExempt();
     }
 
     /// <summary>

@@ -56,6 +56,10 @@ public sealed class AccountController(
             }
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
         }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(TwoFactor.TwoFactorController.Verify), "TwoFactor", new { returnUrl = form.ReturnUrl });
+        }
         if (result.IsLockedOut)
         {
             logger.LogWarning("Account {UserName} locked out", userName);
