@@ -20,13 +20,13 @@ public sealed class TwoFactorPolicy(bool required, bool explicitlyExempt)
 
     public bool IsRequired { get; } = required;
 
-    /// <summary>The setting says false (rather than being left to the environment's default).</summary>
+    /// <summary>A Production deployment whose setting says false: exempt from the requirement (a closed test deployment).</summary>
     public bool IsExplicitlyExempt { get; } = explicitlyExempt;
 
     public static TwoFactorPolicy From(IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = configuration.GetValue<bool?>(Setting);
-        return new TwoFactorPolicy(configured ?? environment.IsProduction(), configured == false);
+        return new TwoFactorPolicy(configured ?? environment.IsProduction(), configured == false && environment.IsProduction());
     }
 
     /// <summary>True when an account with these roles must have a second factor here.</summary>

@@ -59,6 +59,8 @@ public sealed class RouteRoleMatrixTests(DemoTownFixture demo)
         ["/Dashboard/Office"] = [Office],
         ["/Dashboard/Warnings"] = [Office],
         ["/Account/ChangePassword"] = Everyone,
+        ["/TwoFactor/Index"] = Everyone,
+        ["/TwoFactor/Enrol"] = Everyone,
         ["/Users/Index"] = [Admin],
         ["/Users/Create"] = [Admin],
         ["/Settings/Index"] = [Admin],
@@ -79,6 +81,7 @@ public sealed class RouteRoleMatrixTests(DemoTownFixture demo)
         ["POST /Users/Disable/{missing}"] = [Admin],
         ["POST /Users/Enable/{missing}"] = [Admin],
         ["POST /Users/ResetPassword/{missing}"] = [Admin],
+        ["POST /Users/ResetTwoFactor/{missing}"] = [Admin],
         ["POST /Settings/Index"] = [Admin],
         ["POST /Audit/Verify"] = [Admin],
         ["POST /Account/ChangePassword"] = Everyone,
@@ -87,8 +90,11 @@ public sealed class RouteRoleMatrixTests(DemoTownFixture demo)
     /// <summary>The administration controllers whose every action must be in one of the two tables.</summary>
     private static readonly string[] AdministrationControllers = ["Users", "Settings", "Audit"];
 
-    /// <summary>Pages anyone may open without signing in (the setup page only on an empty database, with its token; see ProductionStartTests).</summary>
-    private static readonly HashSet<string> Public = new(StringComparer.OrdinalIgnoreCase) { "/Account/Login", "/Setup/Index" };
+    /// <summary>
+    /// Pages anyone may open without signing in (the setup page only on an empty database, with its token; see
+    /// ProductionStartTests; the second sign-in step only after a right password, see TwoFactorTests).
+    /// </summary>
+    private static readonly HashSet<string> Public = new(StringComparer.OrdinalIgnoreCase) { "/Account/Login", "/Setup/Index", "/TwoFactor/Verify" };
 
     private List<string> Pages()
     {
