@@ -276,7 +276,8 @@ public sealed class TwoFactorTests
     private static void AssertSentTo(string path, HttpResponseMessage response)
     {
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"expected a redirect to {path}, got {(int)response.StatusCode}");
-        Assert.Equal(path, response.Headers.Location!.OriginalString.Split('?')[0]);
+        var location = response.Headers.Location!;
+        Assert.Equal(path, location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]);
     }
 
     private sealed class FakeEnvironment(string name) : IHostEnvironment
