@@ -134,6 +134,7 @@ public static class SanLingServices
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
             })
             .AddEntityFrameworkStores<SanLingDbContext>()
+            .AddUserStore<ProtectedTokenUserStore>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<SanLingClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()

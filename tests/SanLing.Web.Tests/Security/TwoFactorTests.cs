@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using SanLing.Domain.Auditing;
@@ -36,6 +37,14 @@ public sealed class TwoFactorTests
         Assert.Equal(10, codes.Count);
         Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("/Subjects")).StatusCode);
         Assert.Equal(1, await factory.CountAsync(AuditAction.TwoFactorEnable, await factory.UserIdAsync("office")));
+        // The key and the recovery codes are stored encrypted: the database file alone does not give the second factor away.
+        var stored = await factory.WithDbAsync(db => db.UserTokens.Select(t => t.Value ?? "").ToListAsync());
+        Assert.Equal(2, stored.Count);
+        Assert.DoesNotContain(stored, v => v.Contains(key, StringComparison.Ordinal) || codes.Any(c => v.Contains(c, StringComparison.Ordinal)));
+        foreach (var file in new[] { factory.DatabasePath, factory.DatabasePath + "-wal" }.Where(File.Exists))
+        {
+            Assert.DoesNotContain(key, System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file)), StringComparison.Ordinal);
+        }
 
         // The next sign-in asks for a code after the password; the password alone opens nothing.
         var next = factory.CreateBrowserlessClient();

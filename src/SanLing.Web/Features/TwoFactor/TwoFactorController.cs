@@ -65,8 +65,9 @@ public sealed class TwoFactorController(
         {
             return Challenge();
         }
+        // Without a key to confirm (not started, or already enrolled) the page is the status page with its start button.
         var page = await queries.EnrolAsync(user, new EnrolForm(), ct);
-        return page is null ? RedirectToAction(nameof(Index)) : View(page);
+        return page is null ? View(nameof(Index), await queries.StatusAsync(user, User)) : View(page);
     }
 
     [HttpPost]
