@@ -30,11 +30,23 @@ public static class Terms
         Add<Evaluation.SubjectVerdict>((Evaluation.SubjectVerdict.Compliant, "达标"), (Evaluation.SubjectVerdict.NonCompliant, "不达标"), (Evaluation.SubjectVerdict.Pending, "待评定"));
         Add<Evaluation.ItemVerdict>((Evaluation.ItemVerdict.Pass, "达标"), (Evaluation.ItemVerdict.Fail, "不达标"), (Evaluation.ItemVerdict.Pending, "待评定"), (Evaluation.ItemVerdict.NotApplicable, "不适用"));
         Add<Auditing.AuditAction>((Auditing.AuditAction.Create, "新增"), (Auditing.AuditAction.Update, "修改"), (Auditing.AuditAction.Delete, "删除"), (Auditing.AuditAction.RevealIdNumber, "查看完整身份证号"), (Auditing.AuditAction.Import, "导入"), (Auditing.AuditAction.Export, "导出"), (Auditing.AuditAction.Login, "登录"), (Auditing.AuditAction.RoleChange, "角色变更"), (Auditing.AuditAction.Seed, "初始化数据"), (Auditing.AuditAction.View, "查看"), (Auditing.AuditAction.Disable, "停用账号"), (Auditing.AuditAction.Enable, "启用账号"), (Auditing.AuditAction.PasswordReset, "重置密码"), (Auditing.AuditAction.PasswordChange, "修改密码"), (Auditing.AuditAction.VerifyChain, "校验审计链"), (Auditing.AuditAction.LoginFailed, "登录失败"), (Auditing.AuditAction.Lockout, "账号锁定"), (Auditing.AuditAction.Logout, "退出登录"), (Auditing.AuditAction.SessionEnded, "结束会话"));
+        Add<Auditing.AuditAction>((Auditing.AuditAction.Create, "新增"), (Auditing.AuditAction.Update, "修改"), (Auditing.AuditAction.Delete, "删除"), (Auditing.AuditAction.RevealIdNumber, "查看完整身份证号"), (Auditing.AuditAction.Import, "导入"), (Auditing.AuditAction.Export, "导出"), (Auditing.AuditAction.Login, "登录"), (Auditing.AuditAction.RoleChange, "角色变更"), (Auditing.AuditAction.Seed, "初始化数据"), (Auditing.AuditAction.View, "查看"), (Auditing.AuditAction.Disable, "停用账号"), (Auditing.AuditAction.Enable, "启用账号"), (Auditing.AuditAction.PasswordReset, "重置密码"), (Auditing.AuditAction.PasswordChange, "修改密码"), (Auditing.AuditAction.VerifyChain, "校验审计链"));
+        Add<Auditing.AuditAction>((Auditing.AuditAction.TwoFactorEnable, "启用二次验证"), (Auditing.AuditAction.TwoFactorDisable, "关闭二次验证"), (Auditing.AuditAction.RecoveryCodesRenew, "重新生成恢复码"), (Auditing.AuditAction.TwoFactorReset, "重置二次验证"), (Auditing.AuditAction.TwoFactorSignIn, "二次验证登录"), (Auditing.AuditAction.TwoFactorSignInFailed, "二次验证失败"));
         Add<Evaluation.Honour>((Evaluation.Honour.None, ""), (Evaluation.Honour.Named, "命名表彰"), (Evaluation.Honour.TownCommendation, "通报表扬"), (Evaluation.Honour.RecommendedToCity, "推荐市级以上表彰"));
     }
 
-    private static void Add<T>(params (T Value, string Word)[] pairs) where T : struct, Enum =>
-        Words[typeof(T)] = pairs.ToDictionary(p => Convert.ToInt32(p.Value, System.Globalization.CultureInfo.InvariantCulture), p => p.Word);
+    /// <summary>Adds words for values of <typeparamref name="T"/> (an enum's words may be given in several calls).</summary>
+    private static void Add<T>(params (T Value, string Word)[] pairs) where T : struct, Enum
+    {
+        if (!Words.TryGetValue(typeof(T), out var words))
+        {
+            Words[typeof(T)] = words = [];
+        }
+        foreach (var (value, word) in pairs)
+        {
+            words.Add(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture), word);
+        }
+    }
 
     /// <summary>The Chinese word for a value, e.g. <c>SubjectKind.Village</c> → 村.</summary>
     public static string Of<T>(T value) where T : struct, Enum =>

@@ -11,6 +11,9 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Admin, Office, GridWorker, Liaison, Leadership];
 
+    /// <summary>Roles that reach the most personal data: where the second factor is required (Security:RequireTwoFactor), they must enrol.</summary>
+    public static readonly IReadOnlyList<string> TwoFactorRequired = [Admin, Office];
+
     /// <summary>Roles whose accounts must be tied to a subject (the village/community, or the enterprise/unit).</summary>
     public static bool NeedsScope(string role) => AccountScopes.KindFor(role) != ScopeKind.None;
 
@@ -35,4 +38,7 @@ public static class SanLingClaims
 
     /// <summary>Present while the account must choose its own password (a new or reset account).</summary>
     public const string MustChangePassword = "sanling:must-change-password";
+
+    /// <summary>Present while the account's role requires a second factor it has not enrolled yet.</summary>
+    public const string MustEnrolTwoFactor = "sanling:must-enrol-two-factor";
 }

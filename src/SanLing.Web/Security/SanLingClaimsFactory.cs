@@ -7,11 +7,12 @@ using SanLing.Infrastructure.Identity;
 namespace SanLing.Web.Security;
 
 /// <summary>
-/// Adds the user's town, scope subject, display name and a pending password change to the sign-in cookie. The session
-/// the cookie belongs to is added at sign-in (<see cref="SanLingSignInManager"/>) and kept by the once-a-minute claim
-/// refresh (<see cref="SessionLimits.KeepSession"/>).
+/// Adds the user's town, scope subject, display name, a pending password change and a pending second-factor enrolment
+/// to the sign-in cookie. The session the cookie belongs to is added at sign-in (<see cref="SanLingSignInManager"/>) and
+/// kept by the once-a-minute claim refresh (<see cref="SessionLimits.KeepSession"/>).
 /// </summary>
-public sealed class SanLingClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+public sealed class SanLingClaimsFactory(
+    UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, TwoFactorPolicy twoFactor)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -29,6 +30,10 @@ public sealed class SanLingClaimsFactory(UserManager<AppUser> users, RoleManager
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(SanLingClaims.MustChangePassword, "true"));
+        }
+        if (!user.TwoFactorEnabled && twoFactor.IsRequiredFor(identity.FindAll(Options.ClaimsIdentity.RoleClaimType).Select(c => c.Value)))
+        {
+            identity.AddClaim(new Claim(SanLingClaims.MustEnrolTwoFactor, "true"));
         }
         return identity;
     }

@@ -16,6 +16,7 @@ public static class SessionEndReasons
     public const string Password = "password";
     public const string Role = "role";
     public const string Scope = "scope";
+    public const string TwoFactorReset = "2fa-reset";
 
     /// <summary>The Chinese words (localised in the views) for a reason code.</summary>
     public static string Words(string? reason) => reason switch
@@ -28,6 +29,7 @@ public static class SessionEndReasons
         Password => "密码变更",
         Role => "角色变更",
         Scope => "范围变更",
+        TwoFactorReset => "二次验证重置",
         _ => "已结束",
     };
 }

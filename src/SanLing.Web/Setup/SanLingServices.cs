@@ -33,6 +33,7 @@ public static class SanLingServices
 
         services.AddSanLingData(configuration, builder.Environment.ContentRootPath);
         services.AddIdentity(configuration);
+        services.AddTwoFactor(configuration, builder.Environment);
         services.AddScoped<AccessScope>(AccessScope.FromHttpContext);
         services.AddSingleton<DemoAccounts>();
         services.AddSingleton<SetupGate>();
@@ -65,6 +66,7 @@ public static class SanLingServices
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add(new PasswordChangeGate());
                 o.Filters.Add(new SecurityEventLogging.AntiforgeryFailures());
+                o.Filters.Add(new TwoFactorEnrolmentGate());
                 // Required fields are the validators' business (with Chinese messages), not an implicit English [Required].
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
@@ -119,6 +121,7 @@ public static class SanLingServices
             })
             .AddEntityFrameworkStores<SanLingDbContext>()
             .AddSignInManager<SanLingSignInManager>()
+            .AddUserStore<ProtectedTokenUserStore>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<SanLingClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
@@ -192,6 +195,7 @@ public static class SanLingServices
             .AllowAnonymous();
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
         app.LogWhereItListens();
+        app.WarnIfTwoFactorExempt();
     }
 
     /// <summary>

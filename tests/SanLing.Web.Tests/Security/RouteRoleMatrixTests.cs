@@ -50,6 +50,16 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["POST Account.ChangePassword"] = SignedIn("/Account/ChangePassword"),
         ["POST Account.Logout"] = SignedIn("/Account/Logout") with { EndsSession = true },
 
+        // The second factor: every signed-in user may enrol; the code page is the sign-in's second step.
+        ["GET TwoFactor.Index"] = SignedIn("/TwoFactor/Index"),
+        ["POST TwoFactor.Start"] = SignedIn("/TwoFactor/Start"),
+        ["GET TwoFactor.Enrol"] = SignedIn("/TwoFactor/Enrol"),
+        ["POST TwoFactor.Enrol"] = SignedIn("/TwoFactor/Enrol"),
+        ["POST TwoFactor.RecoveryCodes"] = SignedIn("/TwoFactor/RecoveryCodes"),
+        ["POST TwoFactor.Disable"] = SignedIn("/TwoFactor/Disable"),
+        ["GET TwoFactor.Verify"] = Public("/TwoFactor/Verify"),
+        ["POST TwoFactor.Verify"] = Public("/TwoFactor/Verify"),
+
         // The setup page is gone once the database holds a town; the error page answers the status it names.
         ["GET Setup.Index"] = Gone("/Setup/Index"),
         ["POST Setup.Index"] = Gone("/Setup/Index"),
@@ -175,6 +185,7 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["POST Users.Disable"] = Only("/Users/Disable/{user}", Admin),
         ["POST Users.Enable"] = Only("/Users/Enable/{user}", Admin),
         ["POST Users.ResetPassword"] = Only("/Users/ResetPassword/{user}", Admin),
+        ["POST Users.ResetTwoFactor"] = Only("/Users/ResetTwoFactor/{user}", Admin),
         ["GET Users.Sessions"] = Only("/Users/Sessions/{user}", Admin),
         ["POST Users.EndSession"] = Only("/Users/EndSession/{user}", Admin),
         ["POST Users.EndAllSessions"] = Only("/Users/EndAllSessions/{user}", Admin),

@@ -11,17 +11,21 @@ namespace SanLing.Web.Tests.Support;
 /// <summary>
 /// The real portal (Program.cs, start-up migration and seeding included) on its own SQLite file.
 /// The clock is a <see cref="TestClock"/> that tests can move. <c>demo: null</c> leaves Demo:Enabled to the shipped
-/// configuration of <paramref name="environment"/>.
+/// configuration of <paramref name="environment"/>. The second factor is not required unless a test asks for it
+/// (<paramref name="requireTwoFactor"/>: true, or null for the shipped default, which requires it in Production), so
+/// tests that sign in as admin or office on a Production portal need no authenticator.
 /// </summary>
 public class SanLingFactory : WebApplicationFactory<Program>
 {
     private readonly bool? _demo;
     private readonly string _environment;
+    private readonly bool? _requireTwoFactor;
 
-    public SanLingFactory(bool? demo = true, string environment = "Testing", string? databasePath = null)
+    public SanLingFactory(bool? demo = true, string environment = "Testing", string? databasePath = null, bool? requireTwoFactor = false)
     {
         _demo = demo;
         _environment = environment;
+        _requireTwoFactor = requireTwoFactor;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "sanling-tests", $"{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
     }
@@ -44,6 +48,10 @@ public class SanLingFactory : WebApplicationFactory<Program>
         if (_demo is { } demo)
         {
             builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+        }
+        if (_requireTwoFactor is { } requireTwoFactor)
+        {
+            builder.UseSetting("Security:RequireTwoFactor", requireTwoFactor ? "true" : "false");
         }
         builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
         builder.UseSetting("Security:LoginAttemptsPerAccountPerMinute", "1000");
@@ -130,12 +138,12 @@ public static class DemoTown
     private static string? _snapshot;
 
     /// <summary>A demo-town portal; <paramref name="configure"/> may set its <see cref="SanLingFactory.Settings"/> and services first.</summary>
-    public static SanLingFactory Start(bool kestrel, Action<SanLingFactory>? configure = null)
+    public static SanLingFactory Start(bool kestrel, Action<SanLingFactory>? configure = null, string environment = "Testing", bool? requireTwoFactor = false)
     {
         Gate.Wait();
         try
         {
-            var factory = new SanLingFactory(demo: true);
+            var factory = new SanLingFactory(demo: true, environment: environment, requireTwoFactor: requireTwoFactor);
             configure?.Invoke(factory);
             if (_snapshot is not null)
             {

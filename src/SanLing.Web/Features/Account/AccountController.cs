@@ -57,6 +57,10 @@ public sealed class AccountController(
             }
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
         }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(TwoFactor.TwoFactorController.Verify), "TwoFactor", new { returnUrl = form.ReturnUrl });
+        }
         ModelState.AddModelError("", l[LoginFailed]);
         return View(form);
     }

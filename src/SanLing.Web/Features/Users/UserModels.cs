@@ -26,7 +26,7 @@ public sealed record UserEditor(UserForm Form, UserState? Account, IReadOnlyList
 /// <summary>What the edit page shows beside the form about the account.</summary>
 public sealed record UserState(
     string Id, string UserName, bool IsDisabled, bool MustChangePassword, bool IsLockedOut, bool IsSelf,
-    IReadOnlyList<string> WorkerOfGrids, DateTimeOffset CreatedAt);
+    IReadOnlyList<string> WorkerOfGrids, DateTimeOffset CreatedAt, bool TwoFactorEnabled = false);
 
 /// <summary>A password the system generated, shown once on the page that answers the post (never stored in clear).</summary>
 public sealed record PasswordShown(string UserId, string UserName, string Password);

@@ -97,6 +97,7 @@ public sealed class UserQueries(SanLingDbContext db, TimeProvider clock)
                 u.LockoutEnd,
                 u.ConcurrencyStamp,
                 u.CreatedAt,
+                u.TwoFactorEnabled,
                 Grids = db.Grids.Where(g => g.WorkerUserId == u.Id).OrderBy(g => g.Code).Select(g => g.Code + " " + g.Name).ToList(),
             })
             .FirstOrDefaultAsync(ct);
@@ -112,7 +113,7 @@ public sealed class UserQueries(SanLingDbContext db, TimeProvider clock)
             ConcurrencyStamp = user.ConcurrencyStamp,
         };
         var state = new UserState(user.Id, user.UserName ?? "", user.IsDisabled, user.MustChangePassword, user.LockoutEnd > now,
-            user.Id == currentUserId, user.Grids, user.CreatedAt);
+            user.Id == currentUserId, user.Grids, user.CreatedAt, user.TwoFactorEnabled);
         return (form, state);
     }
 

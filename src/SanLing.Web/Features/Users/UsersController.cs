@@ -166,6 +166,27 @@ public sealed class UsersController(
         return RedirectToAction(nameof(Sessions), new { id });
     }
 
+    /// <summary>Turns the account's second factor off and ends its sessions; where its role requires one, it enrols again at the next sign-in.</summary>
+    [HttpPost]
+    public async Task<IActionResult> ResetTwoFactor(string id, [FromServices] TwoFactor.TwoFactorCommands twoFactor, CancellationToken ct)
+    {
+        var user = await commands.FindAsync(id, ct);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        if (await twoFactor.TurnOffAsync(user, Domain.Auditing.AuditAction.TwoFactorReset, ct))
+        {
+            logger.LogInformation("Second factor of {UserName} reset by {Admin}", user.UserName, User.Identity?.Name);
+            TempData.Success(string.Format(l["已重置“{0}”的二次验证，其现有会话随即失效。"].Value, user.UserName));
+        }
+        else
+        {
+            TempData.Warning(l["该账号未启用二次验证。"].Value);
+        }
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
     private async Task<IActionResult> SetDisabledAsync(string id, bool disabled, string? concurrencyStamp, CancellationToken ct)
     {
         var outcome = await commands.SetDisabledAsync(id, disabled, concurrencyStamp, CurrentUserId, ct);

@@ -5,3 +5,10 @@ document.addEventListener("click", (event) => {
         event.preventDefault();
     }
 });
+
+// A page meant for paper (recovery codes) offers a print button.
+document.addEventListener("click", (event) => {
+    if (event.target.closest("[data-print]")) {
+        window.print();
+    }
+});
