@@ -109,7 +109,7 @@ internal sealed class ImportContext(SanLingDbContext db, TimeProvider clock, IdN
         {
             return subject;
         }
-        row.Error(column, $"单位编码“{code}”不存在（请先导入单位名录）");
+        row.Error(column, "单位编码“{0}”不存在（请先导入单位名录）", code);
         return null;
     }
 
@@ -118,7 +118,7 @@ internal sealed class ImportContext(SanLingDbContext db, TimeProvider clock, IdN
     {
         if (seen.TryGetValue(key, out var first))
         {
-            row.Error(column, $"{what}与第{first}行重复");
+            row.Error(column, "{0}与第{1}行重复", what, first);
             return true;
         }
         seen[key] = row.Number;
@@ -188,7 +188,7 @@ internal sealed class RowKeys<TKey>(string keyColumn, string keyName) where TKey
         {
             var differing = row.Columns.Where(c => first.Row.Shown(c) != row.Shown(c)).ToList();
             var what = differing.Count > 0 ? $"“{string.Join("”“", differing)}”" : "内容";
-            row.Error(keyColumn, $"{keyName}与第{first.Row.Number}行相同，但{what}不同；同一{keyName}只能有一条记录，请合并或删去其中一行");
+            row.Error(keyColumn, "{0}与第{1}行相同，但{2}不同；同一{0}只能有一条记录，请合并或删去其中一行", keyName, first.Row.Number, what);
         }
         return false;
     }

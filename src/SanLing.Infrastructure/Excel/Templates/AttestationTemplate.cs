@@ -56,26 +56,26 @@ public sealed class AttestationTemplate : ExcelTemplate
                 var item = ruleSet?.Items.FirstOrDefault(i => i.Code == code);
                 if (ruleSet is null)
                 {
-                    r.Error("年度", $"没有适用于 {y2} 年的评定细则");
+                    r.Error("年度", "没有适用于 {0} 年的评定细则", y2);
                 }
                 else if (item is null)
                 {
-                    r.Error("条目", $"“{code}”不是《{ruleSet.Name}》中的条目");
+                    r.Error("条目", "“{0}”不是《{1}》中的条目", code, ruleSet.Name);
                 }
                 else
                 {
                     var applies = item.AppliesToKind(subject.Kind);
                     if (!item.JudgingFor(subject.Kind).IsAttested())
                     {
-                        r.Error("条目", $"条目 {code} 对{Terms.Of(subject.Kind)}由数据自动判定，不需评定");
+                        r.Error("条目", "条目 {0} 对{1}由数据自动判定，不需评定", code, Terms.Of(subject.Kind));
                     }
                     else if (result == AttestationResult.NotApplicable && applies && !item.AllowsNotApplicable)
                     {
-                        r.Error("结果", $"条目 {code} 不允许评为“不适用”");
+                        r.Error("结果", "条目 {0} 不允许评为“不适用”", code);
                     }
                     else if (result is AttestationResult.Pass or AttestationResult.Fail && !applies)
                     {
-                        r.Error("结果", $"条目 {code} 不适用于{Terms.Of(subject.Kind)}，只能评为“不适用”");
+                        r.Error("结果", "条目 {0} 不适用于{1}，只能评为“不适用”", code, Terms.Of(subject.Kind));
                     }
                 }
             }

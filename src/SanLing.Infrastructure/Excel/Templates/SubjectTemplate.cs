@@ -80,12 +80,12 @@ public sealed class SubjectTemplate : ExcelTemplate
             {
                 if (!kinds.TryGetValue(t, out var territoryKind))
                 {
-                    r.Error("所属村社区编码", $"编码“{t}”既不在本文件中，也未登记");
+                    r.Error("所属村社区编码", "编码“{0}”既不在本文件中，也未登记", t);
                     continue;
                 }
                 if (!territoryKind.IsTerritory())
                 {
-                    r.Error("所属村社区编码", $"“{t}”不是村或社区");
+                    r.Error("所属村社区编码", "“{0}”不是村或社区", t);
                     continue;
                 }
             }
@@ -100,7 +100,7 @@ public sealed class SubjectTemplate : ExcelTemplate
         {
             if (fileRows.TryGetValue(child.TerritoryCode, out var territoryRow) && !kinds[child.TerritoryCode].IsTerritory())
             {
-                territoryRow.Error("类型", $"仍有单位（如 {child.Code}）属于该村社区，不能改为企业或单位");
+                territoryRow.Error("类型", "仍有单位（如 {0}）属于该村社区，不能改为企业或单位", child.Code);
                 fileRows.Remove(child.TerritoryCode);
                 rows.RemoveAll(r => r.Code == child.TerritoryCode);
             }

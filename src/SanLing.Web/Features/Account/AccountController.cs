@@ -16,7 +16,7 @@ public sealed class AccountController(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,
     IValidator<LoginForm> validator,
-    ILogger<AccountController> logger) : Controller
+    ILogger<AccountController> logger) : PortalController
 {
     /// <summary>The same words for an unknown user, a wrong password and a disabled account: user names are not revealed.</summary>
     private const string LoginFailed = "用户名或密码错误。";
@@ -42,7 +42,7 @@ public sealed class AccountController(
         if (user is { IsDisabled: true })
         {
             logger.LogWarning("Login refused for disabled account {UserName}", userName);
-            ModelState.AddModelError("", LoginFailed);
+            ModelState.AddModelError("", L[LoginFailed]);
             return View(form);
         }
 
@@ -59,12 +59,12 @@ public sealed class AccountController(
         if (result.IsLockedOut)
         {
             logger.LogWarning("Account {UserName} locked out", userName);
-            ModelState.AddModelError("", "登录失败次数过多，账号已锁定 15 分钟。");
+            ModelState.AddModelError("", L["登录失败次数过多，账号已锁定 15 分钟。"]);
             return View(form);
         }
         // Anything may be typed here: control characters must not reach the log (or a terminal reading it).
         logger.LogWarning("Failed login for {UserName}", new string(userName.Select(c => char.IsControl(c) ? '?' : c).ToArray()));
-        ModelState.AddModelError("", LoginFailed);
+        ModelState.AddModelError("", L[LoginFailed]);
         return View(form);
     }
 
@@ -99,7 +99,7 @@ public sealed class AccountController(
         }
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("User {UserName} changed their password", user.UserName);
-        TempData.Success("密码已修改。");
+        TempData.Success(L["密码已修改。"]);
         return LocalRedirect("/");
     }
 

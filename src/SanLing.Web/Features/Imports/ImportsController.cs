@@ -67,7 +67,7 @@ public sealed class ImportsController(ImportService service, TimeProvider clock,
         }
         if (file.Length > XlsxUpload.MaxBytes)
         {
-            return ImportResult.Refused($"文件超过 {XlsxUpload.MaxBytes / 1024 / 1024} MB，请拆分后分批导入。");
+            return ImportResult.Refused("文件超过 {0} MB，请拆分后分批导入。", XlsxUpload.MaxBytes / 1024 / 1024);
         }
         using var upload = new MemoryStream((int)file.Length);
         await file.CopyToAsync(upload, ct);

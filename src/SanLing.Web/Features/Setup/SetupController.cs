@@ -80,7 +80,7 @@ public sealed class SetupController(
     {
         foreach (var error in errors)
         {
-            ModelState.AddModelError(error.Field, localizer[error.Message]);
+            ModelState.AddModelError(error.Field, error.Args.Length == 0 ? localizer[error.Format] : localizer[error.Format, error.Args]);
         }
     }
 }

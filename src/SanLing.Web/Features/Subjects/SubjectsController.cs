@@ -40,7 +40,7 @@ public sealed class SubjectsController(SubjectQueries queries, SubjectCommands c
             return View("Edit", new SubjectEditor(form, null, await queries.TerritoriesAsync(ct)));
         }
         var id = await commands.CreateAsync(form, ct);
-        TempData.Success($"已新增单位“{form.Name!.Trim()}”。");
+        TempData.Success(L["已新增单位“{0}”。", form.Name!.Trim()]);
         return RedirectToAction(nameof(Details), new { id });
     }
 
@@ -62,6 +62,6 @@ public sealed class SubjectsController(SubjectQueries queries, SubjectCommands c
         }
         var outcome = await commands.UpdateAsync(id, form, ct);
         var territories = outcome == SaveOutcome.Stale ? await queries.TerritoriesAsync(ct) : [];
-        return AfterEdit(outcome, id, $"已保存单位“{form.Name!.Trim()}”。", () => View(new SubjectEditor(form, id, territories)));
+        return AfterEdit(outcome, id, L["已保存单位“{0}”。", form.Name!.Trim()], () => View(new SubjectEditor(form, id, territories)));
     }
 }
