@@ -258,7 +258,7 @@ internal sealed class RowReader
         {
             return date;
         }
-        Error(column, "“{0}”不是日期（如 2024-03-05、2024/3/5、2024.3.5 或 2024年3月5日）", Shown(column));
+        Error(column, "“{0}”不是日期（如 2024-03-05、2024/3/5、2024.3.5 或 {1}）", Shown(column), "2024年3月5日");
         return null;
     }
 
@@ -279,7 +279,7 @@ internal sealed class RowReader
         {
             return month;
         }
-        Error(column, "“{0}”不是年月（如 2024-03 或 2024年3月）", Shown(column));
+        Error(column, "“{0}”不是年月（如 2024-03 或 {1}）", Shown(column), "2024年3月");
         return null;
     }
 

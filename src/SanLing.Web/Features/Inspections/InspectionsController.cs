@@ -101,7 +101,7 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
         var result = await followUpValidator.ValidateAsync(form, ct);
         if (!result.IsValid)
         {
-            TempData.Danger(string.Join("；", result.Errors.Select(e => e.ErrorMessage)));
+            TempData.Danger(string.Join(L["；"].Value, result.Errors.Select(e => e.ErrorMessage)));
             return RedirectToAction(nameof(Todo));
         }
         var (outcome, error) = await commands.FollowUpAsync(id, form, ct);
