@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Auditing;
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Standards;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Evaluation;
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using SanLing.Domain.Common;
-using SanLing.Infrastructure.Data;
-using SanLing.Infrastructure.Identity;
 using SanLing.Infrastructure.Seed;
 
 namespace SanLing.Web.Setup;

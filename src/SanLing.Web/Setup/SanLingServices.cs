@@ -1,16 +1,10 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using FluentValidation;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
-using SanLing.Infrastructure.Data;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Security;
 using Serilog;
 
 namespace SanLing.Web.Setup;

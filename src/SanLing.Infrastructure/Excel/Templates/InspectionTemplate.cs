@@ -1,9 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.Inspections;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Excel.Templates;
 

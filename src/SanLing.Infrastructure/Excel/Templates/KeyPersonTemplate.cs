@@ -1,8 +1,6 @@
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.KeyPopulations;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Security;
 
 namespace SanLing.Infrastructure.Excel.Templates;

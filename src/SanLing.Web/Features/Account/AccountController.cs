@@ -1,13 +1,7 @@
-using FluentValidation;
 using FluentValidation.AspNetCore;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Security;
-using SanLing.Web.Features.Shared;
 using SanLing.Web.Setup;
 
 namespace SanLing.Web.Features.Account;

@@ -1,7 +1,5 @@
-using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.Extensions.Localization;
-using SanLing.Web.Features.Shared;
 using SanLing.Domain.Standards;
 
 namespace SanLing.Web.Features.Attestations;

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Features.Shared;
 using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.Attestations;

@@ -1,9 +1,5 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Ledgers;
-using SanLing.Infrastructure.Data;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Cases;
 

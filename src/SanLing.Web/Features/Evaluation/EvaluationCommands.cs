@@ -1,11 +1,7 @@
-using FluentValidation;
 using Microsoft.Extensions.Localization;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Auditing;
 using SanLing.Domain.Common;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Evaluation;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Evaluation;
 

@@ -1,10 +1,4 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Evaluation;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Evaluation;
 

@@ -1,11 +1,6 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Features.Shared;
 
 
 namespace SanLing.Web.Features.Grids;

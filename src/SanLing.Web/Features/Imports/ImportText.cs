@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using SanLing.Infrastructure.Excel;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Imports;
 

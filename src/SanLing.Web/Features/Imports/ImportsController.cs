@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using SanLing.Domain.Common;
 using SanLing.Infrastructure.Excel;
-using SanLing.Infrastructure.Identity;
 
 namespace SanLing.Web.Features.Imports;
 

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Inspections;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.InspectionReview;
 

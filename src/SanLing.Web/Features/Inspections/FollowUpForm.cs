@@ -1,4 +1,3 @@
-using FluentValidation;
 using SanLing.Domain.Common;
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Inspections;

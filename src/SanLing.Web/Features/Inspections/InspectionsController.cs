@@ -1,10 +1,5 @@
 using System.Security.Claims;
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using SanLing.Domain.Common;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Inspections;
 

@@ -1,7 +1,5 @@
-using FluentValidation;
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Ledgers;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Petitions;
 

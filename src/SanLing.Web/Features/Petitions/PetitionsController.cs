@@ -1,12 +1,7 @@
 using System.Globalization;
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using SanLing.Domain.Ledgers;
 using SanLing.Infrastructure.Excel.Templates;
-using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Audit;
-using SanLing.Web.Features.Shared;
 using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.Petitions;

@@ -1,9 +1,4 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Audit;
-using SanLing.Web.Features.Shared;
 using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.RentalHouses;

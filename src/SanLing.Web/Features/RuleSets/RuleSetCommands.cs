@@ -1,8 +1,5 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Standards;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Web.Features.RuleSets;
 

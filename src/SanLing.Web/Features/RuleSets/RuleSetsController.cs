@@ -1,9 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Features.Shared;
-
 namespace SanLing.Web.Features.RuleSets;
 
 /// <summary>评定细则: office staff and admins view rule sets and derive a new year's from one.</summary>

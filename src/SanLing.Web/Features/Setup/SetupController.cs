@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using SanLing.Infrastructure.Data;
-using SanLing.Web.Features.Shared;
 using SanLing.Web.Setup;
 
 namespace SanLing.Web.Features.Setup;

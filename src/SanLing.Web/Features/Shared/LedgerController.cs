@@ -1,6 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-
 namespace SanLing.Web.Features.Shared;
 
 /// <summary>

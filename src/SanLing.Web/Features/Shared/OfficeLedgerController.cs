@@ -1,7 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Audit;
 using SanLing.Web.Features.Subjects;
 

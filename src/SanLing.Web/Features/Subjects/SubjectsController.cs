@@ -1,9 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Features.Shared;
-
 namespace SanLing.Web.Features.Subjects;
 
 /// <summary>单位名录: every role reads within its scope; office staff create and edit.</summary>
