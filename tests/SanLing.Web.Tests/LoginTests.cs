@@ -48,6 +48,40 @@ public sealed class LoginTests(DemoTownFixture demo)
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 
+    /// <summary>An empty login form is answered in the page's language: Chinese by default, English once chosen.</summary>
+    [Theory]
+    [InlineData("zh-CN", "请输入用户名", "请输入密码")]
+    [InlineData("en", "Enter a user name", "Enter the password")]
+    public async Task An_empty_login_is_refused_in_the_pages_language(string culture, string userNameMessage, string passwordMessage)
+    {
+        var client = demo.Factory.CreateBrowserlessClient();
+        var token = await client.AntiforgeryTokenAsync("/Account/Login");
+        await client.PostFormAsync("/Account/SetLanguage", token, [new("culture", culture), new("returnUrl", "/Account/Login")]);
+
+        var response = await client.PostFormAsync("/Account/Login", await client.AntiforgeryTokenAsync("/Account/Login"), [new("UserName", ""), new("Password", "")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        var errors = string.Join(" | ", page.QuerySelectorAll(".invalid-feedback, .text-danger, .alert-danger, [data-field]").Select(e => e.TextContent.Trim()));
+        Assert.Contains(userNameMessage, errors, StringComparison.Ordinal);
+        Assert.Contains(passwordMessage, errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("field is required", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "用户名或密码错误")]
+    [InlineData("en", "Wrong user name or password")]
+    public async Task A_wrong_password_is_refused_in_the_pages_language(string culture, string message)
+    {
+        var client = demo.Factory.CreateBrowserlessClient();
+        var token = await client.AntiforgeryTokenAsync("/Account/Login");
+        await client.PostFormAsync("/Account/SetLanguage", token, [new("culture", culture), new("returnUrl", "/Account/Login")]);
+
+        var response = await client.LoginAsync("leader", "not-the-password-1");
+
+        Assert.Contains(message, (await response.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Five_failed_logins_lock_the_account_even_against_the_right_password()
     {

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace SanLing.Infrastructure.Data;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 
 namespace SanLing.Infrastructure.Data;

@@ -1,18 +1,22 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Auditing;
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Standards;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Evaluation;
 
 /// <summary>What a stored run produced.</summary>
 public sealed record RunOutcome(EvaluationRun Run, RuleSet RuleSet, IReadOnlyList<SubjectEvaluation> Evaluations, bool PreviousYearMissing);
 
-/// <summary>A refusal to evaluate, with the Chinese message for the user.</summary>
-public sealed class EvaluationRefusedException(string message) : Exception(message);
+/// <summary>Why a run was refused: the Chinese composite format (also the key of the web's resource file) and its arguments.</summary>
+public sealed class EvaluationRefusedException(string format, params object[] args)
+    : Exception(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args))
+{
+    public string Format { get; } = format;
+
+    public IReadOnlyList<object> Args { get; } = args;
+}
 
 /// <summary>
 /// Evaluates a year (or the current year as of a date) for the current town: gathers the facts with a fixed number of
@@ -33,7 +37,7 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         var dueDay = await db.Towns.AsNoTracking().Where(t => t.Id == townId).Select(t => t.InspectionDueDay).SingleAsync(cancellationToken);
         if (asOf is { } a && a.Year != year)
         {
-            throw new EvaluationRefusedException($"截止日期 {a:yyyy-MM-dd} 不在 {year} 年内。");
+            throw new EvaluationRefusedException("截止日期 {0} 不在 {1} 年内。", a.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), year);
         }
         return new EvaluationPeriod(year, asOf, dueDay);
     }
@@ -42,7 +46,7 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
     public async Task<(RuleSet RuleSet, IReadOnlyList<SubjectEvaluation> Evaluations)> JudgeAsync(EvaluationPeriod period, CancellationToken cancellationToken = default)
     {
         var ruleSet = await RuleSetForAsync(period.Year, cancellationToken)
-            ?? throw new EvaluationRefusedException($"没有适用于 {period.Year} 年的评定细则，请先建立评定细则。");
+            ?? throw new EvaluationRefusedException("没有适用于 {0} 年的评定细则，请先建立评定细则。", period.Year);
         var facts = await new FactsGatherer(db).GatherAsync(period, cancellationToken);
         return (ruleSet, facts.Select(f => Evaluator.Judge(ruleSet, f, period)).ToList());
     }

@@ -1,10 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Inspections;
 using SanLing.Domain.KeyPopulations;
 using SanLing.Domain.Ledgers;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Evaluation;
 

@@ -1,9 +1,7 @@
 using System.Data.Common;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using SanLing.Domain.Evaluation;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Evaluation;
 

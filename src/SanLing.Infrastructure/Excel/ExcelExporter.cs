@@ -1,5 +1,4 @@
 using ClosedXML.Excel;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Excel;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ClosedXML.Excel;
 using SanLing.Domain.Auditing;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Security;
 
 namespace SanLing.Infrastructure.Excel;

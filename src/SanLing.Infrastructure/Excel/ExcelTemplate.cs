@@ -1,8 +1,6 @@
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Excel.Templates;
 using SanLing.Infrastructure.Security;
 
@@ -39,18 +37,59 @@ public abstract class ExcelTemplate
         return sheet;
     }
 
-    /// <summary>The column number of a header in the exported sheet.</summary>
-    internal static int Col(SheetSpec spec, string header)
+    /// <summary>
+    /// Writes one sheet of the template: its header row, then a row per item of <paramref name="items"/>, each written
+    /// by <paramref name="write"/> cell after cell in the sheet's column order. Returns the number of rows.
+    /// </summary>
+    internal static async Task<int> WriteRowsAsync<T>(IXLWorkbook workbook, SheetSpec spec, IQueryable<T> items, Action<RowWriter, T> write, CancellationToken ct)
     {
-        for (var i = 0; i < spec.Columns.Count; i++)
+        var sheet = AddSheet(workbook, spec);
+        var rows = await items.ToListAsync(ct);
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (spec.Columns[i].Header == header)
-            {
-                return i + 1;
-            }
+            write(new RowWriter(sheet, i + 2), rows[i]);
         }
-        throw new ArgumentException(header, nameof(header));
+        return rows.Count;
     }
+}
+
+/// <summary>Writes the cells of one exported row from left to right, each value in its safe cell form (<see cref="ExcelCells"/>).</summary>
+internal sealed class RowWriter(IXLWorksheet sheet, int row)
+{
+    private int _column = 1;
+
+    public RowWriter Text(string? value) => Next(cell => cell.SetText(value));
+
+    public RowWriter Number(int? value) => Next(cell => cell.SetNumber(value));
+
+    public RowWriter Number(decimal? value) => Next(cell => cell.SetNumber(value));
+
+    public RowWriter Date(DateOnly? value) => Next(cell => cell.SetDate(value));
+
+    public RowWriter YesNo(bool value) => Next(cell => cell.SetYesNo(value));
+
+    private RowWriter Next(Action<IXLCell> write)
+    {
+        write(sheet.Cell(row, _column++));
+        return this;
+    }
+}
+
+/// <summary>
+/// How a one-sheet ledger is imported: its rows' key (duplicates in the file, see <see cref="RowKeys{TKey}"/>), how a row
+/// is read and checked (null when it has errors), how the records of the keys are found, made and given a row's values.
+/// </summary>
+internal sealed class SheetImport<TKey, TRow, TEntity>
+    where TKey : notnull
+    where TRow : class
+    where TEntity : class
+{
+    public required RowKeys<TKey> Keys { get; init; }
+    public required Func<TRow, TKey> KeyOf { get; init; }
+    public required Func<RowReader, Dictionary<string, SubjectKey>, TRow?> Read { get; init; }
+    public required Func<List<TKey>, CancellationToken, Task<Dictionary<TKey, TEntity>>> Existing { get; init; }
+    public required Func<TRow, TEntity> Create { get; init; }
+    public required Action<TEntity, TRow> Apply { get; init; }
 }
 
 /// <summary>Export switches decided by the caller (who may see what).</summary>
@@ -109,7 +148,7 @@ internal sealed class ImportContext(SanLingDbContext db, TimeProvider clock, IdN
         {
             return subject;
         }
-        row.Error(column, $"单位编码“{code}”不存在（请先导入单位名录）");
+        row.Error(column, "单位编码“{0}”不存在（请先导入单位名录）", code);
         return null;
     }
 
@@ -118,11 +157,40 @@ internal sealed class ImportContext(SanLingDbContext db, TimeProvider clock, IdN
     {
         if (seen.TryGetValue(key, out var first))
         {
-            row.Error(column, $"{what}与第{first}行重复");
+            row.Error(column, "{0}与第{1}行重复", what, first);
             return true;
         }
         seen[key] = row.Number;
         return false;
+    }
+
+    /// <summary>
+    /// Reads and checks every row of a one-sheet ledger (nothing when the sheet is missing: that error is listed); returns
+    /// the writer that saves the good rows, new or updated by key.
+    /// </summary>
+    public async Task<Func<CancellationToken, Task>> ImportAsync<TKey, TRow, TEntity>(SheetSpec sheet, SheetImport<TKey, TRow, TEntity> import, CancellationToken ct)
+        where TKey : notnull
+        where TRow : class
+        where TEntity : class
+    {
+        if (Open(sheet) is not { } reader)
+        {
+            return _ => Task.CompletedTask;
+        }
+        var subjects = await SubjectsAsync(ct);
+        var rows = new List<TRow>();
+        foreach (var r in reader.Rows())
+        {
+            if (import.Read(r, subjects) is { } row && !r.HasErrors && import.Keys.IsNew(r, import.KeyOf(row), row))
+            {
+                rows.Add(row);
+            }
+        }
+        return async token =>
+        {
+            var existing = await import.Existing(rows.Select(import.KeyOf).ToList(), token);
+            await SaveRowsAsync(sheet, rows, import.KeyOf, existing, import.Create, import.Apply, token);
+        };
     }
 
     /// <summary>
@@ -188,7 +256,7 @@ internal sealed class RowKeys<TKey>(string keyColumn, string keyName) where TKey
         {
             var differing = row.Columns.Where(c => first.Row.Shown(c) != row.Shown(c)).ToList();
             var what = differing.Count > 0 ? $"“{string.Join("”“", differing)}”" : "内容";
-            row.Error(keyColumn, $"{keyName}与第{first.Row.Number}行相同，但{what}不同；同一{keyName}只能有一条记录，请合并或删去其中一行");
+            row.Error(keyColumn, "{0}与第{1}行相同，但{2}不同；同一{0}只能有一条记录，请合并或删去其中一行", keyName, first.Row.Number, what);
         }
         return false;
     }

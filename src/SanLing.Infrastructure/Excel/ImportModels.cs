@@ -1,8 +1,23 @@
+using System.Globalization;
+using SanLing.Domain.Rules;
+
 namespace SanLing.Infrastructure.Excel;
 
-/// <summary>One bad cell or row of an uploaded workbook: where it is and why, in Chinese.</summary>
-public sealed record ImportError(string Sheet, int Row, string Column, string Reason)
+/// <summary>
+/// One bad cell or row of an uploaded workbook: where it is and why. The why is a broken ledger rule
+/// (<see cref="Violation"/>) or a Chinese composite format with its arguments (values from the file): the format is the
+/// key of the web's resource file, so the portal can say it in the reader's language.
+/// </summary>
+public sealed record ImportError(string Sheet, int Row, string Column, string Format, IReadOnlyList<object> Args, RuleViolation? Violation = null)
 {
+    /// <summary>A reason without arguments, taken as it is.</summary>
+    public ImportError(string sheet, int row, string column, string reason) : this(sheet, row, column, reason, [])
+    {
+    }
+
+    /// <summary>The reason in Chinese.</summary>
+    public string Reason => Violation?.Chinese ?? (Args.Count == 0 ? Format : string.Format(CultureInfo.InvariantCulture, Format, [.. Args]));
+
     /// <summary>工作表 第N行 列名：原因 (the CLI's line; row 0 means the sheet or the file itself).</summary>
     public override string ToString() =>
         Row > 0
@@ -26,7 +41,11 @@ public sealed class ImportResult
     public IReadOnlyList<SheetCount> Counts { get; }
     public bool Succeeded => Errors.Count == 0;
 
-    public static ImportResult Refused(string reason, string sheet = "文件") => new([new ImportError(sheet, 0, "", reason)], []);
+    /// <summary>The sheet named by a refusal of the whole file.</summary>
+    public const string FileSheet = "文件";
+
+    /// <summary>The whole file refused, for a reason given as a composite format and its arguments.</summary>
+    public static ImportResult Refused(string format, params object[] args) => new([new ImportError(FileSheet, 0, "", format, args)], []);
 }
 
 /// <summary>

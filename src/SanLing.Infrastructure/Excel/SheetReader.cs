@@ -44,7 +44,7 @@ internal sealed class SheetReader
             {
                 if (!optional)
                 {
-                    errors.Add(new ImportError(spec.Name, 0, "", $"缺少工作表“{spec.Name}”"));
+                    errors.Add(new ImportError(spec.Name, 0, "", "缺少工作表“{0}”", [spec.Name]));
                 }
                 return null;
             }
@@ -53,7 +53,7 @@ internal sealed class SheetReader
         var missing = spec.Headers.Where(h => !columns.ContainsKey(h)).ToList();
         foreach (var column in missing)
         {
-            errors.Add(new ImportError(spec.Name, 1, column, $"缺少列“{column}”（第一行须为表头）"));
+            errors.Add(new ImportError(spec.Name, 1, column, "缺少列“{0}”（第一行须为表头）", [column]));
         }
         return missing.Count > 0 ? null : new SheetReader(spec, sheet, columns, errors);
     }
@@ -114,7 +114,6 @@ internal sealed class SheetReader
 /// <summary>Typed access to the cells of one row; each bad value adds an error and returns null.</summary>
 internal sealed class RowReader
 {
-    private const string DateExamples = "如 2024-03-05、2024/3/5、2024.3.5 或 2024年3月5日";
     private readonly SheetReader _sheet;
     private readonly HashSet<string> _failedColumns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IXLCell> _cells;
@@ -142,11 +141,16 @@ internal sealed class RowReader
     /// Reports a bad cell. One error per cell: a value that could not be read is not reported again by a check that
     /// depends on it (an unreadable 化解日期 is not also "missing" for 已化解).
     /// </summary>
-    public void Error(string column, string reason)
+    public void Error(string column, string reason) => Add(new ImportError(_sheet.Name, Number, column, reason));
+
+    /// <summary>Reports a bad cell, the reason a Chinese composite format with the file's values as arguments.</summary>
+    public void Error(string column, string format, params object[] args) => Add(new ImportError(_sheet.Name, Number, column, format, args));
+
+    private void Add(ImportError error)
     {
-        if (_failedColumns.Add(column))
+        if (_failedColumns.Add(error.Column))
         {
-            _errors.Add(new ImportError(_sheet.Name, Number, column, reason));
+            _errors.Add(error);
         }
     }
 
@@ -162,7 +166,7 @@ internal sealed class RowReader
             var column = _sheet.Spec.Columns.FirstOrDefault(c => c.Field == violation.Field)?.Header;
             if (column is not null)
             {
-                Error(column, violation.Chinese);
+                Add(new ImportError(_sheet.Name, Number, column, violation.Chinese, [], violation));
             }
         }
     }
@@ -210,7 +214,7 @@ internal sealed class RowReader
         }
         if (text.Length > maxLength)
         {
-            Error(column, $"不能超过 {maxLength} 个字");
+            Error(column, "不能超过 {0} 个字", maxLength);
             return null;
         }
         return text;
@@ -254,7 +258,7 @@ internal sealed class RowReader
         {
             return date;
         }
-        Error(column, $"“{Shown(column)}”不是日期（{DateExamples}）");
+        Error(column, "“{0}”不是日期（如 2024-03-05、2024/3/5、2024.3.5 或 {1}）", Shown(column), "2024年3月5日");
         return null;
     }
 
@@ -275,7 +279,7 @@ internal sealed class RowReader
         {
             return month;
         }
-        Error(column, $"“{Shown(column)}”不是年月（如 2024-03 或 2024年3月）");
+        Error(column, "“{0}”不是年月（如 2024-03 或 {1}）", Shown(column), "2024年3月");
         return null;
     }
 
@@ -356,7 +360,7 @@ internal sealed class RowReader
         }
         if (number < min || number > max)
         {
-            Error(column, number < min ? $"不能小于 {min}" : $"不能大于 {max}");
+            Error(column, number < min ? "不能小于 {0}" : "不能大于 {0}", number < min ? min : max);
             return null;
         }
         return (int)number;
@@ -385,7 +389,7 @@ internal sealed class RowReader
         }
         if (number < min || number > max)
         {
-            Error(column, number < min ? $"不能小于 {min}" : $"不能大于 {max}");
+            Error(column, number < min ? "不能小于 {0}" : "不能大于 {0}", number < min ? min : max);
             return null;
         }
         return round ? Math.Round(number, 2) : number;
@@ -412,7 +416,7 @@ internal sealed class RowReader
         {
             return false;
         }
-        Error(column, $"应为“{yes}”或“{no}”");
+        Error(column, "应为“{0}”或“{1}”", yes, no);
         return null;
     }
 
@@ -428,7 +432,7 @@ internal sealed class RowReader
         {
             return value;
         }
-        Error(column, $"“{text}”不是可选值（{string.Join("、", Terms.All<T>().Select(t => t.Word))}）");
+        Error(column, "“{0}”不是可选值（{1}）", text, string.Join("、", Terms.All<T>().Select(t => t.Word)));
         return null;
     }
 

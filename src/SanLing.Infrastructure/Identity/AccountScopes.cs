@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Identity;
 

@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.KeyPopulations;
 using Microsoft.Extensions.DependencyInjection;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Security;
 

@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Auditing;
 using SanLing.Domain.Common;
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Standards;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Security;
 using SanLing.Infrastructure.Seed.Demo;
 

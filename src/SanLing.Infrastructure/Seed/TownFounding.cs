@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Standards;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Seed;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
-using SanLing.Infrastructure.Data;
 using SanLing.Web.Setup;
 
 namespace SanLing.Web.Commands;

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Seed;
 
 namespace SanLing.Web.Commands;

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using SanLing.Infrastructure.Data;
-using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Users;
 using SanLing.Web.Setup;
 

@@ -1,4 +1,3 @@
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Excel;
 using SanLing.Web.Features.Imports;
 using SanLing.Web.Setup;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using SanLing.Domain.Auditing;
 using SanLing.Domain.Evaluation;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Evaluation;
 
 namespace SanLing.Web.Commands;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using SanLing.Domain.Common;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Seed;
 using SanLing.Web.Setup;
 

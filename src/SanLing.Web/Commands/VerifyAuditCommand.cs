@@ -1,5 +1,3 @@
-using SanLing.Infrastructure.Data;
-
 namespace SanLing.Web.Commands;
 
 /// <summary><c>verify-audit</c>: checks that no line of the audit trail was altered, removed or inserted.</summary>

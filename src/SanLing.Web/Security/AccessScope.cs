@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Identity;
 
 namespace SanLing.Web.Security;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using SanLing.Infrastructure.Data;
-using SanLing.Infrastructure.Identity;
 
 namespace SanLing.Web.Security;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using SanLing.Infrastructure.Identity;
 
 namespace SanLing.Web.Security;
 

@@ -7,6 +7,7 @@ using SanLing.Domain.Accounts;
 using SanLing.Domain.Auditing;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Identity;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace SanLing.Web.Security;
 

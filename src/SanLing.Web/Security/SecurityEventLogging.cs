@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
@@ -72,7 +73,7 @@ public static class TrustedProxies
             }
             else
             {
-                throw new InvalidOperationException($"{Key} 中的“{entry}”既不是 IP 地址，也不是网段（如 10.0.0.0/8）。");
+                throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture, "{0} 中的“{1}”既不是 IP 地址，也不是网段（如 10.0.0.0/8）。", Key, entry));
             }
         }
         return (proxies, networks);

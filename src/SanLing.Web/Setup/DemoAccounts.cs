@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using SanLing.Infrastructure.Data;
-using SanLing.Infrastructure.Identity;
 
 namespace SanLing.Web.Setup;
 

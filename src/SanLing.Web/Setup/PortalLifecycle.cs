@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Localization;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Web.Setup;
 

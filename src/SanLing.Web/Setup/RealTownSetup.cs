@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using SanLing.Domain.Common;
-using SanLing.Infrastructure.Data;
-using SanLing.Infrastructure.Identity;
 using SanLing.Infrastructure.Seed;
 
 namespace SanLing.Web.Setup;
@@ -11,7 +9,12 @@ public sealed record NewTownRequest(
     string? TownCode, string? TownName, int InspectionDueDay, string? AdminUserName, string? AdminDisplayName, string? Password);
 
 /// <summary>A refusal of one field of <see cref="NewTownRequest"/> (an empty field: the request as a whole).</summary>
-public sealed record SetupError(string Field, string Message);
+/// <summary>A refused field: <see cref="Format"/> is the Chinese text (the key of the shared resource) with its arguments.</summary>
+public sealed record SetupError(string Field, string Format, params object[] Args)
+{
+    /// <summary>The message in Chinese (the command line's language). Without arguments the text is taken as it is (an Identity description may hold braces).</summary>
+    public string Message => Args.Length == 0 ? Format : string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, Args);
+}
 
 /// <summary>
 /// A real town's first step, shared by the setup page and the <c>setup</c> command: on an empty database only,
@@ -79,7 +82,7 @@ public static class RealTownSetup
         }
         else if (!TownRules.IsValidCode(request.TownCode))
         {
-            errors.Add(new(nameof(request.TownCode), $"乡镇编码只能由字母、数字、“-”和“_”组成，不超过 {TownRules.CodeMaxLength} 个字符"));
+            errors.Add(new(nameof(request.TownCode), "乡镇编码只能由字母、数字、“-”和“_”组成，不超过 {0} 个字符", TownRules.CodeMaxLength));
         }
         if (string.IsNullOrWhiteSpace(request.TownName))
         {
@@ -87,11 +90,11 @@ public static class RealTownSetup
         }
         else if (!TownRules.IsValidName(request.TownName))
         {
-            errors.Add(new(nameof(request.TownName), $"乡镇名称不能超过 {TownRules.NameMaxLength} 个字符"));
+            errors.Add(new(nameof(request.TownName), "乡镇名称不能超过 {0} 个字符", TownRules.NameMaxLength));
         }
         if (!TownRules.IsValidDueDay(request.InspectionDueDay))
         {
-            errors.Add(new(nameof(request.InspectionDueDay), $"月度排查截止日应在 {TownRules.FirstDueDay} 到 {TownRules.LastDueDay} 之间"));
+            errors.Add(new(nameof(request.InspectionDueDay), "月度排查截止日应在 {0} 到 {1} 之间", TownRules.FirstDueDay, TownRules.LastDueDay));
         }
         if (string.IsNullOrWhiteSpace(request.AdminUserName))
         {
@@ -107,7 +110,7 @@ public static class RealTownSetup
         }
         if (admin.DisplayName.Length > DisplayNameMaxLength)
         {
-            errors.Add(new(nameof(request.AdminDisplayName), $"显示名不能超过 {DisplayNameMaxLength} 个字符"));
+            errors.Add(new(nameof(request.AdminDisplayName), "显示名不能超过 {0} 个字符", DisplayNameMaxLength));
         }
         if (string.IsNullOrEmpty(request.Password))
         {

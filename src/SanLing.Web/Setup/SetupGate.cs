@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Seed;
 
 namespace SanLing.Web.Setup;

@@ -98,6 +98,68 @@ public sealed partial class EnglishCrawlTests(DemoTownFixture demo, ITestOutputH
         Assert.True(cleaned.Count == 0, "now clean, take them off KnownChinese: " + string.Join(", ", cleaned));
     }
 
+    /// <summary>
+    /// The pages a POST leads to, in English: every office create form posted back empty (its field messages), a stale
+    /// delete and a stale or repeated publish (red and amber flash messages after the redirect), and an import refused
+    /// row by row (the file's own values are data).
+    /// </summary>
+    [Fact]
+    public async Task Refused_posts_flash_messages_and_import_errors_in_english_show_no_chinese_but_the_towns_data()
+    {
+        var client = await demo.Factory.CreateBrowserlessClient().LoggedInAsync("office");
+        var token = await client.AntiforgeryTokenAsync("/Subjects");
+        await client.PostFormAsync("/Account/SetLanguage", token, [new("culture", "en"), new("returnUrl", "/")]);
+        var offending = new SortedDictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var checkedPages = new List<string>();
+
+        var forms = RouteRoleMatrixTests.Table
+            .Where(r => r.Key.StartsWith("POST ", StringComparison.Ordinal) && r.Value.Path.EndsWith("/Create", StringComparison.OrdinalIgnoreCase)
+                && r.Value.Expected[RouteRoleMatrixTests.Office] == RouteRoleMatrixTests.Outcome.Allowed)
+            .Select(r => r.Value.Path).Order().ToList();
+        foreach (var url in forms)
+        {
+            var response = await client.PostFormAsync(url, await client.AntiforgeryTokenAsync(url), []);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {url} (empty) answered {(int)response.StatusCode}");
+            var page = await response.ParseAsync();
+            Assert.True(page.QuerySelectorAll("[data-field]").Length > 0, $"POST {url} (empty) shows no field message");
+            Check("POST " + url, page, offending);
+            checkedPages.Add("POST " + url);
+        }
+
+        var (petitionId, runId) = await demo.Factory.WithDbAsync(async db =>
+            (await db.Petitions.Select(p => p.Id).FirstAsync(), await db.EvaluationRuns.Select(r => r.Id).FirstAsync()));
+        var stale = Guid.NewGuid().ToString();
+        foreach (var url in new[] { $"/Petitions/Delete/{petitionId}", $"/Evaluation/Publish/{runId}" })
+        {
+            var response = await client.PostFormAsync(url, token, [new("version", stale)]);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var page = await client.GetPageAsync(response.Headers.Location!.OriginalString);
+            Assert.True(page.QuerySelector("[data-flash]") is not null, $"no message after POST {url}");
+            Check("POST " + url, page, offending);
+            checkedPages.Add("POST " + url);
+        }
+
+        using var workbook = Imports.Xlsx.Book(Imports.Xlsx.Sheet("信访",
+            ["编号", "单位编码", "登记日期", "类型", "人数", "事由", "包案领导", "状态", "化解日期", "有影响", "重大"],
+            ["", "没有这个单位", "2026-13-45", "上访", "很多", new string('长', 3000), null, "已化解", null, "也许", "否"]));
+        using var upload = new MultipartFormDataContent();
+        upload.Add(new StringContent(await client.AntiforgeryTokenAsync("/Imports")), "__RequestVerificationToken");
+        var file = new ByteArrayContent(Imports.Xlsx.ToStream(workbook).ToArray());
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        upload.Add(file, "file", "信访.xlsx");
+        var imported = await (await client.PostAsync("/Imports/Upload/petitions", upload)).ParseAsync();
+        Assert.True(imported.QuerySelectorAll("#import-errors tbody tr").Length >= 5, "the import should be refused cell by cell");
+        Check("POST /Imports/Upload/petitions", imported, offending);
+        checkedPages.Add("POST /Imports/Upload/petitions");
+
+        output.WriteLine($"{checkedPages.Count} pages after a POST: {string.Join(", ", checkedPages)}");
+        foreach (var (page, snippets) in offending)
+        {
+            output.WriteLine($"{page}: {string.Join(" | ", snippets.Distinct().Take(15))}");
+        }
+        Assert.True(offending.Count == 0, "Chinese UI text in English on: " + string.Join(", ", offending.Select(p => $"{p.Key} [{string.Join(" | ", p.Value.Distinct().Take(5))}]")));
+    }
+
     private static async Task<IDocument?> GetHtmlAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.Inspections;
 using SanLing.Domain.Subjects;
+using SanLing.Infrastructure.Identity;
 using SanLing.Web.Tests.Support;
 
 namespace SanLing.Web.Tests.Security;
@@ -57,8 +58,9 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["POST TwoFactor.Enrol"] = SignedIn("/TwoFactor/Enrol"),
         ["POST TwoFactor.RecoveryCodes"] = SignedIn("/TwoFactor/RecoveryCodes"),
         ["POST TwoFactor.Disable"] = SignedIn("/TwoFactor/Disable"),
-        ["GET TwoFactor.Verify"] = Public("/TwoFactor/Verify"),
-        ["POST TwoFactor.Verify"] = Public("/TwoFactor/Verify"),
+        // Without a password just checked there is no second step to take: back to the login page.
+        ["GET TwoFactor.Verify"] = new("/TwoFactor/Verify", Users.ToDictionary(u => u, _ => Outcome.ToLogin)),
+        ["POST TwoFactor.Verify"] = new("/TwoFactor/Verify", Users.ToDictionary(u => u, _ => Outcome.ToLogin)),
 
         // The setup page is gone once the database holds a town; the error page answers the status it names.
         ["GET Setup.Index"] = Gone("/Setup/Index"),
@@ -185,10 +187,10 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["POST Users.Disable"] = Only("/Users/Disable/{user}", Admin),
         ["POST Users.Enable"] = Only("/Users/Enable/{user}", Admin),
         ["POST Users.ResetPassword"] = Only("/Users/ResetPassword/{user}", Admin),
-        ["POST Users.ResetTwoFactor"] = Only("/Users/ResetTwoFactor/{user}", Admin),
+        ["POST Users.ResetTwoFactor"] = Only("/Users/ResetTwoFactor/{spare}", Admin),
         ["GET Users.Sessions"] = Only("/Users/Sessions/{user}", Admin),
-        ["POST Users.EndSession"] = Only("/Users/EndSession/{user}", Admin),
-        ["POST Users.EndAllSessions"] = Only("/Users/EndAllSessions/{user}", Admin),
+        ["POST Users.EndSession"] = Only("/Users/EndSession/{spare}", Admin),
+        ["POST Users.EndAllSessions"] = Only("/Users/EndAllSessions/{spare}", Admin),
 
         ["GET Settings.Index"] = Only("/Settings/Index", Admin),
         ["POST Settings.Index"] = Only("/Settings/Index", Admin),
@@ -523,6 +525,11 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
             _fixed["attestation"] = Text(await db.Attestations.MinAsync(a => a.Id));
             _fixed["territory"] = Text(_gridTerritory);
             _fixed["user"] = users[RouteRoleMatrixTests.Admin].Id;
+            // An account whose sessions and second factor the administrator may end or reset without signing anyone out.
+            var spare = new AppUser { UserName = "spare", NormalizedUserName = "SPARE", DisplayName = "备用", TownId = db.CurrentTownId, SecurityStamp = Guid.NewGuid().ToString("N") };
+            db.Users.Add(spare);
+            await db.SaveChangesAsync();
+            _fixed["spare"] = spare.Id;
             _fixed["template"] = "cases";
         });
         foreach (var user in RouteRoleMatrixTests.Users)

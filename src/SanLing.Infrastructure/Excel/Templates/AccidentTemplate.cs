@@ -1,8 +1,6 @@
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.Ledgers;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Excel.Templates;
 
@@ -31,75 +29,48 @@ public sealed class AccidentTemplate : ExcelTemplate
 
     private sealed record Row(IncidentRow Shared, AccidentCategory Category, int Deaths, int Injuries, decimal Loss, string? Summary);
 
-    internal override async Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct)
-    {
-        var reader = context.Open(Sheet);
-        var rows = new List<Row>();
-        if (reader is null)
+    internal override Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct) =>
+        context.ImportAsync(Sheet, new SheetImport<string, Row, Accident>
         {
-            return _ => Task.CompletedTask;
-        }
-        var subjects = await context.SubjectsAsync(ct);
-        var keys = IncidentRows.Keys();
-        foreach (var r in reader.Rows())
-        {
-            var v = new AccidentValues
+            Keys = IncidentRows.Keys(),
+            KeyOf = row => row.Shared.Key,
+            Read = (r, subjects) =>
             {
-                Number = r.Text("编号"),
-                SubjectCode = r.Text("单位编码"),
-                OccurredOn = r.Date("发生日期"),
-                Category = r.Enum<AccidentCategory>("类别", required: false),
-                Deaths = r.Int("死亡人数"),
-                Injuries = r.Int("受伤人数"),
-                Loss = r.Decimal(LossColumn),
-                Summary = r.Text("简要情况"),
-            };
-            r.Report(AccidentRules.Check(v, context.Today));
-            var shared = IncidentRows.Shared(r, subjects, v.Number, v.SubjectCode, v.OccurredOn);
-            if (!r.HasErrors && new Row(shared!, v.Category!.Value, v.Deaths!.Value, v.Injuries!.Value, v.Loss!.Value, v.Summary) is var row
-                && keys.IsNew(r, row.Shared.Key, row))
-            {
-                rows.Add(row);
-            }
-        }
-
-        return async token =>
-        {
-            var existing = await IncidentRows.ExistingAsync(context.Db.Accidents, rows.Select(r => r.Shared.Key), token);
-            await context.SaveRowsAsync(Sheet, rows, row => row.Shared.Key, existing,
-                row => new Accident { Number = row.Shared.Key },
-                (accident, row) =>
+                var v = new AccidentValues
                 {
-                    IncidentRows.Apply(accident, row.Shared);
-                    accident.Category = row.Category;
-                    accident.Deaths = row.Deaths;
-                    accident.Injuries = row.Injuries;
-                    accident.LossTenThousandYuan = row.Loss;
-                    accident.Summary = row.Summary;
-                }, token);
-        };
-    }
+                    Number = r.Text("编号"),
+                    SubjectCode = r.Text("单位编码"),
+                    OccurredOn = r.Date("发生日期"),
+                    Category = r.Enum<AccidentCategory>("类别", required: false),
+                    Deaths = r.Int("死亡人数"),
+                    Injuries = r.Int("受伤人数"),
+                    Loss = r.Decimal(LossColumn),
+                    Summary = r.Text("简要情况"),
+                };
+                r.Report(AccidentRules.Check(v, context.Today));
+                var shared = IncidentRows.Shared(r, subjects, v.Number, v.SubjectCode, v.OccurredOn);
+                return r.HasErrors ? null : new Row(shared!, v.Category!.Value, v.Deaths!.Value, v.Injuries!.Value, v.Loss!.Value, v.Summary);
+            },
+            Existing = (numbers, token) => IncidentRows.ExistingAsync(context.Db.Accidents, numbers, token),
+            Create = row => new Accident { Number = row.Shared.Key },
+            Apply = (accident, row) =>
+            {
+                IncidentRows.Apply(accident, row.Shared);
+                accident.Category = row.Category;
+                accident.Deaths = row.Deaths;
+                accident.Injuries = row.Injuries;
+                accident.LossTenThousandYuan = row.Loss;
+                accident.Summary = row.Summary;
+            },
+        }, ct);
 
-    internal override async Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
-        await WriteAsync(workbook, db.Accidents, ct);
+    internal override Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
+        WriteAsync(workbook, db.Accidents, ct);
 
-    public static async Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<Accident> accidents, CancellationToken ct)
-    {
-        var sheet = AddSheet(workbook, Sheet);
-        var rows = await accidents.AsNoTracking().OrderBy(a => a.OccurredOn).ThenBy(a => a.Number)
-            .Select(a => new { a.Number, SubjectCode = a.Subject!.Code, a.OccurredOn, a.Category, a.Deaths, a.Injuries, a.LossTenThousandYuan, a.Summary, a.IsImpactful, a.IsMajor })
-            .ToListAsync(ct);
-        var r = 2;
-        foreach (var a in rows)
-        {
-            IncidentRows.WriteShared(sheet, Sheet, r, a.Number, a.SubjectCode, "发生日期", a.OccurredOn, a.IsImpactful, a.IsMajor);
-            sheet.Cell(r, 4).SetText(Terms.Of(a.Category));
-            sheet.Cell(r, 5).SetNumber(a.Deaths);
-            sheet.Cell(r, 6).SetNumber(a.Injuries);
-            sheet.Cell(r, 7).SetNumber(a.LossTenThousandYuan);
-            sheet.Cell(r, 8).SetText(a.Summary);
-            r++;
-        }
-        return rows.Count;
-    }
+    public static Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<Accident> accidents, CancellationToken ct) =>
+        WriteRowsAsync(workbook, Sheet, accidents.AsNoTracking().OrderBy(a => a.OccurredOn).ThenBy(a => a.Number)
+            .Select(a => new { a.Number, SubjectCode = a.Subject!.Code, a.OccurredOn, a.Category, a.Deaths, a.Injuries, a.LossTenThousandYuan, a.Summary, a.IsImpactful, a.IsMajor }),
+            (row, a) => row.Text(a.Number).Text(a.SubjectCode).Date(a.OccurredOn).Text(Terms.Of(a.Category)).Number(a.Deaths).Number(a.Injuries)
+                .Number(a.LossTenThousandYuan).Text(a.Summary).YesNo(a.IsImpactful).YesNo(a.IsMajor),
+            ct);
 }

@@ -1,9 +1,7 @@
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.Standards;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Excel.Templates;
 
@@ -30,96 +28,74 @@ public sealed class AttestationTemplate : ExcelTemplate
 
     internal override async Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct)
     {
-        var reader = context.Open(Sheet);
-        var rows = new List<Row>();
-        if (reader is null)
-        {
-            return _ => Task.CompletedTask;
-        }
-        var subjects = await context.SubjectsAsync(ct);
         var ruleSets = await context.Db.RuleSets.AsNoTracking().Include(r => r.Items).OrderByDescending(r => r.Year).ToListAsync(ct);
-        var keys = new RowKeys<(int, int, string)>("条目", "同一单位、年度、条目的评定");
-        foreach (var r in reader.Rows())
+        return await context.ImportAsync(Sheet, new SheetImport<(int, int, string), Row, Attestation>
         {
-            var subject = ImportContext.Subject(r, "单位编码", r.Text("单位编码", 32, required: true), subjects);
-            var year = r.Int("年度", AttestationRules.FirstYear, AttestationRules.LastYear);
-            var code = r.Text("条目", AttestationRules.ItemCodeMaxLength, required: true);
-            var result = r.Enum<AttestationResult>("结果");
-            var note = r.Text("说明", AttestationRules.NoteMaxLength);
-            if (year > context.Today.Year)
+            Keys = new RowKeys<(int, int, string)>("条目", "同一单位、年度、条目的评定"),
+            KeyOf = row => (row.SubjectId, row.Year, row.Item),
+            Read = (r, subjects) =>
             {
-                r.Error("年度", "不能评定将来的年度");
-            }
-            if (subject is not null && year is { } y2 && code is not null)
+                var subject = ImportContext.Subject(r, "单位编码", r.Text("单位编码", 32, required: true), subjects);
+                var year = r.Int("年度", AttestationRules.FirstYear, AttestationRules.LastYear);
+                var code = r.Text("条目", AttestationRules.ItemCodeMaxLength, required: true);
+                var result = r.Enum<AttestationResult>("结果");
+                var note = r.Text("说明", AttestationRules.NoteMaxLength);
+                if (year > context.Today.Year)
+                {
+                    r.Error("年度", "不能评定将来的年度");
+                }
+                if (subject is not null && year is { } y2 && code is not null)
+                {
+                    var ruleSet = ruleSets.FirstOrDefault(s => s.Year <= y2);
+                    var item = ruleSet?.Items.FirstOrDefault(i => i.Code == code);
+                    if (ruleSet is null)
+                    {
+                        r.Error("年度", "没有适用于 {0} 年的评定细则", y2);
+                    }
+                    else if (item is null)
+                    {
+                        r.Error("条目", "“{0}”不是《{1}》中的条目", code, ruleSet.Name);
+                    }
+                    else
+                    {
+                        var applies = item.AppliesToKind(subject.Kind);
+                        if (!item.JudgingFor(subject.Kind).IsAttested())
+                        {
+                            r.Error("条目", "条目 {0} 对{1}由数据自动判定，不需评定", code, Terms.Of(subject.Kind));
+                        }
+                        else if (result == AttestationResult.NotApplicable && applies && !item.AllowsNotApplicable)
+                        {
+                            r.Error("结果", "条目 {0} 不允许评为“不适用”", code);
+                        }
+                        else if (result is AttestationResult.Pass or AttestationResult.Fail && !applies)
+                        {
+                            r.Error("结果", "条目 {0} 不适用于{1}，只能评为“不适用”", code, Terms.Of(subject.Kind));
+                        }
+                    }
+                }
+                return r.HasErrors ? null : new Row(subject!.Id, year!.Value, code!, result!.Value, note);
+            },
+            Existing = async (keys, token) =>
             {
-                var ruleSet = ruleSets.FirstOrDefault(s => s.Year <= y2);
-                var item = ruleSet?.Items.FirstOrDefault(i => i.Code == code);
-                if (ruleSet is null)
-                {
-                    r.Error("年度", $"没有适用于 {y2} 年的评定细则");
-                }
-                else if (item is null)
-                {
-                    r.Error("条目", $"“{code}”不是《{ruleSet.Name}》中的条目");
-                }
-                else
-                {
-                    var applies = item.AppliesToKind(subject.Kind);
-                    if (!item.JudgingFor(subject.Kind).IsAttested())
-                    {
-                        r.Error("条目", $"条目 {code} 对{Terms.Of(subject.Kind)}由数据自动判定，不需评定");
-                    }
-                    else if (result == AttestationResult.NotApplicable && applies && !item.AllowsNotApplicable)
-                    {
-                        r.Error("结果", $"条目 {code} 不允许评为“不适用”");
-                    }
-                    else if (result is AttestationResult.Pass or AttestationResult.Fail && !applies)
-                    {
-                        r.Error("结果", $"条目 {code} 不适用于{Terms.Of(subject.Kind)}，只能评为“不适用”");
-                    }
-                }
-            }
-            if (!r.HasErrors && new Row(subject!.Id, year!.Value, code!, result!.Value, note) is var row
-                && keys.IsNew(r, (row.SubjectId, row.Year, row.Item), row))
+                var years = keys.Select(k => k.Item2).Distinct().ToList();
+                return (await context.Db.Attestations.Where(a => EF.Parameter(years).Contains(a.Year)).ToListAsync(token))
+                    .ToDictionary(a => (a.SubjectId, a.Year, a.ItemCode));
+            },
+            Create = row => new Attestation { SubjectId = row.SubjectId, Year = row.Year, ItemCode = row.Item },
+            Apply = (attestation, row) =>
             {
-                rows.Add(row);
-            }
-        }
-
-        return async token =>
-        {
-            var years = rows.Select(r => r.Year).Distinct().ToList();
-            var existing = (await context.Db.Attestations.Where(a => EF.Parameter(years).Contains(a.Year)).ToListAsync(token))
-                .ToDictionary(a => (a.SubjectId, a.Year, a.ItemCode));
-            await context.SaveRowsAsync(Sheet, rows, row => (row.SubjectId, row.Year, row.Item), existing,
-                row => new Attestation { SubjectId = row.SubjectId, Year = row.Year, ItemCode = row.Item },
-                (attestation, row) =>
-                {
-                    attestation.Result = row.Result;
-                    attestation.Note = row.Note;
-                }, token);
-        };
+                attestation.Result = row.Result;
+                attestation.Note = row.Note;
+            },
+        }, ct);
     }
 
-    internal override async Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
-        await WriteAsync(workbook, db.Attestations, ct);
+    internal override Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
+        WriteAsync(workbook, db.Attestations, ct);
 
-    public static async Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<Attestation> attestations, CancellationToken ct)
-    {
-        var sheet = AddSheet(workbook, Sheet);
-        var rows = await attestations.AsNoTracking().OrderBy(a => a.Year).ThenBy(a => a.Subject!.Code).ThenBy(a => a.ItemCode)
-            .Select(a => new { SubjectCode = a.Subject!.Code, a.Year, a.ItemCode, a.Result, a.Note })
-            .ToListAsync(ct);
-        var r = 2;
-        foreach (var a in rows)
-        {
-            sheet.Cell(r, 1).SetText(a.SubjectCode);
-            sheet.Cell(r, 2).SetNumber(a.Year);
-            sheet.Cell(r, 3).SetText(a.ItemCode);
-            sheet.Cell(r, 4).SetText(Terms.Of(a.Result));
-            sheet.Cell(r, 5).SetText(a.Note);
-            r++;
-        }
-        return rows.Count;
-    }
+    public static Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<Attestation> attestations, CancellationToken ct) =>
+        WriteRowsAsync(workbook, Sheet, attestations.AsNoTracking().OrderBy(a => a.Year).ThenBy(a => a.Subject!.Code).ThenBy(a => a.ItemCode)
+            .Select(a => new { SubjectCode = a.Subject!.Code, a.Year, a.ItemCode, a.Result, a.Note }),
+            (row, a) => row.Text(a.SubjectCode).Number(a.Year).Text(a.ItemCode).Text(Terms.Of(a.Result)).Text(a.Note),
+            ct);
 }

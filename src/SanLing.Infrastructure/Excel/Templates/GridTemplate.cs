@@ -1,7 +1,5 @@
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Excel.Templates;
 
@@ -26,66 +24,39 @@ public sealed class GridTemplate : ExcelTemplate
 
     private sealed record Row(string Code, string Name, int SubjectId, string? Worker);
 
-    internal override async Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct)
-    {
-        var reader = context.Open(Sheet);
-        var rows = new List<Row>();
-        if (reader is null)
+    internal override Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct) =>
+        context.ImportAsync(Sheet, new SheetImport<string, Row, Grid>
         {
-            return _ => Task.CompletedTask;
-        }
-        var subjects = await context.SubjectsAsync(ct);
-        var keys = new RowKeys<string>("网格编码", "网格编码");
-        foreach (var r in reader.Rows())
-        {
-            var v = new GridValues
+            Keys = new RowKeys<string>("网格编码", "网格编码"),
+            KeyOf = row => row.Code,
+            Read = (r, subjects) =>
             {
-                Code = r.Text("网格编码"),
-                Name = r.Text("网格名称"),
-                SubjectCode = r.Text("所属单位编码"),
-                WorkerName = r.Text("网格员"),
-            };
-            r.Report(GridRules.Check(v));
-            var subject = r.Failed("所属单位编码") ? null : ImportContext.Subject(r, "所属单位编码", v.SubjectCode, subjects);
-            if (!r.HasErrors && new Row(v.Code!, v.Name!, subject!.Id, v.WorkerName) is var row && keys.IsNew(r, row.Code, row))
-            {
-                rows.Add(row);
-            }
-        }
-
-        return async token =>
-        {
-            var codes = rows.Select(r => r.Code).ToList();
-            var existing = await context.Db.Grids.Where(g => EF.Parameter(codes).Contains(g.Code)).ToDictionaryAsync(g => g.Code, StringComparer.Ordinal, token);
-            await context.SaveRowsAsync(Sheet, rows, row => row.Code, existing,
-                row => new Grid { Code = row.Code, Name = row.Name },
-                (grid, row) =>
+                var v = new GridValues
                 {
-                    grid.Name = row.Name;
-                    grid.SubjectId = row.SubjectId;
-                    grid.WorkerName = row.Worker;
-                }, token);
-        };
-    }
+                    Code = r.Text("网格编码"),
+                    Name = r.Text("网格名称"),
+                    SubjectCode = r.Text("所属单位编码"),
+                    WorkerName = r.Text("网格员"),
+                };
+                r.Report(GridRules.Check(v));
+                var subject = r.Failed("所属单位编码") ? null : ImportContext.Subject(r, "所属单位编码", v.SubjectCode, subjects);
+                return r.HasErrors ? null : new Row(v.Code!, v.Name!, subject!.Id, v.WorkerName);
+            },
+            Existing = (codes, token) => context.Db.Grids.Where(g => EF.Parameter(codes).Contains(g.Code)).ToDictionaryAsync(g => g.Code, StringComparer.Ordinal, token),
+            Create = row => new Grid { Code = row.Code, Name = row.Name },
+            Apply = (grid, row) =>
+            {
+                grid.Name = row.Name;
+                grid.SubjectId = row.SubjectId;
+                grid.WorkerName = row.Worker;
+            },
+        }, ct);
 
-    internal override async Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
-        await WriteAsync(workbook, db.Grids, ct);
+    internal override Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
+        WriteAsync(workbook, db.Grids, ct);
 
-    public static async Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<Grid> grids, CancellationToken ct)
-    {
-        var sheet = AddSheet(workbook, Sheet);
-        var rows = await grids.AsNoTracking().OrderBy(g => g.Code)
-            .Select(g => new { g.Code, g.Name, SubjectCode = g.Subject!.Code, g.WorkerName })
-            .ToListAsync(ct);
-        var r = 2;
-        foreach (var g in rows)
-        {
-            sheet.Cell(r, 1).SetText(g.Code);
-            sheet.Cell(r, 2).SetText(g.Name);
-            sheet.Cell(r, 3).SetText(g.SubjectCode);
-            sheet.Cell(r, 4).SetText(g.WorkerName);
-            r++;
-        }
-        return rows.Count;
-    }
+    public static Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<Grid> grids, CancellationToken ct) =>
+        WriteRowsAsync(workbook, Sheet, grids.AsNoTracking().OrderBy(g => g.Code).Select(g => new { g.Code, g.Name, SubjectCode = g.Subject!.Code, g.WorkerName }),
+            (row, g) => row.Text(g.Code).Text(g.Name).Text(g.SubjectCode).Text(g.WorkerName),
+            ct);
 }

@@ -1,5 +1,3 @@
-using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Ledgers;
 
 namespace SanLing.Infrastructure.Excel.Templates;
@@ -39,14 +37,5 @@ internal static class IncidentRows
         incident.OccurredOn = row.OccurredOn;
         incident.IsImpactful = row.Impactful;
         incident.IsMajor = row.Major;
-    }
-
-    public static void WriteShared(IXLWorksheet sheet, SheetSpec spec, int r, string number, string subjectCode, string dateColumn, DateOnly date, bool impactful, bool major)
-    {
-        sheet.Cell(r, ExcelTemplate.Col(spec, "编号")).SetText(number);
-        sheet.Cell(r, ExcelTemplate.Col(spec, "单位编码")).SetText(subjectCode);
-        sheet.Cell(r, ExcelTemplate.Col(spec, dateColumn)).SetDate(date);
-        sheet.Cell(r, ExcelTemplate.Col(spec, "有影响")).SetYesNo(impactful);
-        sheet.Cell(r, ExcelTemplate.Col(spec, "重大")).SetYesNo(major);
     }
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.Inspections;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Excel.Templates;
 
@@ -74,11 +72,11 @@ public sealed class InspectionTemplate : ExcelTemplate
             {
                 if (!grids.TryGetValue(gridCode, out var grid))
                 {
-                    r.Error("网格编码", $"网格编码“{gridCode}”不存在");
+                    r.Error("网格编码", "网格编码“{0}”不存在", gridCode);
                 }
                 else if (subject is not null && grid.SubjectId != subject.Id)
                 {
-                    r.Error("网格编码", $"网格“{gridCode}”不属于单位“{subject.Code}”");
+                    r.Error("网格编码", "网格“{0}”不属于单位“{1}”", gridCode, subject.Code);
                 }
                 else
                 {
@@ -87,7 +85,7 @@ public sealed class InspectionTemplate : ExcelTemplate
             }
             else if (subject is not null && subjectsWithGrids.Contains(subject.Id))
             {
-                r.Error("网格编码", $"单位“{subject.Code}”有网格，须填写网格编码（每个网格一行）");
+                r.Error("网格编码", "单位“{0}”有网格，须填写网格编码（每个网格一行）", subject.Code);
             }
             return subject is null || month is null || r.HasErrors ? null : new Key3(subject.Id, gridId, month.Value);
         }
@@ -136,7 +134,7 @@ public sealed class InspectionTemplate : ExcelTemplate
                 dispute = Terms.Parse<DisputeCategory>(categoryText);
                 if (categoryText is not null && dispute is null)
                 {
-                    r.Error("类别", $"“{categoryText}”不是矛盾纠纷的类别（{string.Join("、", Terms.All<DisputeCategory>().Select(t => t.Word))}）");
+                    r.Error("类别", "“{0}”不是矛盾纠纷的类别（{1}）", categoryText, string.Join("、", Terms.All<DisputeCategory>().Select(t => t.Word)));
                 }
             }
             else if (type == FindingType.Hazard)
@@ -144,7 +142,7 @@ public sealed class InspectionTemplate : ExcelTemplate
                 hazard = Terms.Parse<HazardCategory>(categoryText);
                 if (categoryText is not null && hazard is null)
                 {
-                    r.Error("类别", $"“{categoryText}”不是安全隐患的类别（{string.Join("、", Terms.All<HazardCategory>().Select(t => t.Word))}）");
+                    r.Error("类别", "“{0}”不是安全隐患的类别（{1}）", categoryText, string.Join("、", Terms.All<HazardCategory>().Select(t => t.Word)));
                 }
             }
             var v = new FindingValues

@@ -1,8 +1,6 @@
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.KeyPopulations;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Security;
 
 namespace SanLing.Infrastructure.Excel.Templates;
@@ -100,7 +98,7 @@ public sealed class KeyPersonTemplate : ExcelTemplate
                     id = context.IdNumbers.Protect(idText);
                     if (number is not null && numberOfHash.TryGetValue(id.Hash, out var other) && other != number)
                     {
-                        r.Error("身份证号", $"该身份证号已登记为重点人员 {other}");
+                        r.Error("身份证号", "该身份证号已登记为重点人员 {0}", other);
                     }
                 }
             }
@@ -130,7 +128,7 @@ public sealed class KeyPersonTemplate : ExcelTemplate
                 r.Report(KeyPersonRules.Check(visit, context.Today));
                 if (number is not null && !known.Contains(number))
                 {
-                    r.Error("人员编号", $"重点人员编号“{number}”既不在“人员”表中，也未登记");
+                    r.Error("人员编号", "重点人员编号“{0}”既不在“人员”表中，也未登记", number);
                 }
                 if (!r.HasErrors && seenVisits.Add((number!, visit.VisitedOn!.Value, visit.VisitedBy!, visit.Note ?? "")))
                 {

@@ -1,8 +1,6 @@
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.Ledgers;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Excel.Templates;
 
@@ -30,78 +28,50 @@ public sealed class PetitionTemplate : ExcelTemplate
 
     private sealed record Row(IncidentRow Shared, PetitionKind Kind, int Count, string? Matter, string? Leader, PetitionStatus Status, DateOnly? ResolvedOn);
 
-    internal override async Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct)
-    {
-        var reader = context.Open(Sheet);
-        var rows = new List<Row>();
-        if (reader is null)
+    internal override Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct) =>
+        context.ImportAsync(Sheet, new SheetImport<string, Row, Petition>
         {
-            return _ => Task.CompletedTask;
-        }
-        var subjects = await context.SubjectsAsync(ct);
-        var keys = IncidentRows.Keys();
-        foreach (var r in reader.Rows())
-        {
-            var v = new PetitionValues
+            Keys = IncidentRows.Keys(),
+            KeyOf = row => row.Shared.Key,
+            Read = (r, subjects) =>
             {
-                Number = r.Text("编号"),
-                SubjectCode = r.Text("单位编码"),
-                FiledOn = r.Date("登记日期"),
-                Kind = r.Enum<PetitionKind>("类型", required: false),
-                PetitionerCount = r.Int("人数"),
-                Matter = r.Text("事由"),
-                LeaderInCharge = r.Text("包案领导"),
-                Status = r.Enum<PetitionStatus>("状态", required: false),
-                ResolvedOn = r.Date("化解日期"),
-            };
-            r.Report(PetitionRules.Check(v, context.Today));
-            var shared = IncidentRows.Shared(r, subjects, v.Number, v.SubjectCode, v.FiledOn);
-            if (!r.HasErrors && new Row(shared!, v.Kind!.Value, v.PetitionerCount!.Value, v.Matter, v.LeaderInCharge, v.Status!.Value, v.ResolvedOn) is var row
-                && keys.IsNew(r, row.Shared.Key, row))
-            {
-                rows.Add(row);
-            }
-        }
-
-        return async token =>
-        {
-            var existing = await IncidentRows.ExistingAsync(context.Db.Petitions, rows.Select(r => r.Shared.Key), token);
-            await context.SaveRowsAsync(Sheet, rows, row => row.Shared.Key, existing,
-                row => new Petition { Number = row.Shared.Key },
-                (petition, row) =>
+                var v = new PetitionValues
                 {
-                    IncidentRows.Apply(petition, row.Shared);
-                    petition.Kind = row.Kind;
-                    petition.PetitionerCount = row.Count;
-                    petition.Matter = row.Matter;
-                    petition.LeaderInCharge = row.Leader;
-                    petition.Status = row.Status;
-                    petition.ResolvedOn = row.ResolvedOn;
-                }, token);
-        };
-    }
+                    Number = r.Text("编号"),
+                    SubjectCode = r.Text("单位编码"),
+                    FiledOn = r.Date("登记日期"),
+                    Kind = r.Enum<PetitionKind>("类型", required: false),
+                    PetitionerCount = r.Int("人数"),
+                    Matter = r.Text("事由"),
+                    LeaderInCharge = r.Text("包案领导"),
+                    Status = r.Enum<PetitionStatus>("状态", required: false),
+                    ResolvedOn = r.Date("化解日期"),
+                };
+                r.Report(PetitionRules.Check(v, context.Today));
+                var shared = IncidentRows.Shared(r, subjects, v.Number, v.SubjectCode, v.FiledOn);
+                return r.HasErrors ? null : new Row(shared!, v.Kind!.Value, v.PetitionerCount!.Value, v.Matter, v.LeaderInCharge, v.Status!.Value, v.ResolvedOn);
+            },
+            Existing = (numbers, token) => IncidentRows.ExistingAsync(context.Db.Petitions, numbers, token),
+            Create = row => new Petition { Number = row.Shared.Key },
+            Apply = (petition, row) =>
+            {
+                IncidentRows.Apply(petition, row.Shared);
+                petition.Kind = row.Kind;
+                petition.PetitionerCount = row.Count;
+                petition.Matter = row.Matter;
+                petition.LeaderInCharge = row.Leader;
+                petition.Status = row.Status;
+                petition.ResolvedOn = row.ResolvedOn;
+            },
+        }, ct);
 
-    internal override async Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
-        await WriteAsync(workbook, db.Petitions, ct);
+    internal override Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
+        WriteAsync(workbook, db.Petitions, ct);
 
-    public static async Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<Petition> petitions, CancellationToken ct)
-    {
-        var sheet = AddSheet(workbook, Sheet);
-        var rows = await petitions.AsNoTracking().OrderBy(p => p.OccurredOn).ThenBy(p => p.Number)
-            .Select(p => new { p.Number, SubjectCode = p.Subject!.Code, p.OccurredOn, p.Kind, p.PetitionerCount, p.Matter, p.LeaderInCharge, p.Status, p.ResolvedOn, p.IsImpactful, p.IsMajor })
-            .ToListAsync(ct);
-        var r = 2;
-        foreach (var p in rows)
-        {
-            IncidentRows.WriteShared(sheet, Sheet, r, p.Number, p.SubjectCode, "登记日期", p.OccurredOn, p.IsImpactful, p.IsMajor);
-            sheet.Cell(r, 4).SetText(Terms.Of(p.Kind));
-            sheet.Cell(r, 5).SetNumber(p.PetitionerCount);
-            sheet.Cell(r, 6).SetText(p.Matter);
-            sheet.Cell(r, 7).SetText(p.LeaderInCharge);
-            sheet.Cell(r, 8).SetText(Terms.Of(p.Status));
-            sheet.Cell(r, 9).SetDate(p.ResolvedOn);
-            r++;
-        }
-        return rows.Count;
-    }
+    public static Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<Petition> petitions, CancellationToken ct) =>
+        WriteRowsAsync(workbook, Sheet, petitions.AsNoTracking().OrderBy(p => p.OccurredOn).ThenBy(p => p.Number)
+            .Select(p => new { p.Number, SubjectCode = p.Subject!.Code, p.OccurredOn, p.Kind, p.PetitionerCount, p.Matter, p.LeaderInCharge, p.Status, p.ResolvedOn, p.IsImpactful, p.IsMajor }),
+            (row, p) => row.Text(p.Number).Text(p.SubjectCode).Date(p.OccurredOn).Text(Terms.Of(p.Kind)).Number(p.PetitionerCount).Text(p.Matter)
+                .Text(p.LeaderInCharge).Text(Terms.Of(p.Status)).Date(p.ResolvedOn).YesNo(p.IsImpactful).YesNo(p.IsMajor),
+            ct);
 }

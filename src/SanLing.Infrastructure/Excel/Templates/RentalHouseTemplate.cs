@@ -1,7 +1,5 @@
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.KeyPopulations;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Excel.Templates;
 
@@ -25,78 +23,48 @@ public sealed class RentalHouseTemplate : ExcelTemplate
 
     private sealed record Row(string Number, int SubjectId, string Address, string? Landlord, int Tenants, bool Registered, DateOnly? RegisteredOn);
 
-    internal override async Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct)
-    {
-        var reader = context.Open(Sheet);
-        var rows = new List<Row>();
-        if (reader is null)
+    internal override Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct) =>
+        context.ImportAsync(Sheet, new SheetImport<string, Row, RentalHouse>
         {
-            return _ => Task.CompletedTask;
-        }
-        var subjects = await context.SubjectsAsync(ct);
-        var keys = new RowKeys<string>("编号", "编号");
-        foreach (var r in reader.Rows())
-        {
-            var registered = r.YesNo("是否登记备案");
-            var v = new RentalHouseValues
+            Keys = new RowKeys<string>("编号", "编号"),
+            KeyOf = row => row.Number,
+            Read = (r, subjects) =>
             {
-                Number = r.Text("编号"),
-                SubjectCode = r.Text("单位编码"),
-                Address = r.Text("地址"),
-                Landlord = r.Text("房东"),
-                TenantCount = r.Int("承租人数"),
-                IsRegistered = registered == true,
-                RegisteredOn = r.Date("登记日期"),
-            };
-            // An unreadable 是否登记备案 says nothing about the date.
-            r.Report(RentalHouseRules.Check(registered is null ? v with { RegisteredOn = null } : v, context.Today));
-            var subject = r.Failed("单位编码") ? null : ImportContext.Subject(r, "单位编码", v.SubjectCode, subjects);
-            if (!r.HasErrors && new Row(v.Number!, subject!.Id, v.Address!, v.Landlord, v.TenantCount!.Value, v.IsRegistered, v.RegisteredOn) is var row
-                && keys.IsNew(r, row.Number, row))
-            {
-                rows.Add(row);
-            }
-        }
-
-        return async token =>
-        {
-            var numbers = rows.Select(r => r.Number).ToList();
-            var existing = await context.Db.RentalHouses.Where(h => EF.Parameter(numbers).Contains(h.Number)).ToDictionaryAsync(h => h.Number, StringComparer.Ordinal, token);
-            await context.SaveRowsAsync(Sheet, rows, row => row.Number, existing,
-                row => new RentalHouse { Number = row.Number, Address = row.Address },
-                (house, row) =>
+                var registered = r.YesNo("是否登记备案");
+                var v = new RentalHouseValues
                 {
-                    house.SubjectId = row.SubjectId;
-                    house.Address = row.Address;
-                    house.Landlord = row.Landlord;
-                    house.TenantCount = row.Tenants;
-                    house.IsRegistered = row.Registered;
-                    house.RegisteredOn = row.RegisteredOn;
-                }, token);
-        };
-    }
+                    Number = r.Text("编号"),
+                    SubjectCode = r.Text("单位编码"),
+                    Address = r.Text("地址"),
+                    Landlord = r.Text("房东"),
+                    TenantCount = r.Int("承租人数"),
+                    IsRegistered = registered == true,
+                    RegisteredOn = r.Date("登记日期"),
+                };
+                // An unreadable 是否登记备案 says nothing about the date.
+                r.Report(RentalHouseRules.Check(registered is null ? v with { RegisteredOn = null } : v, context.Today));
+                var subject = r.Failed("单位编码") ? null : ImportContext.Subject(r, "单位编码", v.SubjectCode, subjects);
+                return r.HasErrors ? null : new Row(v.Number!, subject!.Id, v.Address!, v.Landlord, v.TenantCount!.Value, v.IsRegistered, v.RegisteredOn);
+            },
+            Existing = (numbers, token) => context.Db.RentalHouses.Where(h => EF.Parameter(numbers).Contains(h.Number)).ToDictionaryAsync(h => h.Number, StringComparer.Ordinal, token),
+            Create = row => new RentalHouse { Number = row.Number, Address = row.Address },
+            Apply = (house, row) =>
+            {
+                house.SubjectId = row.SubjectId;
+                house.Address = row.Address;
+                house.Landlord = row.Landlord;
+                house.TenantCount = row.Tenants;
+                house.IsRegistered = row.Registered;
+                house.RegisteredOn = row.RegisteredOn;
+            },
+        }, ct);
 
-    internal override async Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
-        await WriteAsync(workbook, db.RentalHouses, ct);
+    internal override Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
+        WriteAsync(workbook, db.RentalHouses, ct);
 
-    public static async Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<RentalHouse> houses, CancellationToken ct)
-    {
-        var sheet = AddSheet(workbook, Sheet);
-        var rows = await houses.AsNoTracking().OrderBy(h => h.Number)
-            .Select(h => new { h.Number, SubjectCode = h.Subject!.Code, h.Address, h.Landlord, h.TenantCount, h.IsRegistered, h.RegisteredOn })
-            .ToListAsync(ct);
-        var r = 2;
-        foreach (var h in rows)
-        {
-            sheet.Cell(r, 1).SetText(h.Number);
-            sheet.Cell(r, 2).SetText(h.SubjectCode);
-            sheet.Cell(r, 3).SetText(h.Address);
-            sheet.Cell(r, 4).SetText(h.Landlord);
-            sheet.Cell(r, 5).SetNumber(h.TenantCount);
-            sheet.Cell(r, 6).SetYesNo(h.IsRegistered);
-            sheet.Cell(r, 7).SetDate(h.RegisteredOn);
-            r++;
-        }
-        return rows.Count;
-    }
+    public static Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<RentalHouse> houses, CancellationToken ct) =>
+        WriteRowsAsync(workbook, Sheet, houses.AsNoTracking().OrderBy(h => h.Number)
+            .Select(h => new { h.Number, SubjectCode = h.Subject!.Code, h.Address, h.Landlord, h.TenantCount, h.IsRegistered, h.RegisteredOn }),
+            (row, h) => row.Text(h.Number).Text(h.SubjectCode).Text(h.Address).Text(h.Landlord).Number(h.TenantCount).YesNo(h.IsRegistered).Date(h.RegisteredOn),
+            ct);
 }

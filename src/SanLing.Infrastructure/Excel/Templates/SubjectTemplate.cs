@@ -1,8 +1,6 @@
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Infrastructure.Excel.Templates;
 
@@ -80,12 +78,12 @@ public sealed class SubjectTemplate : ExcelTemplate
             {
                 if (!kinds.TryGetValue(t, out var territoryKind))
                 {
-                    r.Error("所属村社区编码", $"编码“{t}”既不在本文件中，也未登记");
+                    r.Error("所属村社区编码", "编码“{0}”既不在本文件中，也未登记", t);
                     continue;
                 }
                 if (!territoryKind.IsTerritory())
                 {
-                    r.Error("所属村社区编码", $"“{t}”不是村或社区");
+                    r.Error("所属村社区编码", "“{0}”不是村或社区", t);
                     continue;
                 }
             }
@@ -100,7 +98,7 @@ public sealed class SubjectTemplate : ExcelTemplate
         {
             if (fileRows.TryGetValue(child.TerritoryCode, out var territoryRow) && !kinds[child.TerritoryCode].IsTerritory())
             {
-                territoryRow.Error("类型", $"仍有单位（如 {child.Code}）属于该村社区，不能改为企业或单位");
+                territoryRow.Error("类型", "仍有单位（如 {0}）属于该村社区，不能改为企业或单位", child.Code);
                 fileRows.Remove(child.TerritoryCode);
                 rows.RemoveAll(r => r.Code == child.TerritoryCode);
             }
@@ -150,36 +148,19 @@ public sealed class SubjectTemplate : ExcelTemplate
         };
     }
 
-    internal override async Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
-        await WriteAsync(workbook, db.Subjects, ct);
+    internal override Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct) =>
+        WriteAsync(workbook, db.Subjects, ct);
 
     /// <summary>Writes the given subjects (already filtered by the caller) in the 单位 sheet.</summary>
-    public static async Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<Subject> subjects, CancellationToken ct)
-    {
-        var sheet = AddSheet(workbook, Sheet);
-        var rows = await subjects.AsNoTracking()
+    public static Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<Subject> subjects, CancellationToken ct) =>
+        WriteRowsAsync(workbook, Sheet, subjects.AsNoTracking()
             .OrderBy(s => s.Kind == SubjectKind.Village || s.Kind == SubjectKind.Community ? 0 : 1).ThenBy(s => s.Code)
             .Select(s => new
             {
                 s.Code, s.Name, s.Kind, TerritoryCode = s.Territory != null ? s.Territory.Code : null,
                 s.PrincipalName, s.LeaderInChargeName, s.Phone, s.Address, s.EstablishedOn, s.DissolvedOn,
-            })
-            .ToListAsync(ct);
-        var r = 2;
-        foreach (var s in rows)
-        {
-            sheet.Cell(r, 1).SetText(s.Code);
-            sheet.Cell(r, 2).SetText(s.Name);
-            sheet.Cell(r, 3).SetText(Terms.Of(s.Kind));
-            sheet.Cell(r, 4).SetText(s.TerritoryCode);
-            sheet.Cell(r, 5).SetText(s.PrincipalName);
-            sheet.Cell(r, 6).SetText(s.LeaderInChargeName);
-            sheet.Cell(r, 7).SetText(s.Phone);
-            sheet.Cell(r, 8).SetText(s.Address);
-            sheet.Cell(r, 9).SetDate(s.EstablishedOn);
-            sheet.Cell(r, 10).SetDate(s.DissolvedOn);
-            r++;
-        }
-        return rows.Count;
-    }
+            }),
+            (row, s) => row.Text(s.Code).Text(s.Name).Text(Terms.Of(s.Kind)).Text(s.TerritoryCode).Text(s.PrincipalName)
+                .Text(s.LeaderInChargeName).Text(s.Phone).Text(s.Address).Date(s.EstablishedOn).Date(s.DissolvedOn),
+            ct);
 }

@@ -1,23 +1,17 @@
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Ledgers;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Excel.Templates;
-using SanLing.Web.Features.Shared;
-using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Accidents;
 
 /// <summary>Reads of the accident ledger, within the user's scope.</summary>
-public sealed class AccidentQueries(SanLingDbContext db, AccessScope scope) : ILedgerQueries<AccidentFilter, AccidentRow, AccidentForm>
+public sealed class AccidentQueries(SanLingDbContext db, AccessScope scope)
+    : IncidentLedgerQueries<Accident, AccidentFilter, AccidentRow, AccidentForm>(scope)
 {
-    public const int PageSize = 20;
+    protected override IQueryable<Accident> Records => db.Accidents;
 
-    public int RowsPerPage => PageSize;
-
-    public IQueryable<Accident> Filtered(AccidentFilter filter)
+    protected override IQueryable<Accident> FilterOwn(IQueryable<Accident> rows, AccidentFilter filter)
     {
-        var rows = scope.Apply(db.Accidents.AsNoTracking(), a => a.Subject).ApplyIncidentFilter(filter);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var q = filter.Q.Trim();
@@ -34,19 +28,9 @@ public sealed class AccidentQueries(SanLingDbContext db, AccessScope scope) : IL
         return rows;
     }
 
-    public async Task<(IReadOnlyList<AccidentRow> Rows, int Total)> ListAsync(AccidentFilter filter, CancellationToken ct)
-    {
-        var rows = Filtered(filter);
-        var page = PageInfo.Clamp(filter.Page);
-        return (await ToRows(rows.SortIncidents(filter.Sort).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct), await rows.CountAsync(ct));
-    }
+    protected override Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<Accident> records, CancellationToken ct) => AccidentTemplate.WriteAsync(workbook, records, ct);
 
-    public Task<int> ExportAsync(IXLWorkbook workbook, AccidentFilter filter, CancellationToken ct) => AccidentTemplate.WriteAsync(workbook, Filtered(filter), ct);
-
-    public Task<AccidentRow?> RowAsync(int id, CancellationToken ct) =>
-        ToRows(scope.Apply(db.Accidents.AsNoTracking(), a => a.Subject).Where(a => a.Id == id)).FirstOrDefaultAsync(ct);
-
-    public AccidentForm FormOf(AccidentRow row) => new()
+    public override AccidentForm FormOf(AccidentRow row) => new()
     {
         Number = row.Number,
         SubjectCode = row.SubjectCode,
@@ -61,7 +45,7 @@ public sealed class AccidentQueries(SanLingDbContext db, AccessScope scope) : IL
         Version = row.Version,
     };
 
-    private static IQueryable<AccidentRow> ToRows(IQueryable<Accident> accidents) => accidents.Select(a => new AccidentRow(
+    protected override IQueryable<AccidentRow> ToRows(IQueryable<Accident> records) => records.Select(a => new AccidentRow(
         a.Id, a.Number, a.OccurredOn, a.SubjectId, a.Subject!.Code, a.Subject.Name, a.Category, a.Deaths, a.Injuries, a.LossTenThousandYuan,
         a.Summary, a.IsImpactful, a.IsMajor, a.Version));
 }

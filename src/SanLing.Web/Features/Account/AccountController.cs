@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using FluentValidation;
 using FluentValidation.AspNetCore;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,8 +16,7 @@ public sealed class AccountController(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,
     IValidator<LoginForm> validator,
-    IStringLocalizer<SharedResource> l,
-    ILogger<AccountController> logger) : Controller
+    ILogger<AccountController> logger) : PortalController
 {
     /// <summary>
     /// The same words for an unknown user, a wrong password, a disabled and a locked account: they reveal neither which
@@ -61,7 +59,7 @@ public sealed class AccountController(
         {
             return RedirectToAction(nameof(TwoFactor.TwoFactorController.Verify), "TwoFactor", new { returnUrl = form.ReturnUrl });
         }
-        ModelState.AddModelError("", l[LoginFailed]);
+        ModelState.AddModelError("", L[LoginFailed]);
         return View(form);
     }
 
@@ -72,7 +70,7 @@ public sealed class AccountController(
         logger.LogWarning("Sign-in attempts throttled for {UserName} from {Client}", SecurityAudit.Printable(form.UserName), ServerSessions.ClientAddress(HttpContext));
         Response.StatusCode = StatusCodes.Status429TooManyRequests;
         Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        ModelState.AddModelError("", l["登录尝试过于频繁，请 {0} 秒后再试。", seconds]);
+        ModelState.AddModelError("", L["登录尝试过于频繁，请 {0} 秒后再试。", seconds]);
         form.Password = "";
         return View(form);
     }
@@ -108,7 +106,7 @@ public sealed class AccountController(
         }
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("User {UserName} changed their password", user.UserName);
-        TempData.Success("密码已修改。");
+        TempData.Success(L["密码已修改。"]);
         return LocalRedirect("/");
     }
 

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.Extensions.Localization;
 
 namespace SanLing.Web.Features.Account;

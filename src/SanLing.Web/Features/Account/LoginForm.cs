@@ -1,4 +1,4 @@
-using FluentValidation;
+using Microsoft.Extensions.Localization;
 
 namespace SanLing.Web.Features.Account;
 
@@ -11,9 +11,9 @@ public sealed class LoginForm
 
 public sealed class LoginFormValidator : AbstractValidator<LoginForm>
 {
-    public LoginFormValidator()
+    public LoginFormValidator(IStringLocalizer<SharedResource> localizer)
     {
-        RuleFor(f => f.UserName).NotEmpty().WithMessage("请输入用户名").MaximumLength(256).WithMessage("用户名过长");
-        RuleFor(f => f.Password).NotEmpty().WithMessage("请输入密码").MaximumLength(200).WithMessage("密码过长");
+        RuleFor(f => f.UserName).NotEmpty().WithMessage(_ => localizer["请输入用户名"]).MaximumLength(256).WithMessage(_ => localizer["用户名过长"]);
+        RuleFor(f => f.Password).NotEmpty().WithMessage(_ => localizer["请输入密码"]).MaximumLength(200).WithMessage(_ => localizer["密码过长"]);
     }
 }

@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Auditing;
-using SanLing.Infrastructure.Data;
-using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Users;
 using SanLing.Web.Security;
 

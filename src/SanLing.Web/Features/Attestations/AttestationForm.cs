@@ -1,5 +1,5 @@
-using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.Extensions.Localization;
 using SanLing.Domain.Standards;
 
 namespace SanLing.Web.Features.Attestations;
@@ -31,7 +31,7 @@ public sealed class AttestationFormValidator : AbstractValidator<AttestationForm
 {
     public const string ItemsKey = "AttestedItems";
 
-    public AttestationFormValidator()
+    public AttestationFormValidator(IStringLocalizer<SharedResource> localizer)
     {
         RuleFor(f => f.Items).Custom((lines, context) =>
         {
@@ -40,37 +40,38 @@ public sealed class AttestationFormValidator : AbstractValidator<AttestationForm
                 : new Dictionary<string, AttestedItem>();
             for (var i = 0; i < lines.Count; i++)
             {
-                Check(lines[i], $"Items[{i}]", items, context);
+                Check(lines[i], $"Items[{i}]", items, context, localizer);
             }
         });
     }
 
-    private static void Check(AttestationLineForm line, string prefix, IReadOnlyDictionary<string, AttestedItem> items, ValidationContext<AttestationForm> context)
+    private static void Check(AttestationLineForm line, string prefix, IReadOnlyDictionary<string, AttestedItem> items, ValidationContext<AttestationForm> context,
+        IStringLocalizer localizer)
     {
         if (line.ItemCode is null || !items.TryGetValue(line.ItemCode, out var item))
         {
-            context.AddFailure(new ValidationFailure(prefix + ".Result", $"评定项“{line.ItemCode}”不在本单位适用的评定项中"));
+            context.AddFailure(new ValidationFailure(prefix + ".Result", localizer["评定项“{0}”不在本单位适用的评定项中", line.ItemCode ?? ""]));
             return;
         }
         if (line.Result is { } result && !Enum.IsDefined(result))
         {
-            context.AddFailure(new ValidationFailure(prefix + ".Result", $"{item.Code} 的评定结果无效"));
+            context.AddFailure(new ValidationFailure(prefix + ".Result", localizer["{0} 的评定结果无效", item.Code]));
         }
         if (line.Result == AttestationResult.NotApplicable && !item.AllowsNotApplicable)
         {
-            context.AddFailure(new ValidationFailure(prefix + ".Result", $"{item.Code}“{item.Title}”不允许选择“不适用”"));
+            context.AddFailure(new ValidationFailure(prefix + ".Result", localizer["{0}“{1}”不允许选择“不适用”", item.Code, localizer[item.Title]]));
         }
         if (line.Result is null && (!string.IsNullOrWhiteSpace(line.Note) || line.Evidence is not null))
         {
-            context.AddFailure(new ValidationFailure(prefix + ".Result", $"{item.Code} 填写了说明或上传了材料，请同时选择评定结果"));
+            context.AddFailure(new ValidationFailure(prefix + ".Result", localizer["{0} 填写了说明或上传了材料，请同时选择评定结果", item.Code]));
         }
         if (line.Note is { Length: > AttestationRules.NoteMaxLength })
         {
-            context.AddFailure(new ValidationFailure(prefix + ".Note", $"{item.Code} 的说明不能超过 {AttestationRules.NoteMaxLength} 个字符"));
+            context.AddFailure(new ValidationFailure(prefix + ".Note", localizer["{0} 的说明不能超过 {1} 个字符", item.Code, AttestationRules.NoteMaxLength]));
         }
         if (line.Evidence is { } file && EvidenceFile.Check(file) is { } error)
         {
-            context.AddFailure(new ValidationFailure(prefix + ".Evidence", $"{item.Code}：{error}"));
+            context.AddFailure(new ValidationFailure(prefix + ".Evidence", localizer["{0}：{1}", item.Code, localizer[error]]));
         }
     }
 }
@@ -80,7 +81,7 @@ public static class EvidenceFile
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
-    /// <summary>Null when acceptable, otherwise the reason in Chinese.</summary>
+    /// <summary>Null when acceptable, otherwise the reason in Chinese (a key of the shared resource).</summary>
     public static string? Check(IFormFile file)
     {
         if (file.Length == 0)

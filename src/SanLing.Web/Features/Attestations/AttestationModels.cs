@@ -1,6 +1,5 @@
 using SanLing.Domain.Standards;
 using SanLing.Domain.Subjects;
-using SanLing.Web.Features.Shared;
 using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.Attestations;

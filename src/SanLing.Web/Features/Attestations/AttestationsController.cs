@@ -1,8 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Features.Shared;
 using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.Attestations;
@@ -15,7 +10,7 @@ public sealed class AttestationsController(
     SubjectQueries subjects,
     EvidenceStorageService storage,
     LedgerRulesService rules,
-    IValidator<AttestationForm> validator) : Controller
+    IValidator<AttestationForm> validator) : PortalController
 {
     private bool IsYearAllowed(int year) => year >= 2000 && year <= rules.Today.Year + 1;
 
@@ -63,10 +58,10 @@ public sealed class AttestationsController(
             }
             if (outcome == SaveOutcome.Saved)
             {
-                TempData.Success($"已保存 {page.SubjectName} {year} 年度评定。");
+                TempData.Success(L["已保存 {0} {1} 年度评定。", page.SubjectName, year]);
                 return RedirectToAction(nameof(Grid), new { id, year });
             }
-            ModelState.AddModelError("", "保存失败：本页的评定已被他人修改。请重新打开，核对最新内容后再保存。");
+            ModelState.AddModelError("", L["保存失败：本页的评定已被他人修改。请重新打开，核对最新内容后再保存。"]);
         }
         return View(WithPosted(page, form));
     }

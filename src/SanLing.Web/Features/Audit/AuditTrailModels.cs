@@ -1,8 +1,5 @@
-using FluentValidation;
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Auditing;
-using SanLing.Infrastructure.Data;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Audit;
 

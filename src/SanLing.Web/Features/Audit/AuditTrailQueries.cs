@@ -1,8 +1,6 @@
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Auditing;
 using SanLing.Domain.Common;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Excel;
 
 namespace SanLing.Web.Features.Audit;

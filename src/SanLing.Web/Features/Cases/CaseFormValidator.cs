@@ -1,9 +1,5 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Ledgers;
-using SanLing.Infrastructure.Data;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Cases;
 
@@ -15,10 +11,10 @@ public sealed class CaseFormValidator : AbstractValidator<CaseForm>
         RuleFor(f => f).Custom((form, context) => context.AddViolations(CaseRules.Check(Values(form), rules.Today), localizer));
         RuleFor(f => f.Number)
             .MustAsync((form, number, context, ct) => rules.NumberIsFreeAsync<SecurityCase>(number!, context, ct))
-            .WithMessage(f => $"编号“{f.Number?.Trim()}”已存在")
+            .WithMessage(f => localizer["编号“{0}”已存在", f.Number?.Trim() ?? ""])
             .When(f => !string.IsNullOrWhiteSpace(f.Number) && f.Number.Trim().Length <= IncidentRules.NumberMaxLength);
         RuleFor(f => f.SubjectCode)
-            .MustAsync((code, ct) => rules.SubjectInScopeAsync(code!, ct)).WithMessage(f => $"单位编码“{f.SubjectCode?.Trim()}”不存在或不在您的范围内")
+            .MustAsync((code, ct) => rules.SubjectInScopeAsync(code!, ct)).WithMessage(f => localizer["单位编码“{0}”不存在或不在您的范围内", f.SubjectCode?.Trim() ?? ""])
             .When(f => !string.IsNullOrWhiteSpace(f.SubjectCode));
         RuleFor(f => f.OffenderNumber)
             .MustAsync(async (number, ct) =>
@@ -26,7 +22,7 @@ public sealed class CaseFormValidator : AbstractValidator<CaseForm>
                 var trimmed = number!.Trim();
                 return await db.KeyPersons.AnyAsync(k => k.Number == trimmed, ct);
             })
-            .WithMessage(f => $"重点人员编号“{f.OffenderNumber?.Trim()}”不存在")
+            .WithMessage(f => localizer["重点人员编号“{0}”不存在", f.OffenderNumber?.Trim() ?? ""])
             .When(f => !string.IsNullOrWhiteSpace(f.OffenderNumber));
     }
 

@@ -1,23 +1,17 @@
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Ledgers;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Excel.Templates;
-using SanLing.Web.Features.Shared;
-using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Cases;
 
 /// <summary>Reads of the case ledger, within the user's scope.</summary>
-public sealed class CaseQueries(SanLingDbContext db, AccessScope scope) : ILedgerQueries<CaseFilter, CaseRow, CaseForm>
+public sealed class CaseQueries(SanLingDbContext db, AccessScope scope)
+    : IncidentLedgerQueries<SecurityCase, CaseFilter, CaseRow, CaseForm>(scope)
 {
-    public const int PageSize = 20;
+    protected override IQueryable<SecurityCase> Records => db.Cases;
 
-    public int RowsPerPage => PageSize;
-
-    public IQueryable<SecurityCase> Filtered(CaseFilter filter)
+    protected override IQueryable<SecurityCase> FilterOwn(IQueryable<SecurityCase> rows, CaseFilter filter)
     {
-        var rows = scope.Apply(db.Cases.AsNoTracking(), a => a.Subject).ApplyIncidentFilter(filter);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var q = filter.Q.Trim();
@@ -34,19 +28,9 @@ public sealed class CaseQueries(SanLingDbContext db, AccessScope scope) : ILedge
         return rows;
     }
 
-    public async Task<(IReadOnlyList<CaseRow> Rows, int Total)> ListAsync(CaseFilter filter, CancellationToken ct)
-    {
-        var rows = Filtered(filter);
-        var page = PageInfo.Clamp(filter.Page);
-        return (await ToRows(rows.SortIncidents(filter.Sort).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct), await rows.CountAsync(ct));
-    }
+    protected override Task<int> WriteAsync(IXLWorkbook workbook, IQueryable<SecurityCase> records, CancellationToken ct) => CaseTemplate.WriteAsync(workbook, records, ct);
 
-    public Task<int> ExportAsync(IXLWorkbook workbook, CaseFilter filter, CancellationToken ct) => CaseTemplate.WriteAsync(workbook, Filtered(filter), ct);
-
-    public Task<CaseRow?> RowAsync(int id, CancellationToken ct) =>
-        ToRows(scope.Apply(db.Cases.AsNoTracking(), a => a.Subject).Where(a => a.Id == id)).FirstOrDefaultAsync(ct);
-
-    public CaseForm FormOf(CaseRow row) => new()
+    public override CaseForm FormOf(CaseRow row) => new()
     {
         Number = row.Number,
         SubjectCode = row.SubjectCode,
@@ -59,7 +43,7 @@ public sealed class CaseQueries(SanLingDbContext db, AccessScope scope) : ILedge
         Version = row.Version,
     };
 
-    private static IQueryable<CaseRow> ToRows(IQueryable<SecurityCase> cases) => cases.Select(a => new CaseRow(
+    protected override IQueryable<CaseRow> ToRows(IQueryable<SecurityCase> records) => records.Select(a => new CaseRow(
         a.Id, a.Number, a.OccurredOn, a.SubjectId, a.Subject!.Code, a.Subject.Name, a.Kind, a.Facts,
         a.OffenderKeyPersonId, a.OffenderKeyPerson != null ? a.OffenderKeyPerson.Number : a.OffenderNumber, a.IsImpactful, a.IsMajor, a.Version));
 }

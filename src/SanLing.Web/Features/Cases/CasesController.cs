@@ -1,7 +1,5 @@
-using FluentValidation;
 using SanLing.Domain.Ledgers;
 using SanLing.Web.Features.Audit;
-using SanLing.Web.Features.Shared;
 using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.Cases;

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Identity;
-
 namespace SanLing.Web.Features.Dashboard;
 
 /// <summary>领导驾驶舱 (leadership and office: aggregates and verdicts of published runs), the office's work of today and the early-warning board.</summary>

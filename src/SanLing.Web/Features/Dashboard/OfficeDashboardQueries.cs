@@ -1,11 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Inspections;
 using SanLing.Domain.Ledgers;
 using SanLing.Domain.Standards;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Web.Features.Dashboard;
 

@@ -1,17 +1,14 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SanLing.Domain.Auditing;
 using SanLing.Domain.Common;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Evaluation;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Evaluation;
 
 /// <summary>Runs and publishes evaluations (office staff).</summary>
-public sealed class EvaluationCommands(SanLingDbContext db, TimeProvider clock)
+public sealed class EvaluationCommands(SanLingDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
 {
-    /// <summary>Runs and stores the evaluation; returns the run id, or the Chinese reason it was refused.</summary>
+    /// <summary>Runs and stores the evaluation; returns the run id, or the reason it was refused (in the user's language).</summary>
     public async Task<(int? RunId, string? Error)> RunAsync(RunForm form, CancellationToken ct)
     {
         try
@@ -21,7 +18,7 @@ public sealed class EvaluationCommands(SanLingDbContext db, TimeProvider clock)
         }
         catch (EvaluationRefusedException ex)
         {
-            return (null, ex.Message);
+            return (null, localizer[ex.Format, [.. ex.Args]]);
         }
     }
 
@@ -57,14 +54,14 @@ public sealed class EvaluationCommands(SanLingDbContext db, TimeProvider clock)
 /// <summary>Year: a four-digit year not in the future; as-of date inside that year and not after today.</summary>
 public sealed class RunFormValidator : AbstractValidator<RunForm>
 {
-    public RunFormValidator(TimeProvider clock)
+    public RunFormValidator(TimeProvider clock, IStringLocalizer<SharedResource> localizer)
     {
         var today = clock.Today();
-        RuleFor(f => f.Year).NotNull().WithMessage("请填写评定年度")
-            .InclusiveBetween(2000, today.Year).WithMessage($"评定年度应在 2000 至 {today.Year} 之间");
+        RuleFor(f => f.Year).NotNull().WithMessage(_ => localizer["请填写评定年度"])
+            .InclusiveBetween(2000, today.Year).WithMessage(_ => localizer["评定年度应在 2000 至 {0} 之间", today.Year]);
         RuleFor(f => f.AsOf)
-            .Must((f, d) => d!.Value.Year == f.Year).WithMessage("截止日期必须在评定年度内")
-            .Must(d => d!.Value <= today).WithMessage("截止日期不能晚于今天")
+            .Must((f, d) => d!.Value.Year == f.Year).WithMessage(_ => localizer["截止日期必须在评定年度内"])
+            .Must(d => d!.Value <= today).WithMessage(_ => localizer["截止日期不能晚于今天"])
             .When(f => f.AsOf is not null && f.Year is not null);
     }
 }

@@ -1,16 +1,10 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Evaluation;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Evaluation;
 
 /// <summary>年度评定结果: office staff run and publish evaluations; leadership reads published runs.</summary>
 [Authorize(Roles = Roles.Office + "," + Roles.Leadership + "," + Roles.Admin)]
-public sealed class EvaluationController(EvaluationQueries queries, EvaluationCommands commands, IValidator<RunForm> validator) : Controller
+public sealed class EvaluationController(EvaluationQueries queries, EvaluationCommands commands, IValidator<RunForm> validator) : PortalController
 {
     private bool CanRun => User.IsInRole(Roles.Office);
 
@@ -29,7 +23,7 @@ public sealed class EvaluationController(EvaluationQueries queries, EvaluationCo
             var (runId, error) = await commands.RunAsync(form, ct);
             if (runId is { } id)
             {
-                TempData.Success($"已完成 {form.Year} 年度评定（评定记录 #{id}）。");
+                TempData.Success(L["已完成 {0} 年度评定（评定记录 #{1}）。", form.Year!.Value, id]);
                 return RedirectToAction(nameof(Results), new { id });
             }
             ModelState.AddModelError("", error!);
@@ -46,13 +40,13 @@ public sealed class EvaluationController(EvaluationQueries queries, EvaluationCo
             case SaveOutcome.NotFound:
                 return NotFound();
             case SaveOutcome.Stale:
-                TempData.Danger("公示失败：该评定记录已被他人修改，请刷新后再试。");
+                TempData.Danger(L["公示失败：该评定记录已被他人修改，请刷新后再试。"]);
                 break;
             case SaveOutcome.Unchanged:
-                TempData.Warning("该评定结果已公示。");
+                TempData.Warning(L["该评定结果已公示。"]);
                 break;
             default:
-                TempData.Success("已公示评定结果，领导可以查看。");
+                TempData.Success(L["已公示评定结果，领导可以查看。"]);
                 break;
         }
         return RedirectToAction(nameof(Results), new { id });

@@ -1,7 +1,6 @@
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Evaluation;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Evaluation;
 

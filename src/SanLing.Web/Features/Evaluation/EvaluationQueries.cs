@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Evaluation;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Evaluation;
 

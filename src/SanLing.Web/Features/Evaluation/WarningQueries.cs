@@ -1,7 +1,6 @@
 using SanLing.Domain.Common;
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Evaluation;
 
 namespace SanLing.Web.Features.Evaluation;

@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Features.Shared;
-using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Grids;
 

@@ -1,11 +1,6 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Features.Shared;
 
 
 namespace SanLing.Web.Features.Grids;
@@ -23,10 +18,10 @@ public sealed class GridFormValidator : AbstractValidator<GridForm>
                 var trimmed = code!.Trim();
                 return !await db.Grids.AnyAsync(g => g.Code == trimmed && g.Id != editedId, ct);
             })
-            .WithMessage(f => $"网格编码“{f.Code?.Trim()}”已存在")
+            .WithMessage(f => localizer["网格编码“{0}”已存在", f.Code?.Trim() ?? ""])
             .When(f => !string.IsNullOrWhiteSpace(f.Code) && f.Code.Trim().Length <= GridRules.CodeMaxLength);
         RuleFor(f => f.SubjectCode)
-            .MustAsync((code, ct) => rules.SubjectInScopeAsync(code!, ct)).WithMessage(f => $"单位编码“{f.SubjectCode?.Trim()}”不存在或不在您的范围内")
+            .MustAsync((code, ct) => rules.SubjectInScopeAsync(code!, ct)).WithMessage(f => localizer["单位编码“{0}”不存在或不在您的范围内", f.SubjectCode?.Trim() ?? ""])
             .When(f => !string.IsNullOrWhiteSpace(f.SubjectCode));
         RuleFor(f => f.WorkerUserName)
             .MustAsync(async (form, userName, ct) =>
@@ -39,7 +34,7 @@ public sealed class GridFormValidator : AbstractValidator<GridForm>
                 var subject = await rules.SubjectAsync(form.SubjectCode ?? "", ct);
                 return subject is not null && user.ScopeSubjectId == subject.Id;
             })
-            .WithMessage(f => $"账号“{f.WorkerUserName?.Trim()}”不是该村（社区）的网格员账号")
+            .WithMessage(f => localizer["账号“{0}”不是该村（社区）的网格员账号", f.WorkerUserName?.Trim() ?? ""])
             .When(f => !string.IsNullOrWhiteSpace(f.WorkerUserName));
     }
 

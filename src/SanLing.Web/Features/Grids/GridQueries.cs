@@ -1,10 +1,6 @@
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Excel.Templates;
-using SanLing.Web.Features.Shared;
-using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Grids;
 

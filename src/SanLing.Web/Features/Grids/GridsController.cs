@@ -1,7 +1,5 @@
-using FluentValidation;
 using SanLing.Domain.Subjects;
 using SanLing.Web.Features.Audit;
-using SanLing.Web.Features.Shared;
 using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.Grids;
@@ -26,7 +24,7 @@ public sealed class GridsController(
 
     protected override string? LabelOf(GridForm form) => form.Code;
 
-    protected override string CreatedMessage(GridForm form) => $"已新增网格 {form.Code?.Trim()}。";
+    protected override string CreatedMessage(GridForm form) => L["已新增网格 {0}。", form.Code?.Trim() ?? ""];
 
-    protected override string DeleteRefusedMessage => "该网格已有月度排查记录，不能删除；如需调整，请修改网格员或名称。";
+    protected override string DeleteRefusedMessage => L["该网格已有月度排查记录，不能删除；如需调整，请修改网格员或名称。"];
 }

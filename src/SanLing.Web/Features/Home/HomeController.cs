@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Identity;
-
 namespace SanLing.Web.Features.Home;
 
 /// <summary>The landing page: the town, the user's scope and what they can open.</summary>

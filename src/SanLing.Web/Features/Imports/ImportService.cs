@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SanLing.Domain.Auditing;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Excel;
 using SanLing.Infrastructure.Security;
 

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using SanLing.Domain.Common;
 using SanLing.Infrastructure.Excel;
-using SanLing.Infrastructure.Identity;
 
 namespace SanLing.Web.Features.Imports;
 
@@ -67,7 +64,7 @@ public sealed class ImportsController(ImportService service, TimeProvider clock,
         }
         if (file.Length > XlsxUpload.MaxBytes)
         {
-            return ImportResult.Refused($"文件超过 {XlsxUpload.MaxBytes / 1024 / 1024} MB，请拆分后分批导入。");
+            return ImportResult.Refused("文件超过 {0} MB，请拆分后分批导入。", XlsxUpload.MaxBytes / 1024 / 1024);
         }
         using var upload = new MemoryStream((int)file.Length);
         await file.CopyToAsync(upload, ct);

@@ -1,8 +1,6 @@
 using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.Inspections;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Excel;
 using SanLing.Web.Features.Inspections;
 

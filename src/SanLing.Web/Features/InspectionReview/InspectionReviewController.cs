@@ -1,13 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Inspections;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.InspectionReview;
 
 /// <summary>排查情况: the completeness matrix and rates (office and leadership); who has not submitted, the work list and month locks (office).</summary>
-public sealed class InspectionReviewController(InspectionReviewQueries queries, InspectionReviewCommands commands, ILogger<InspectionReviewController> logger) : Controller
+public sealed class InspectionReviewController(InspectionReviewQueries queries, InspectionReviewCommands commands, ILogger<InspectionReviewController> logger) : Shared.PortalController
 {
     [HttpGet]
     [Authorize(Roles = Roles.Office + "," + Roles.Leadership)]
@@ -54,11 +50,11 @@ public sealed class InspectionReviewController(InspectionReviewQueries queries, 
         }
         if (await commands.LockAsync(chosen.Value, ct))
         {
-            TempData.Success($"已锁定{MonthText.Display(chosen.Value)}：网格员和联络员不能再修改该月排查，综治办的更正记入审计日志。");
+            TempData.Success(L["已锁定{0}：网格员和联络员不能再修改该月排查，综治办的更正记入审计日志。", MonthText.Display(chosen.Value)]);
         }
         else
         {
-            TempData.Warning($"{MonthText.Display(chosen.Value)}早已锁定。");
+            TempData.Warning(L["{0}早已锁定。", MonthText.Display(chosen.Value)]);
         }
         return RedirectToAction(nameof(Missing), new { month = MonthText.Format(chosen.Value) });
     }

@@ -1,6 +1,5 @@
 using SanLing.Domain.Inspections;
 using SanLing.Domain.Subjects;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.InspectionReview;
 

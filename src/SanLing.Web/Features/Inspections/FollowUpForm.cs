@@ -1,5 +1,5 @@
-using FluentValidation;
 using SanLing.Domain.Common;
+using Microsoft.Extensions.Localization;
 using SanLing.Domain.Inspections;
 
 namespace SanLing.Web.Features.Inspections;
@@ -15,21 +15,21 @@ public sealed class FollowUpForm
 
 public sealed class FollowUpFormValidator : AbstractValidator<FollowUpForm>
 {
-    public FollowUpFormValidator(TimeProvider clock)
+    public FollowUpFormValidator(TimeProvider clock, IStringLocalizer<SharedResource> localizer)
     {
         var today = clock.Today();
         RuleFor(f => f.Outcome)
-            .NotNull().WithMessage("请选择处理结果")
-            .Must(o => o is FindingStatus.Resolved or FindingStatus.Escalated or FindingStatus.Rectified).WithMessage("处理结果无效");
+            .NotNull().WithMessage(_ => localizer["请选择处理结果"])
+            .Must(o => o is FindingStatus.Resolved or FindingStatus.Escalated or FindingStatus.Rectified).WithMessage(_ => localizer["处理结果无效"]);
         RuleFor(f => f.ClosedOn)
-            .NotNull().WithMessage("请填写办结日期")
+            .NotNull().WithMessage(_ => localizer["请填写办结日期"])
             .When(f => f.Outcome is FindingStatus.Resolved or FindingStatus.Rectified);
         RuleFor(f => f.ClosedOn)
-            .LessThanOrEqualTo(today).WithMessage("办结日期不能晚于今天")
+            .LessThanOrEqualTo(today).WithMessage(_ => localizer["办结日期不能晚于今天"])
             .When(f => f.ClosedOn is not null);
         RuleFor(f => f.ResolutionMethod)
-            .NotNull().WithMessage("已化解的纠纷请选择化解方式")
-            .IsInEnum().WithMessage("化解方式无效")
+            .NotNull().WithMessage(_ => localizer["已化解的纠纷请选择化解方式"])
+            .IsInEnum().WithMessage(_ => localizer["化解方式无效"])
             .When(f => f.Outcome == FindingStatus.Resolved);
     }
 }

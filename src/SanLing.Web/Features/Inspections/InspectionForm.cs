@@ -1,4 +1,3 @@
-using FluentValidation;
 using SanLing.Domain.Common;
 using SanLing.Domain.Inspections;
 

@@ -1,7 +1,5 @@
-using FluentValidation;
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Inspections;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Inspections;
 
@@ -12,26 +10,26 @@ public sealed class InspectionFormValidator : AbstractValidator<InspectionForm>
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
         RuleFor(f => f.InspectedOn)
-            .NotNull().WithMessage("请填写排查日期")
-            .LessThanOrEqualTo(today).WithMessage("排查日期不能晚于今天");
+            .NotNull().WithMessage(_ => localizer["请填写排查日期"])
+            .LessThanOrEqualTo(today).WithMessage(_ => localizer["排查日期不能晚于今天"]);
         RuleFor(f => f.InspectedOn)
             .Must((form, day) => MonthText.Parse(form.Month, today) is not { } month || day >= month)
-            .WithMessage("排查日期不能早于所排查的月份")
+            .WithMessage(_ => localizer["排查日期不能早于所排查的月份"])
             .When(f => f.InspectedOn is not null);
         RuleFor(f => f.Inspector)
-            .NotEmpty().WithMessage("请填写排查人")
+            .NotEmpty().WithMessage(_ => localizer["请填写排查人"])
             .When(f => f.Command == InspectionForm.Submit);
-        RuleFor(f => f.Inspector).MaximumLength(FindingRules.InspectorMaxLength).WithMessage($"排查人不能超过 {FindingRules.InspectorMaxLength} 个字");
+        RuleFor(f => f.Inspector).MaximumLength(FindingRules.InspectorMaxLength).WithMessage(_ => localizer["排查人不能超过 {0} 个字", FindingRules.InspectorMaxLength]);
 
         RuleFor(f => f.NothingFound)
             .Must((form, nothing) => nothing || form.FilledFindings.Any(x => !x.Remove))
-            .WithMessage("请登记发现的问题，或勾选“本月未发现问题”")
+            .WithMessage(_ => localizer["请登记发现的问题，或勾选“本月未发现问题”"])
             .When(f => f.Command == InspectionForm.Submit);
         RuleFor(f => f.NothingFound)
             .Must((form, nothing) => !nothing || !form.FilledFindings.Any(x => !x.Remove))
-            .WithMessage("已勾选“本月未发现问题”，就不能同时登记问题；请取消勾选或删除问题");
+            .WithMessage(_ => localizer["已勾选“本月未发现问题”，就不能同时登记问题；请取消勾选或删除问题"]);
 
-        RuleFor(f => f.Findings).Must(list => list.Count <= 50).WithMessage("一次排查最多登记 50 个问题");
+        RuleFor(f => f.Findings).Must(list => list.Count <= 50).WithMessage(_ => localizer["一次排查最多登记 50 个问题"]);
         // Every finding is checked, not only the first one that fails (rules elsewhere stop at their first failure).
         RuleForEach(f => f.Findings)
             .Cascade(CascadeMode.Continue)

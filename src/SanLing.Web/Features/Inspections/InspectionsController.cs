@@ -1,16 +1,11 @@
 using System.Security.Claims;
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using SanLing.Domain.Common;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Inspections;
 
 /// <summary>本月排查: grid workers and liaisons submit their units' monthly inspection and follow up open findings; office staff correct.</summary>
 [Authorize(Roles = Roles.GridWorker + "," + Roles.Liaison + "," + Roles.Office)]
-public sealed class InspectionsController(InspectionQueries queries, InspectionCommands commands, IValidator<InspectionForm> validator, IValidator<FollowUpForm> followUpValidator) : Controller
+public sealed class InspectionsController(InspectionQueries queries, InspectionCommands commands, IValidator<InspectionForm> validator, IValidator<FollowUpForm> followUpValidator) : PortalController
 {
     private bool IsOffice => User.IsInRole(Roles.Office);
 
@@ -69,16 +64,16 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
             {
                 case SaveOutcome.Saved:
                     TempData.Success(submit
-                        ? $"已提交“{unit.Title}”{MonthText.Display(month.Value)}的排查。"
-                        : $"已保存“{unit.Title}”{MonthText.Display(month.Value)}的排查。");
+                        ? L["已提交“{0}”{1}的排查。", unit.Title, MonthText.Display(month.Value)]
+                        : L["已保存“{0}”{1}的排查。", unit.Title, MonthText.Display(month.Value)]);
                     return IsOffice
                         ? RedirectToAction(nameof(Edit), new { subjectId = unit.SubjectId, gridId = unit.GridId, month = MonthText.Format(month.Value) })
                         : RedirectToAction(nameof(Index), new { month = MonthText.Format(month.Value) });
                 case SaveOutcome.Locked:
-                    ModelState.AddModelError("", $"{MonthText.Display(month.Value)}已由综治办审核锁定，不能再修改。如需更正，请联系综治办。");
+                    ModelState.AddModelError("", L["{0}已由综治办审核锁定，不能再修改。如需更正，请联系综治办。", MonthText.Display(month.Value)]);
                     break;
                 case SaveOutcome.Stale:
-                    ModelState.AddModelError("", "保存失败：这份排查已被他人修改。请重新打开，核对最新内容后再保存。");
+                    ModelState.AddModelError("", L["保存失败：这份排查已被他人修改。请重新打开，核对最新内容后再保存。"]);
                     break;
                 default:
                     return NotFound();
@@ -101,7 +96,7 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
         var result = await followUpValidator.ValidateAsync(form, ct);
         if (!result.IsValid)
         {
-            TempData.Danger(string.Join("；", result.Errors.Select(e => e.ErrorMessage)));
+            TempData.Danger(string.Join(L["；"].Value, result.Errors.Select(e => e.ErrorMessage)));
             return RedirectToAction(nameof(Todo));
         }
         var (outcome, error) = await commands.FollowUpAsync(id, form, ct);
@@ -111,11 +106,11 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
         }
         if (outcome == SaveOutcome.Saved)
         {
-            TempData.Success($"已标记为“{Terms.Of(form.Outcome!.Value)}”。");
+            TempData.Success(L["已标记为“{0}”。", L[Terms.Of(form.Outcome!.Value)]]);
         }
         else
         {
-            TempData.Danger(error ?? "");
+            TempData.Danger(error is null ? "" : L[error]);
         }
         return RedirectToAction(nameof(Todo));
     }

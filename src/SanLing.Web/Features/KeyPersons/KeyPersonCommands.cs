@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Auditing;
 using SanLing.Domain.KeyPopulations;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Security;
-using SanLing.Web.Features.Shared;
-using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.KeyPersons;
 

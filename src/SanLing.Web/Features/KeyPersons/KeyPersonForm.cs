@@ -1,6 +1,4 @@
-using FluentValidation;
 using SanLing.Domain.KeyPopulations;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.KeyPersons;
 

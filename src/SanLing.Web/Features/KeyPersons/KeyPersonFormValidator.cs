@@ -1,7 +1,5 @@
-using FluentValidation;
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.KeyPopulations;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.KeyPersons;
 
@@ -16,17 +14,17 @@ public sealed class KeyPersonFormValidator : AbstractValidator<KeyPersonForm>
         RuleFor(f => f).Custom((form, context) => context.AddViolations(KeyPersonRules.Check(Values(form), rules.Today), localizer));
         RuleFor(f => f.Number)
             .MustAsync((form, number, context, ct) => keyPersons.NumberIsFreeAsync(number!, context, ct))
-            .WithMessage(f => $"编号“{f.Number?.Trim()}”已存在")
+            .WithMessage(f => localizer["编号“{0}”已存在", f.Number?.Trim() ?? ""])
             .When(f => !string.IsNullOrWhiteSpace(f.Number) && f.Number.Trim().Length <= KeyPersonRules.NumberMaxLength);
-        RuleFor(f => f.IdNumber).NotEmpty().WithMessage("请填写身份证号")
+        RuleFor(f => f.IdNumber).NotEmpty().WithMessage(_ => localizer["请填写身份证号"])
             .When((form, context) => !IsEditing(context));
         RuleFor(f => f.IdNumber).Cascade(CascadeMode.Stop)
-            .Must(id => ChineseIdNumber.Validate(id) is null).WithMessage(f => ChineseIdNumber.Validate(f.IdNumber))
+            .Must(id => ChineseIdNumber.Validate(id) is null).WithMessage(f => localizer[ChineseIdNumber.Validate(f.IdNumber) ?? ""])
             .MustAsync((form, id, context, ct) => keyPersons.IdNumberIsFreeAsync(id!, context, ct))
-            .WithMessage("该身份证号已登记为本镇的重点人员，不能重复登记")
+            .WithMessage(_ => localizer["该身份证号已登记为本镇的重点人员，不能重复登记"])
             .When(f => !string.IsNullOrWhiteSpace(f.IdNumber));
         RuleFor(f => f.SubjectCode)
-            .MustAsync((code, ct) => rules.SubjectInScopeAsync(code!, ct)).WithMessage(f => $"单位编码“{f.SubjectCode?.Trim()}”不存在或不在您的范围内")
+            .MustAsync((code, ct) => rules.SubjectInScopeAsync(code!, ct)).WithMessage(f => localizer["单位编码“{0}”不存在或不在您的范围内", f.SubjectCode?.Trim() ?? ""])
             .When(f => !string.IsNullOrWhiteSpace(f.SubjectCode));
     }
 

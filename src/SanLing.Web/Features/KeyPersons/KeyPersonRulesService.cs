@@ -1,8 +1,4 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Security;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.KeyPersons;
 

@@ -1,9 +1,4 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Audit;
-using SanLing.Web.Features.Shared;
 using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.KeyPersons;
@@ -55,7 +50,7 @@ public sealed class KeyPersonsController(
         {
             return NotFound();
         }
-        TempData.Success("已添加帮教记录。");
+        TempData.Success(L["已添加帮教记录。"]);
         return RedirectToAction(nameof(Details), new { id });
     }
 
@@ -86,7 +81,7 @@ public sealed class KeyPersonsController(
             return View("Edit", new KeyPersonEditor(form, null, null));
         }
         var id = await commands.CreateAsync(form, ct);
-        TempData.Success($"已登记重点人员 {form.Number!.Trim()}。");
+        TempData.Success(L["已登记重点人员 {0}。", form.Number!.Trim()]);
         return RedirectToAction(nameof(Details), new { id });
     }
 
@@ -108,7 +103,7 @@ public sealed class KeyPersonsController(
         }
         var outcome = await commands.UpdateAsync(id, form, ct);
         var masked = outcome == SaveOutcome.Stale ? await queries.MaskedAsync(id, ct) : null;
-        return AfterEdit(outcome, id, $"已保存重点人员 {form.Number!.Trim()}。", () => View(new KeyPersonEditor(form, id, masked)));
+        return AfterEdit(outcome, id, L["已保存重点人员 {0}。", form.Number!.Trim()], () => View(new KeyPersonEditor(form, id, masked)));
     }
 
     [HttpPost]

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Ledgers;
-using SanLing.Infrastructure.Data;
-using SanLing.Web.Features.Shared;
-using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Petitions;
 

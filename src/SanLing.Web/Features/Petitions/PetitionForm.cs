@@ -1,6 +1,4 @@
-using FluentValidation;
 using SanLing.Domain.Ledgers;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Petitions;
 

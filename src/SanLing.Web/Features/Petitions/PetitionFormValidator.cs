@@ -1,7 +1,5 @@
-using FluentValidation;
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Ledgers;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Petitions;
 
@@ -13,10 +11,10 @@ public sealed class PetitionFormValidator : AbstractValidator<PetitionForm>
         RuleFor(f => f).Custom((form, context) => context.AddViolations(PetitionRules.Check(Values(form), rules.Today), localizer));
         RuleFor(f => f.Number)
             .MustAsync((form, number, context, ct) => rules.NumberIsFreeAsync<Petition>(number!, context, ct))
-            .WithMessage(f => $"编号“{f.Number?.Trim()}”已存在")
+            .WithMessage(f => localizer["编号“{0}”已存在", f.Number?.Trim() ?? ""])
             .When(f => !string.IsNullOrWhiteSpace(f.Number) && f.Number.Trim().Length <= PetitionRules.NumberMaxLength);
         RuleFor(f => f.SubjectCode)
-            .MustAsync((code, ct) => rules.SubjectInScopeAsync(code!, ct)).WithMessage(f => $"单位编码“{f.SubjectCode?.Trim()}”不存在或不在您的范围内")
+            .MustAsync((code, ct) => rules.SubjectInScopeAsync(code!, ct)).WithMessage(f => localizer["单位编码“{0}”不存在或不在您的范围内", f.SubjectCode?.Trim() ?? ""])
             .When(f => !string.IsNullOrWhiteSpace(f.SubjectCode));
     }
 

@@ -1,11 +1,7 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
+using System.Globalization;
 using SanLing.Domain.Ledgers;
 using SanLing.Infrastructure.Excel.Templates;
-using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Audit;
-using SanLing.Web.Features.Shared;
 using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.Petitions;
@@ -56,7 +52,7 @@ public sealed class PetitionsController(
             return View("Edit", new PetitionEditor(form, null));
         }
         var id = await commands.CreateAsync(form, ct);
-        TempData.Success($"已登记信访 {form.Number!.Trim()}。");
+        TempData.Success(L["已登记信访 {0}。", form.Number!.Trim()]);
         return RedirectToAction(nameof(Details), new { id });
     }
 
@@ -76,7 +72,7 @@ public sealed class PetitionsController(
         {
             return View(new PetitionEditor(form, id));
         }
-        return AfterEdit(await commands.UpdateAsync(id, form, ct), id, $"已保存信访 {form.Number!.Trim()}。", () => View(new PetitionEditor(form, id)));
+        return AfterEdit(await commands.UpdateAsync(id, form, ct), id, L["已保存信访 {0}。", form.Number!.Trim()], () => View(new PetitionEditor(form, id)));
     }
 
     [HttpPost]
@@ -86,10 +82,10 @@ public sealed class PetitionsController(
         var day = form.ResolvedOn ?? rules.Today;
         if (day > rules.Today)
         {
-            TempData.Danger("化解日期不能晚于今天。");
+            TempData.Danger(L["化解日期不能晚于今天。"]);
             return RedirectToAction(nameof(Details), new { id });
         }
-        return AfterQuickChange(await commands.ResolveAsync(id, day, form.Version, ct), id, $"已标记为已化解（{day:yyyy-MM-dd}）。");
+        return AfterQuickChange(await commands.ResolveAsync(id, day, form.Version, ct), id, L["已标记为已化解（{0}）。", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
     }
 
     [HttpPost]

@@ -1,6 +1,3 @@
-using FluentValidation;
-using SanLing.Web.Features.Shared;
-
 namespace SanLing.Web.Features.RentalHouses;
 
 /// <summary>What the rental-house form posts; the subject is given by its code and resolved within the user's scope.</summary>

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using SanLing.Infrastructure.Data;
-using SanLing.Web.Features.Shared;
-
 namespace SanLing.Web.Features.RentalHouses;
 
 /// <summary>The rental-house number is unique in the town (the context's town filter applies).</summary>

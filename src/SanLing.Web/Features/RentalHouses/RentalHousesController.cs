@@ -1,9 +1,4 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Audit;
-using SanLing.Web.Features.Shared;
 using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.RentalHouses;
@@ -58,7 +53,7 @@ public sealed class RentalHousesController(
             return View("Edit", new RentalHouseEditor(form, null));
         }
         var id = await commands.CreateAsync(form, ct);
-        TempData.Success($"已登记出租屋 {form.Number!.Trim()}。");
+        TempData.Success(L["已登记出租屋 {0}。", form.Number!.Trim()]);
         return RedirectToAction(nameof(Details), new { id });
     }
 
@@ -83,14 +78,14 @@ public sealed class RentalHousesController(
         {
             return View(new RentalHouseEditor(form, id));
         }
-        return AfterEdit(await commands.UpdateAsync(id, form, ct), id, $"已保存出租屋 {form.Number!.Trim()}。", () => View(new RentalHouseEditor(form, id)));
+        return AfterEdit(await commands.UpdateAsync(id, form, ct), id, L["已保存出租屋 {0}。", form.Number!.Trim()], () => View(new RentalHouseEditor(form, id)));
     }
 
     [HttpPost]
     [Authorize(Roles = Editors)]
     public async Task<IActionResult> Register(int id, Guid version, CancellationToken ct)
     {
-        return AfterQuickChange(await commands.RegisterAsync(id, version, ct), id, "已登记备案（登记日期为今天）。");
+        return AfterQuickChange(await commands.RegisterAsync(id, version, ct), id, L["已登记备案（登记日期为今天）。"]);
     }
 
     [HttpPost]

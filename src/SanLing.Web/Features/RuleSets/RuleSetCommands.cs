@@ -1,7 +1,5 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SanLing.Domain.Standards;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Web.Features.RuleSets;
 
@@ -50,23 +48,23 @@ public sealed class RuleSetCommands(SanLingDbContext db)
 /// <summary>Year new for the town, a name, targets between 0 and 100 %, known items with valid judging.</summary>
 public sealed class DeriveFormValidator : AbstractValidator<DeriveForm>
 {
-    public DeriveFormValidator(SanLingDbContext db)
+    public DeriveFormValidator(SanLingDbContext db, IStringLocalizer<SharedResource> localizer)
     {
-        RuleFor(f => f.Year).NotNull().WithMessage("请填写适用年度")
-            .InclusiveBetween(2000, 2100).WithMessage("适用年度应在 2000 至 2100 之间")
-            .MustAsync(async (year, ct) => !await db.RuleSets.AnyAsync(r => r.Year == year, ct)).WithMessage("该年度已有评定细则");
-        RuleFor(f => f.Name).NotEmpty().WithMessage("请填写名称").MaximumLength(100).WithMessage("名称不能超过 100 个字");
-        RuleFor(f => f.VillageCommunityTargetPercent).NotNull().WithMessage("请填写村（社区）目标")
-            .InclusiveBetween(0, 100).WithMessage("目标应在 0 至 100 之间");
-        RuleFor(f => f.EnterpriseUnitTargetPercent).NotNull().WithMessage("请填写企业和单位目标")
-            .InclusiveBetween(0, 100).WithMessage("目标应在 0 至 100 之间");
+        RuleFor(f => f.Year).NotNull().WithMessage(_ => localizer["请填写适用年度"])
+            .InclusiveBetween(2000, 2100).WithMessage(_ => localizer["适用年度应在 2000 至 2100 之间"])
+            .MustAsync(async (year, ct) => !await db.RuleSets.AnyAsync(r => r.Year == year, ct)).WithMessage(_ => localizer["该年度已有评定细则"]);
+        RuleFor(f => f.Name).NotEmpty().WithMessage(_ => localizer["请填写名称"]).MaximumLength(100).WithMessage(_ => localizer["名称不能超过 100 个字"]);
+        RuleFor(f => f.VillageCommunityTargetPercent).NotNull().WithMessage(_ => localizer["请填写村（社区）目标"])
+            .InclusiveBetween(0, 100).WithMessage(_ => localizer["目标应在 0 至 100 之间"]);
+        RuleFor(f => f.EnterpriseUnitTargetPercent).NotNull().WithMessage(_ => localizer["请填写企业和单位目标"])
+            .InclusiveBetween(0, 100).WithMessage(_ => localizer["目标应在 0 至 100 之间"]);
         RuleFor(f => f.Items)
             .Must(items => items.All(i => !string.IsNullOrEmpty(i.Code)) && items.DistinctBy(i => i.Code).Count() == items.Count)
-            .WithMessage("评定项无效或重复，请重新打开本页");
+            .WithMessage(_ => localizer["评定项无效或重复，请重新打开本页"]);
         RuleForEach(f => f.Items).Cascade(CascadeMode.Continue).ChildRules(item =>
         {
-            item.RuleFor(i => i.JudgingForVillageCommunity).IsInEnum().WithMessage("判定方式无效");
-            item.RuleFor(i => i.JudgingForEnterpriseUnit).IsInEnum().WithMessage("判定方式无效");
+            item.RuleFor(i => i.JudgingForVillageCommunity).IsInEnum().WithMessage(_ => localizer["判定方式无效"]);
+            item.RuleFor(i => i.JudgingForEnterpriseUnit).IsInEnum().WithMessage(_ => localizer["判定方式无效"]);
         });
     }
 }

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Standards;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Web.Features.RuleSets;
 

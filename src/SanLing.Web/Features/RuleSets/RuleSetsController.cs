@@ -1,14 +1,8 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Features.Shared;
-
 namespace SanLing.Web.Features.RuleSets;
 
 /// <summary>评定细则: office staff and admins view rule sets and derive a new year's from one.</summary>
 [Authorize(Roles = Roles.Office + "," + Roles.Admin)]
-public sealed class RuleSetsController(RuleSetQueries queries, RuleSetCommands commands, IValidator<DeriveForm> validator) : Controller
+public sealed class RuleSetsController(RuleSetQueries queries, RuleSetCommands commands, IValidator<DeriveForm> validator) : PortalController
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await queries.ListAsync(ct));
@@ -38,7 +32,7 @@ public sealed class RuleSetsController(RuleSetQueries queries, RuleSetCommands c
             {
                 return NotFound();
             }
-            TempData.Success($"已建立“{form.Name!.Trim()}”。");
+            TempData.Success(L["已建立“{0}”。", form.Name!.Trim()]);
             return RedirectToAction(nameof(Details), new { id = created });
         }
         var editor = await queries.DeriveEditorAsync(id, form, ct);

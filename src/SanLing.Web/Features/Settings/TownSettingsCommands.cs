@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Auditing;
 using SanLing.Domain.Common;
-using SanLing.Infrastructure.Data;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Settings;
 

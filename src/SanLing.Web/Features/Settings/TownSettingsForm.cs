@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Common;
 

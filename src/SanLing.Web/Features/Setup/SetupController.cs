@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using SanLing.Infrastructure.Data;
-using SanLing.Web.Features.Shared;
 using SanLing.Web.Setup;
 
 namespace SanLing.Web.Features.Setup;
@@ -85,7 +83,7 @@ public sealed class SetupController(
     {
         foreach (var error in errors)
         {
-            ModelState.AddModelError(error.Field, localizer[error.Message]);
+            ModelState.AddModelError(error.Field, error.Args.Length == 0 ? localizer[error.Format] : localizer[error.Format, error.Args]);
         }
     }
 }

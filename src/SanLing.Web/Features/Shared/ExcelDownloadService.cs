@@ -1,8 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using Microsoft.AspNetCore.Mvc;
 using SanLing.Domain.Auditing;
-using SanLing.Infrastructure.Data;
 
 namespace SanLing.Web.Features.Shared;
 

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
 
 namespace SanLing.Web.Features.Shared;
 
 /// <summary><c>&lt;field-error name="Code" /&gt;</c>: the model-state errors of one posted field, by its form name.</summary>
 [HtmlTargetElement("field-error", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FieldErrorTagHelper : TagHelper
+public sealed class FieldErrorTagHelper(IStringLocalizer<SharedResource> localizer) : TagHelper
 {
     public string Name { get; set; } = "";
 
@@ -35,7 +36,7 @@ public sealed class FieldErrorTagHelper : TagHelper
         output.Attributes.SetAttribute("data-field", Name);
         if (ViewContext.ViewData.ModelState.TryGetValue(Name, out var entry) && entry.Errors.Count > 0)
         {
-            output.Content.SetContent(string.Join("；", entry.Errors.Select(e => e.ErrorMessage)));
+            output.Content.SetContent(string.Join(localizer["；"].Value, entry.Errors.Select(e => e.ErrorMessage)));
         }
         else
         {
@@ -49,7 +50,7 @@ public sealed class FieldErrorTagHelper : TagHelper
 /// hidden token that a client sent unreadable), so that a refused form always says why.
 /// </summary>
 [HtmlTargetElement("other-errors", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class OtherErrorsTagHelper : TagHelper
+public sealed class OtherErrorsTagHelper(IStringLocalizer<SharedResource> localizer) : TagHelper
 {
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -73,6 +74,6 @@ public sealed class OtherErrorsTagHelper : TagHelper
         output.Attributes.SetAttribute("class", "alert alert-danger py-2 small");
         output.Attributes.SetAttribute("role", "alert");
         output.Attributes.SetAttribute("id", "other-errors");
-        output.Content.SetContent(string.Join("；", messages));
+        output.Content.SetContent(string.Join(localizer["；"].Value, messages));
     }
 }

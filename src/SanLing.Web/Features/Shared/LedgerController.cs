@@ -1,13 +1,10 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-
 namespace SanLing.Web.Features.Shared;
 
 /// <summary>
 /// What every ledger controller does the same way: validate a form (knowing which record is being edited, for
 /// uniqueness rules), and turn a save or delete outcome into the answer the user sees.
 /// </summary>
-public abstract class LedgerController : Controller
+public abstract class LedgerController : PortalController
 {
     protected const string StaleMessage = "保存失败：该记录已被他人修改。请重新打开，核对最新内容后再保存。";
 
@@ -19,7 +16,7 @@ public abstract class LedgerController : Controller
         return ModelState.IsValid;
     }
 
-    /// <summary>Saved → the details page with <paramref name="savedMessage"/>; stale → the form again with a message; gone → 404.</summary>
+    /// <summary>Saved → the details page with <paramref name="savedMessage"/> (already in the user's language); stale → the form again with a message; gone → 404.</summary>
     protected IActionResult AfterEdit(SaveOutcome outcome, int id, string savedMessage, Func<IActionResult> showFormAgain)
     {
         switch (outcome)
@@ -30,7 +27,7 @@ public abstract class LedgerController : Controller
                 TempData.Success(savedMessage);
                 return RedirectToAction("Details", new { id });
             default:
-                ModelState.AddModelError("", StaleMessage);
+                ModelState.AddModelError("", L[StaleMessage]);
                 return showFormAgain();
         }
     }
@@ -48,7 +45,7 @@ public abstract class LedgerController : Controller
         }
         else
         {
-            TempData.Danger("操作失败：该记录已被他人修改，请刷新后重试。");
+            TempData.Danger(L["操作失败：该记录已被他人修改，请刷新后重试。"]);
         }
         return RedirectToAction("Details", new { id });
     }
@@ -61,13 +58,13 @@ public abstract class LedgerController : Controller
             case SaveOutcome.NotFound:
                 return NotFound();
             case SaveOutcome.Saved:
-                TempData.Success("已删除。");
+                TempData.Success(L["已删除。"]);
                 return RedirectToAction("Index");
             case SaveOutcome.Refused when refusedMessage is not null:
                 TempData.Danger(refusedMessage);
                 return RedirectToAction("Details", new { id });
             default:
-                TempData.Danger("删除失败：该记录已被他人修改，请刷新后重试。");
+                TempData.Danger(L["删除失败：该记录已被他人修改，请刷新后重试。"]);
                 return RedirectToAction("Details", new { id });
         }
     }

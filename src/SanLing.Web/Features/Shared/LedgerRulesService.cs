@@ -1,9 +1,5 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.Ledgers;
-using SanLing.Infrastructure.Data;
-using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Shared;
 

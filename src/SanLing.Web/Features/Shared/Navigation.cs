@@ -1,5 +1,3 @@
-using SanLing.Infrastructure.Identity;
-
 namespace SanLing.Web.Features.Shared;
 
 /// <summary>One menu entry: its text (a localization key), where it goes, and who sees it (empty: everyone signed in).</summary>

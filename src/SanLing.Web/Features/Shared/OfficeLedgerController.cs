@@ -1,7 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Audit;
 using SanLing.Web.Features.Subjects;
 
@@ -39,10 +35,11 @@ public abstract class OfficeLedgerController<TFilter, TRow, TForm>(
     /// <summary>The number or code that names the record in messages.</summary>
     protected abstract string? LabelOf(TForm form);
 
-    protected virtual string CreatedMessage(TForm form) => $"已登记{Noun} {LabelOf(form)?.Trim()}。";
+    /// <summary>Said after a create, in the user's language (English leaves the noun out: "Registered A-001.").</summary>
+    protected virtual string CreatedMessage(TForm form) => L["已登记{0} {1}。", Noun, LabelOf(form)?.Trim() ?? ""];
 
     /// <summary>Why the ledger refuses to delete a record (when its commands answer <see cref="SaveOutcome.Refused"/>).</summary>
-    protected virtual string DeleteRefusedMessage => $"该{Noun}不能删除。";
+    protected virtual string DeleteRefusedMessage => L["该{0}不能删除。", Noun];
 
     private bool CanEdit => User.IsInRole(Roles.Office);
 
@@ -100,7 +97,7 @@ public abstract class OfficeLedgerController<TFilter, TRow, TForm>(
         {
             return View(new LedgerEditor<TForm>(form, id));
         }
-        return AfterEdit(await commands.UpdateAsync(id, form, ct), id, $"已保存{Noun} {LabelOf(form)?.Trim()}。", () => View(new LedgerEditor<TForm>(form, id)));
+        return AfterEdit(await commands.UpdateAsync(id, form, ct), id, L["已保存{0} {1}。", Noun, LabelOf(form)?.Trim() ?? ""], () => View(new LedgerEditor<TForm>(form, id)));
     }
 
     [HttpPost]

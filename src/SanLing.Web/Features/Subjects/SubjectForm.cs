@@ -1,8 +1,4 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Subjects;
 

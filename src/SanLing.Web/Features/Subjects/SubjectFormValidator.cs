@@ -1,9 +1,5 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Subjects;
 
@@ -27,12 +23,12 @@ public sealed class SubjectFormValidator : AbstractValidator<SubjectForm>
                 var trimmed = code!.Trim();
                 return !await db.Subjects.AnyAsync(s => s.Code == trimmed && s.Id != editedId, ct);
             })
-            .WithMessage(f => $"编码“{f.Code?.Trim()}”已被其他单位使用")
+            .WithMessage(f => localizer["编码“{0}”已被其他单位使用", f.Code?.Trim() ?? ""])
             .When(f => !string.IsNullOrWhiteSpace(f.Code) && f.Code.Trim().Length <= SubjectRules.CodeMaxLength);
         RuleFor(f => f.TerritoryId)
             .MustAsync(async (id, ct) => await db.Subjects.AnyAsync(
                 s => s.Id == id && (s.Kind == SubjectKind.Village || s.Kind == SubjectKind.Community), ct))
-            .WithMessage("所属村（社区）不存在")
+            .WithMessage(_ => localizer["所属村（社区）不存在"])
             .When(f => f.TerritoryId is not null && f.Kind is SubjectKind.Enterprise or SubjectKind.Unit);
     }
 

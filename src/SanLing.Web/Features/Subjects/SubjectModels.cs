@@ -1,5 +1,4 @@
 using SanLing.Domain.Subjects;
-using SanLing.Web.Features.Shared;
 
 namespace SanLing.Web.Features.Subjects;
 

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Common;
 using SanLing.Domain.Subjects;
-using SanLing.Infrastructure.Data;
-using SanLing.Web.Features.Shared;
-using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Subjects;
 

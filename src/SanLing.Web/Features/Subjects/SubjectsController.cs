@@ -1,9 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using SanLing.Infrastructure.Identity;
-using SanLing.Web.Features.Shared;
-
 namespace SanLing.Web.Features.Subjects;
 
 /// <summary>单位名录: every role reads within its scope; office staff create and edit.</summary>
@@ -40,7 +34,7 @@ public sealed class SubjectsController(SubjectQueries queries, SubjectCommands c
             return View("Edit", new SubjectEditor(form, null, await queries.TerritoriesAsync(ct)));
         }
         var id = await commands.CreateAsync(form, ct);
-        TempData.Success($"已新增单位“{form.Name!.Trim()}”。");
+        TempData.Success(L["已新增单位“{0}”。", form.Name!.Trim()]);
         return RedirectToAction(nameof(Details), new { id });
     }
 
@@ -62,6 +56,6 @@ public sealed class SubjectsController(SubjectQueries queries, SubjectCommands c
         }
         var outcome = await commands.UpdateAsync(id, form, ct);
         var territories = outcome == SaveOutcome.Stale ? await queries.TerritoriesAsync(ct) : [];
-        return AfterEdit(outcome, id, $"已保存单位“{form.Name!.Trim()}”。", () => View(new SubjectEditor(form, id, territories)));
+        return AfterEdit(outcome, id, L["已保存单位“{0}”。", form.Name!.Trim()], () => View(new SubjectEditor(form, id, territories)));
     }
 }

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using SanLing.Domain.Auditing;
-using SanLing.Infrastructure.Data;
-using SanLing.Infrastructure.Identity;
 
 namespace SanLing.Web.Features.Users;
 

@@ -1,9 +1,5 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using SanLing.Infrastructure.Data;
-using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Account;
 
 namespace SanLing.Web.Features.Users;

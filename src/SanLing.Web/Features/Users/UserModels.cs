@@ -1,5 +1,3 @@
-using SanLing.Web.Features.Shared;
-
 namespace SanLing.Web.Features.Users;
 
 /// <summary>The list's filters, from the query string: user name or display name (part of it), role, disabled.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Identity;
