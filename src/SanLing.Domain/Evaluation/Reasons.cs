@@ -159,6 +159,9 @@ public static class ReasonWording
 
     public static string? TemplateOf(string code) => Templates.GetValueOrDefault(code);
 
+    /// <summary>Every known code (the web checks that each has its English wording).</summary>
+    public static IReadOnlyCollection<string> Codes => Templates.Keys;
+
     public static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -187,6 +190,8 @@ public static class ReasonJson
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+        // Stored, never written into HTML: units and record numbers stay readable and short.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
     };
 

@@ -22,25 +22,28 @@ public sealed class RouteRoleMatrixTests(DemoTownFixture demo)
     private static readonly string[] Everyone = [Admin, Office, Grid, Liaison, Leader];
     private static readonly string[] LedgerUsers = [Office, Grid, Liaison];
 
+    /// <summary>Ledgers of personal matters (petitions, cases, key persons): no liaison (PIPL minimum necessity).</summary>
+    private static readonly string[] PersonalLedgerUsers = [Office, Grid];
+
     /// <summary>Who may open each page; everyone else signed in gets 403, anonymous users go to the login page.</summary>
     public static readonly Dictionary<string, string[]> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
         ["/Home/Index"] = Everyone,
         ["/Subjects/Index"] = Everyone,
         ["/Subjects/Create"] = [Office],
-        ["/Petitions/Index"] = LedgerUsers,
+        ["/Petitions/Index"] = PersonalLedgerUsers,
         ["/Petitions/Create"] = [Office],
-        ["/Petitions/Export"] = LedgerUsers,
+        ["/Petitions/Export"] = PersonalLedgerUsers,
         ["/Accidents/Index"] = LedgerUsers,
         ["/Accidents/Create"] = [Office],
         ["/Accidents/Export"] = LedgerUsers,
-        ["/Cases/Index"] = LedgerUsers,
+        ["/Cases/Index"] = PersonalLedgerUsers,
         ["/Cases/Create"] = [Office],
-        ["/Cases/Export"] = LedgerUsers,
+        ["/Cases/Export"] = PersonalLedgerUsers,
         ["/Grids/Index"] = LedgerUsers,
         ["/Grids/Create"] = [Office],
         ["/Grids/Export"] = LedgerUsers,
-        ["/KeyPersons/Index"] = LedgerUsers,
+        ["/KeyPersons/Index"] = PersonalLedgerUsers,
         ["/KeyPersons/Create"] = [Office],
         ["/RentalHouses/Index"] = LedgerUsers,
         ["/RentalHouses/Create"] = [Office, Grid],

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Shared;
+using SanLing.Web.Security;
 
 namespace SanLing.Web.Features.Subjects;
 
 /// <summary>单位名录: every role reads within its scope; office staff create and edit.</summary>
-public sealed class SubjectsController(SubjectQueries queries, SubjectCommands commands, IValidator<SubjectForm> validator) : LedgerController
+public sealed class SubjectsController(SubjectQueries queries, SubjectCommands commands, IValidator<SubjectForm> validator, AccessScope scope) : LedgerController
 {
     private bool CanEdit => User.IsInRole(Roles.Office);
 
@@ -16,7 +17,7 @@ public sealed class SubjectsController(SubjectQueries queries, SubjectCommands c
     {
         var (items, total) = await queries.ListAsync(filter, ct);
         var paging = new PageInfo(PageInfo.Clamp(filter.Page), SubjectQueries.PageSize, total, Request.Path, Request.QueryString);
-        return View(new SubjectListPage(filter, items, paging, await queries.TerritoriesAsync(ct), CanEdit));
+        return View(new SubjectListPage(filter, items, paging, await queries.TerritoriesAsync(ct), CanEdit, scope.SeesPersonalData));
     }
 
     [HttpGet]
