@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using SanLing.Domain.Ledgers;
@@ -71,16 +72,20 @@ public sealed partial class MinimumDataCrawlTests(DemoTownFixture demo, ITestOut
 
         var leader = await demo.Factory.CreateBrowserlessClient().LoggedInAsync("leader");
         var pages = await CrawlAsync(leader, seeds);
+        var withoutSubjectNames = await WithoutSubjectNamesAsync();
 
-        var found = pages.SelectMany(p => Offences(p.Key, p.Value, forbidden, checkPatterns: true)).ToList();
-        Assert.True(found.Count == 0, "personal data shown to leadership:\n" + string.Join("\n", found.Take(40)));
+        var found = pages.SelectMany(p => Offences(p.Key, withoutSubjectNames(p.Value), forbidden, checkPatterns: true)).ToList();
+        Assert.True(found.Count == 0, "personal data shown to leadership:\n" + string.Join("\n", found.Take(80)));
         Assert.Contains(pages.Keys, u => u.StartsWith("/Evaluation/Report/", StringComparison.Ordinal));
         Assert.Contains(pages.Keys, u => u.StartsWith("/Evaluation/Warning", StringComparison.Ordinal));
 
-        // The same card still names the key persons for the office: the crawl looked where they would be.
+        // The same pages still show the office the key-person numbers and the phones: the crawl looked where they would be.
         var office = await demo.Factory.CreateBrowserlessClient().LoggedInAsync("office");
         var card = seeds.First(s => s.StartsWith("/Dashboard/Subject/", StringComparison.Ordinal));
         Assert.Matches(KeyPersonNumber(), (await office.GetPageAsync(card)).QuerySelector("main")!.TextContent);
+        var details = seeds.First(s => s.StartsWith("/Subjects/Details/", StringComparison.Ordinal));
+        Assert.Contains(details, pages.Keys);
+        Assert.Matches(Mobile(), (await office.GetPageAsync(details)).QuerySelector("main")!.TextContent);
     }
 
     [Fact]
@@ -125,13 +130,22 @@ public sealed partial class MinimumDataCrawlTests(DemoTownFixture demo, ITestOut
         var liaison = await demo.Factory.CreateBrowserlessClient().LoggedInAsync("liaison");
         var pages = await CrawlAsync(liaison, [$"/Subjects/Details/{own}", "/Petitions", "/Cases", "/KeyPersons", "/Petitions/Export", "/Cases/Export"]);
 
-        var found = pages.SelectMany(p => Offences(p.Key, p.Value, forbidden, checkPatterns: false).Concat(KeyPersonNumber().IsMatch(p.Value) ? [$"{p.Key}: ZD-…"] : [])).ToList();
+        var withoutSubjectNames = await WithoutSubjectNamesAsync();
+        var found = pages.SelectMany(p => Offences(p.Key, withoutSubjectNames(p.Value), forbidden, checkPatterns: false).Concat(KeyPersonNumber().IsMatch(p.Value) ? [$"{p.Key}: ZD-…"] : [])).ToList();
         Assert.True(found.Count == 0, "shown to a liaison:\n" + string.Join("\n", found.Take(40)));
         Assert.Contains($"/Subjects/Details/{own}", pages.Keys);
         foreach (var ledger in new[] { "/Petitions", "/Cases", "/KeyPersons" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await liaison.GetAsync(ledger)).StatusCode);
         }
+    }
+
+    /// <summary>What a page shows once subject names (data everyone may read; a family farm bears its owner's name) are taken out.</summary>
+    private async Task<Func<string, string>> WithoutSubjectNamesAsync()
+    {
+        var names = await demo.Factory.WithDbAsync(db => db.Subjects.Select(s => s.Name).ToListAsync());
+        var longestFirst = names.Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length).ToList();
+        return text => longestFirst.Aggregate(text, (t, name) => t.Replace(name, "", StringComparison.Ordinal));
     }
 
     private static IEnumerable<string> Offences(string url, string text, IReadOnlySet<string> forbidden, bool checkPatterns)
@@ -189,7 +203,7 @@ public sealed partial class MinimumDataCrawlTests(DemoTownFixture demo, ITestOut
                 continue;
             }
             var document = Parser.ParseDocument(text);
-            texts[url] = document.QuerySelector("main")?.TextContent ?? document.Body?.TextContent ?? "";
+            texts[url] = VisibleText(document.QuerySelector("main") ?? document.Body!);
             foreach (var href in document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!))
             {
                 Enqueue(href);
@@ -218,6 +232,11 @@ public sealed partial class MinimumDataCrawlTests(DemoTownFixture demo, ITestOut
         }
     }
 
+    /// <summary>Every text and attribute value of the element, one a line (cells never run together into one number).</summary>
+    private static string VisibleText(IElement element) =>
+        string.Join("\n", element.GetDescendants().OfType<IText>().Select(t => t.Data)
+            .Concat(element.GetDescendants().OfType<IElement>().Prepend(element).SelectMany(e => e.Attributes.Select(a => a.Value))));
+
     /// <summary>The text of every part of an .xlsx (cells, shared strings, sheet names).</summary>
     private static string WorkbookText(byte[] workbook)
     {
@@ -226,7 +245,7 @@ public sealed partial class MinimumDataCrawlTests(DemoTownFixture demo, ITestOut
         foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
         {
             using var reader = new StreamReader(entry.Open());
-            text.AppendLine(Regex.Replace(reader.ReadToEnd(), "<[^>]+>", " "));
+            text.AppendLine(WebUtility.HtmlDecode(Regex.Replace(reader.ReadToEnd(), "<[^>]+>", "\n")));
         }
         return text.ToString();
     }
