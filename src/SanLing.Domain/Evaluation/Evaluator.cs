@@ -4,8 +4,12 @@ using SanLing.Domain.Subjects;
 
 namespace SanLing.Domain.Evaluation;
 
-/// <summary>One item's verdict with its Chinese reason, e.g. "3.3 不达标：当年新发信访 2 件（XF-2025-013、XF-2025-031）".</summary>
-public sealed record ItemEvaluation(string Code, ItemVerdict Verdict, string Reason);
+/// <summary>One item's verdict with its reason as coded parts.</summary>
+public sealed record ItemEvaluation(string Code, ItemVerdict Verdict, IReadOnlyList<ReasonPart> Parts)
+{
+    /// <summary>The reason in Chinese, e.g. "3.3 不达标：当年新发信访 2 件（XF-2025-013、XF-2025-031）".</summary>
+    public string Reason => ReasonWording.Chinese(Code, Verdict, Parts);
+}
 
 /// <summary>
 /// One subject's verdict for the year, item by item, with the impactful incidents of the year (一票否优, whatever the
@@ -47,7 +51,7 @@ public static class Evaluator
     {
         if (!item.AppliesToKind(facts.Kind))
         {
-            return Make(item.Code, ItemVerdict.NotApplicable, [$"本条目不适用于{Terms.Of(facts.Kind)}"]);
+            return new ItemEvaluation(item.Code, ItemVerdict.NotApplicable, [ReasonWording.Part(ReasonWording.NotApplicableTo(facts.Kind))]);
         }
         var judging = item.JudgingFor(facts.Kind);
         var parts = new List<RuleOutcome>(2);
@@ -55,13 +59,13 @@ public static class Evaluator
         {
             parts.Add(DataRules.ByCode.TryGetValue(item.Code, out var rule)
                 ? rule.Judge(facts, period)
-                : RuleOutcome.Pending("本条目没有数据判定规则，需评定"));
+                : RuleOutcome.Pending(ReasonWording.Part("item.no-rule")));
         }
         if (judging.IsAttested())
         {
             parts.Add(Attested(item, facts));
         }
-        return Make(item.Code, Combine(parts.Select(p => p.Verdict)), parts.Select(p => p.Detail));
+        return new ItemEvaluation(item.Code, Combine(parts.Select(p => p.Verdict)), parts.SelectMany(p => p.Parts).ToList());
     }
 
     /// <summary>Either part failing fails the item; else a pending part makes it pending; else n/a only when every part is n/a.</summary>
@@ -83,19 +87,16 @@ public static class Evaluator
     {
         if (!facts.Attestations.TryGetValue(item.Code, out var result))
         {
-            return RuleOutcome.Pending("年度评定：尚未评定");
+            return RuleOutcome.Pending(ReasonWording.Part(ReasonWording.NotYetAttested));
         }
         return result switch
         {
-            AttestationResult.Pass => RuleOutcome.Pass("年度评定：达标"),
-            AttestationResult.Fail => RuleOutcome.Fail("年度评定：不达标"),
-            _ when item.AllowsNotApplicable => RuleOutcome.NotApplicable("年度评定：不适用"),
-            _ => RuleOutcome.Pending("年度评定为不适用，但本条目不允许不适用，需重新评定"),
+            AttestationResult.Pass => RuleOutcome.Pass(ReasonWording.Part("attested.pass")),
+            AttestationResult.Fail => RuleOutcome.Fail(ReasonWording.Part("attested.fail")),
+            _ when item.AllowsNotApplicable => RuleOutcome.NotApplicable(ReasonWording.Part("attested.not-applicable")),
+            _ => RuleOutcome.Pending(ReasonWording.Part("attested.not-applicable-refused")),
         };
     }
-
-    private static ItemEvaluation Make(string code, ItemVerdict verdict, IEnumerable<string> details) =>
-        new(code, verdict, $"{code} {Terms.Of(verdict)}：{string.Join("；", details)}");
 }
 
 /// <summary>Honours by consecutive compliant years, and the compliance rate.</summary>

@@ -3,13 +3,19 @@ using SanLing.Domain.Subjects;
 
 namespace SanLing.Domain.Evaluation;
 
-/// <summary>The data part of one item: 达标, 不达标, 不适用, or 待评定 (an as-of run whose shortfall can still be made good).</summary>
-public readonly record struct RuleOutcome(ItemVerdict Verdict, string Detail)
+/// <summary>
+/// The data part of one item: 达标, 不达标, 不适用, or 待评定 (an as-of run whose shortfall can still be made good),
+/// with its reason as coded parts.
+/// </summary>
+public readonly record struct RuleOutcome(ItemVerdict Verdict, IReadOnlyList<ReasonPart> Parts)
 {
-    public static RuleOutcome Pass(string detail) => new(ItemVerdict.Pass, detail);
-    public static RuleOutcome Fail(string detail) => new(ItemVerdict.Fail, detail);
-    public static RuleOutcome NotApplicable(string detail) => new(ItemVerdict.NotApplicable, detail);
-    public static RuleOutcome Pending(string detail) => new(ItemVerdict.Pending, detail);
+    /// <summary>The reason in Chinese ("part；part").</summary>
+    public string Detail => ReasonWording.Chinese(Parts);
+
+    public static RuleOutcome Pass(params ReasonPart[] parts) => new(ItemVerdict.Pass, parts);
+    public static RuleOutcome Fail(params ReasonPart[] parts) => new(ItemVerdict.Fail, parts);
+    public static RuleOutcome NotApplicable(params ReasonPart[] parts) => new(ItemVerdict.NotApplicable, parts);
+    public static RuleOutcome Pending(params ReasonPart[] parts) => new(ItemVerdict.Pending, parts);
 }
 
 /// <summary>How one item is judged from the data (D). Pure: facts and period in, outcome out.</summary>
@@ -20,27 +26,18 @@ public interface IDataRule
     RuleOutcome Judge(SubjectFacts facts, EvaluationPeriod period);
 }
 
-/// <summary>Shared wording of the reasons.</summary>
+/// <summary>Shorthands of the rules' reason parts.</summary>
 internal static class Wording
 {
-    public const int MaxListed = 8;
+    public static ReasonPart Part(string code, params ReasonArg[] args) => ReasonWording.Part(code, args);
 
-    /// <summary>"2 件（XF-1、XF-2）", listing at most <see cref="MaxListed"/> numbers.</summary>
-    public static string Count(IReadOnlyCollection<string> numbers, string unit)
-    {
-        var listed = string.Join("、", numbers.Take(MaxListed));
-        var more = numbers.Count > MaxListed ? "等" : "";
-        return $"{numbers.Count} {unit}（{listed}{more}）";
-    }
+    /// <summary>"2 件（XF-1、XF-2）": a count with its record numbers.</summary>
+    public static ReasonArg Count(IReadOnlyCollection<string> numbers, string unit) => ReasonArg.Records(numbers, unit);
 
-    public static string Month(DateOnly month) => $"{month:yyyy-MM}";
+    public static ReasonArg Number(int count) => ReasonArg.Number(count);
 
-    public static string Day(DateOnly day) => $"{day:yyyy-MM-dd}";
-
-    /// <summary>"年底" for a full year, "截至 2026-11-25" for an as-of run.</summary>
-    public static string CutOff(EvaluationPeriod period) => period.IsFullYear ? "年底" : $"截至 {Day(period.CutOff)}";
-
-    public static string Finding(FindingFact f) => f.GridCode is null ? Month(f.Month) : $"{Month(f.Month)} {f.GridCode}";
+    /// <summary>A finding as listed: its month, and its grid when it has one ("2026-03 G02").</summary>
+    public static string Finding(FindingFact f) => f.GridCode is null ? ReasonWording.Month(f.Month) : $"{ReasonWording.Month(f.Month)} {f.GridCode}";
 }
 
 /// <summary>1.1 (data part): no 越级访 filed in the year.</summary>
@@ -52,8 +49,8 @@ public sealed class NoSkipLevelPetitionRule : IDataRule
     {
         var skip = facts.Petitions.Where(p => p.Kind == PetitionKind.SkipLevel && period.Contains(p.FiledOn)).Select(p => p.Number).ToList();
         return skip.Count == 0
-            ? RuleOutcome.Pass("当年无越级访")
-            : RuleOutcome.Fail($"当年越级访 {Wording.Count(skip, "件")}");
+            ? RuleOutcome.Pass(Wording.Part("1.1.none"))
+            : RuleOutcome.Fail(Wording.Part("1.1.skip-level", Wording.Count(skip, "件")));
     }
 }
 
@@ -64,18 +61,13 @@ public sealed class ResponsiblePersonsRule : IDataRule
 
     public RuleOutcome Judge(SubjectFacts facts, EvaluationPeriod period)
     {
-        var missing = new List<string>();
-        if (!facts.HasPrincipal)
+        return (facts.HasPrincipal, facts.HasLeaderInCharge) switch
         {
-            missing.Add("第一责任人");
-        }
-        if (!facts.HasLeaderInCharge)
-        {
-            missing.Add("直接责任人");
-        }
-        return missing.Count == 0
-            ? RuleOutcome.Pass("第一责任人、直接责任人均已明确")
-            : RuleOutcome.Fail($"未明确{string.Join("、", missing)}");
+            (true, true) => RuleOutcome.Pass(Wording.Part("1.2.named")),
+            (false, false) => RuleOutcome.Fail(Wording.Part("1.2.missing-both")),
+            (false, true) => RuleOutcome.Fail(Wording.Part("1.2.missing-principal")),
+            (true, false) => RuleOutcome.Fail(Wording.Part("1.2.missing-leader")),
+        };
     }
 }
 
@@ -88,8 +80,8 @@ public sealed class NoCasesRule : IDataRule
     {
         var cases = facts.Cases.Where(c => period.Contains(c.OccurredOn)).Select(c => c.Number).ToList();
         return cases.Count == 0
-            ? RuleOutcome.Pass("当年无刑事、治安案件")
-            : RuleOutcome.Fail($"当年发生刑事、治安案件 {Wording.Count(cases, "件")}");
+            ? RuleOutcome.Pass(Wording.Part("2.4.none"))
+            : RuleOutcome.Fail(Wording.Part("2.4.cases", Wording.Count(cases, "件")));
     }
 }
 
@@ -106,20 +98,21 @@ public sealed class MonthsCompleteRule(string code) : IDataRule
     {
         if (facts.Kind.IsTerritory() && facts.Grids.Count == 0)
         {
-            return RuleOutcome.Fail("未划分网格，无法按网格开展月度排查");
+            return RuleOutcome.Fail(Wording.Part("months.no-grids"));
         }
         var required = period.RequiredMonths(facts.EstablishedOn);
         if (required.Count == 0)
         {
-            return RuleOutcome.Pass($"{Wording.CutOff(period)}尚无到期的月度排查");
+            return RuleOutcome.Pass(ReasonWording.AtCutOff(period, "months.none-due"));
         }
-        var missing = required.Where(m => !facts.CompleteMonths.Contains(m)).Select(Wording.Month).ToList();
+        var missing = required.Where(m => !facts.CompleteMonths.Contains(m)).ToList();
         if (missing.Count == 0)
         {
-            return RuleOutcome.Pass($"应排查 {required.Count} 个月，均已完成");
+            return RuleOutcome.Pass(Wording.Part("months.complete", Wording.Number(required.Count)));
         }
-        var detail = $"应排查 {required.Count} 个月，缺 {Wording.Count(missing, "个月")}";
-        return period.IsFullYear ? RuleOutcome.Fail(detail) : RuleOutcome.Pending(detail + "，尚可补报");
+        return period.IsFullYear
+            ? RuleOutcome.Fail(Wording.Part("months.missing", Wording.Number(required.Count), ReasonArg.Months(missing)))
+            : RuleOutcome.Pending(Wording.Part("months.missing-pending", Wording.Number(required.Count), ReasonArg.Months(missing)));
     }
 }
 
@@ -133,11 +126,11 @@ public sealed class PetitionsAndDisputesRule : IDataRule
 
     public RuleOutcome Judge(SubjectFacts facts, EvaluationPeriod period)
     {
-        var failures = new List<string>();
+        var failures = new List<ReasonPart>();
         var filed = facts.Petitions.Where(p => period.Contains(p.FiledOn)).Select(p => p.Number).ToList();
         if (filed.Count > 0)
         {
-            failures.Add($"当年新发信访 {Wording.Count(filed, "件")}");
+            failures.Add(Wording.Part("3.3.filed", Wording.Count(filed, "件")));
         }
         // 积案 (BRIEF §6: "zero petitions (any year) unresolved at year end"; plan: 积案全部妥善解决): a petition of an
         // earlier year still open at the cut-off. Resolving it during the year clears it. As of a date it can still be
@@ -145,7 +138,7 @@ public sealed class PetitionsAndDisputesRule : IDataRule
         var openBacklog = facts.Petitions.Where(p => p.IsBacklogOn(period.CutOff)).Select(p => p.Number).ToList();
         if (openBacklog.Count > 0 && period.IsFullYear)
         {
-            failures.Add($"往年信访积案未化解 {Wording.Count(openBacklog, "件")}");
+            failures.Add(Wording.Part("3.3.backlog", Wording.Count(openBacklog, "件")));
         }
         var disputes = facts.Disputes.Where(d => InYear(d, period)).ToList();
         var openDisputes = disputes.Where(d => !d.IsClosedBy(period.CutOff)).ToList();
@@ -153,25 +146,25 @@ public sealed class PetitionsAndDisputesRule : IDataRule
         var mediating = openDisputes.Where(d => !d.IsEscalated).Select(Wording.Finding).ToList();
         if (escalated.Count > 0)
         {
-            failures.Add($"矛盾纠纷上报未在本级化解 {Wording.Count(escalated, "件")}");
+            failures.Add(Wording.Part("3.3.escalated", Wording.Count(escalated, "件")));
         }
         if (mediating.Count > 0 && period.IsFullYear)
         {
-            failures.Add($"当年排查的矛盾纠纷年底未化解 {Wording.Count(mediating, "件")}");
+            failures.Add(Wording.Part("3.3.disputes-open", Wording.Count(mediating, "件")));
         }
         if (failures.Count > 0)
         {
-            return RuleOutcome.Fail(string.Join("；", failures));
+            return RuleOutcome.Fail([.. failures]);
         }
         if (openBacklog.Count > 0)
         {
-            return RuleOutcome.Pending($"{Wording.CutOff(period)}尚有往年信访积案未化解 {Wording.Count(openBacklog, "件")}");
+            return RuleOutcome.Pending(ReasonWording.AtCutOff(period, "3.3.backlog-pending", Wording.Count(openBacklog, "件")));
         }
         if (mediating.Count > 0)
         {
-            return RuleOutcome.Pending($"{Wording.CutOff(period)}尚有矛盾纠纷化解中 {Wording.Count(mediating, "件")}");
+            return RuleOutcome.Pending(ReasonWording.AtCutOff(period, "3.3.mediating-pending", Wording.Count(mediating, "件")));
         }
-        return RuleOutcome.Pass($"当年无新发信访、无积案；当年排查矛盾纠纷 {disputes.Count} 件均已化解");
+        return RuleOutcome.Pass(Wording.Part("3.3.no-petitions"), Wording.Part("3.3.disputes-resolved", Wording.Number(disputes.Count)));
     }
 
     /// <summary>"Found in the year": the inspection's month is in the year and not after the cut-off.</summary>
@@ -188,15 +181,16 @@ public sealed class KeyPersonFollowUpRule : IDataRule
         var active = facts.KeyPersons.Where(k => k.IsActiveIn(period)).ToList();
         if (active.Count == 0)
         {
-            return RuleOutcome.NotApplicable("当年无在册重点人员");
+            return RuleOutcome.NotApplicable(Wording.Part("key-persons.none"));
         }
         var silent = active.Where(k => k.FollowUpsIn(period) == 0).Select(k => k.Number).ToList();
         if (silent.Count == 0)
         {
-            return RuleOutcome.Pass($"在册重点人员 {active.Count} 人当年均有帮教记录");
+            return RuleOutcome.Pass(Wording.Part("4.1.all-followed", Wording.Number(active.Count)));
         }
-        var detail = $"在册重点人员 {active.Count} 人，当年无帮教记录 {Wording.Count(silent, "人")}";
-        return period.IsFullYear ? RuleOutcome.Fail(detail) : RuleOutcome.Pending(detail + "，年内尚可补做");
+        return period.IsFullYear
+            ? RuleOutcome.Fail(Wording.Part("4.1.silent", Wording.Number(active.Count), Wording.Count(silent, "人")))
+            : RuleOutcome.Pending(Wording.Part("4.1.silent-pending", Wording.Number(active.Count), Wording.Count(silent, "人")));
     }
 }
 
@@ -214,22 +208,22 @@ public sealed class AssistanceRule : IDataRule
         var offences = facts.CasesByOwnKeyPersons.Where(c => period.Contains(c.OccurredOn)).ToList();
         if (active.Count == 0 && offences.Count == 0)
         {
-            return RuleOutcome.NotApplicable("当年无在册重点人员");
+            return RuleOutcome.NotApplicable(Wording.Part("key-persons.none"));
         }
-        var failures = new List<string>();
+        var failures = new List<ReasonPart>();
         var noPlan = active.Where(k => !k.HasPlan).Select(k => k.Number).ToList();
         if (noPlan.Count > 0)
         {
-            failures.Add($"无帮教方案 {Wording.Count(noPlan, "人")}");
+            failures.Add(Wording.Part("4.2.no-plan", Wording.Count(noPlan, "人")));
         }
         if (offences.Count > 0)
         {
             var cases = offences.Select(c => $"{c.CaseNumber}/{c.KeyPersonNumber}").ToList();
-            failures.Add($"帮教对象当年涉案 {Wording.Count(cases, "件")}");
+            failures.Add(Wording.Part("4.2.offences", Wording.Count(cases, "件")));
         }
         return failures.Count == 0
-            ? RuleOutcome.Pass($"在册重点人员 {active.Count} 人均有帮教方案，当年无违法犯罪")
-            : RuleOutcome.Fail(string.Join("；", failures));
+            ? RuleOutcome.Pass(Wording.Part("4.2.pass", Wording.Number(active.Count)))
+            : RuleOutcome.Fail([.. failures]);
     }
 }
 
@@ -243,16 +237,16 @@ public sealed class RentalRegistrationRule : IDataRule
         var total = facts.RentalHouses.Count;
         if (total == 0)
         {
-            return RuleOutcome.NotApplicable("无出租屋");
+            return RuleOutcome.NotApplicable(Wording.Part("4.3.none"));
         }
         var registered = facts.RentalHouses.Count(h => h.IsRegisteredBy(period.CutOff));
-        var detail = $"出租屋 {total} 处，已登记备案 {registered} 处（{registered * 100m / total:0.#}%）";
+        var share = ReasonArg.Share(registered, "处", registered * 100m / total);
         if (registered >= total)
         {
-            return RuleOutcome.Pass(detail);
+            return RuleOutcome.Pass(Wording.Part("4.3.registered", Wording.Number(total), share));
         }
         var unregistered = facts.RentalHouses.Where(h => !h.IsRegisteredBy(period.CutOff)).Select(h => h.Number).ToList();
-        return RuleOutcome.Fail($"{detail}，未登记 {Wording.Count(unregistered, "处")}");
+        return RuleOutcome.Fail(Wording.Part("4.3.unregistered", Wording.Number(total), share, Wording.Count(unregistered, "处")));
     }
 }
 
@@ -263,27 +257,27 @@ public sealed class AccidentsAndHazardsRule : IDataRule
 
     public RuleOutcome Judge(SubjectFacts facts, EvaluationPeriod period)
     {
-        var failures = new List<string>();
+        var failures = new List<ReasonPart>();
         var accidents = facts.Accidents.Where(a => period.Contains(a.OccurredOn)).Select(a => a.Number).ToList();
         if (accidents.Count > 0)
         {
-            failures.Add($"当年发生安全事故 {Wording.Count(accidents, "起")}");
+            failures.Add(Wording.Part("5.3.accidents", Wording.Count(accidents, "起")));
         }
         var hazards = facts.Hazards.Where(h => PetitionsAndDisputesRule.InYear(h, period)).ToList();
         var open = hazards.Where(h => !h.IsClosedBy(period.CutOff)).Select(Wording.Finding).ToList();
         if (open.Count > 0 && period.IsFullYear)
         {
-            failures.Add($"当年排查的安全隐患年底未整改 {Wording.Count(open, "处")}");
+            failures.Add(Wording.Part("5.3.hazards-open", Wording.Count(open, "处")));
         }
         if (failures.Count > 0)
         {
-            return RuleOutcome.Fail(string.Join("；", failures));
+            return RuleOutcome.Fail([.. failures]);
         }
         if (open.Count > 0)
         {
-            return RuleOutcome.Pending($"{Wording.CutOff(period)}尚有安全隐患整改中 {Wording.Count(open, "处")}");
+            return RuleOutcome.Pending(ReasonWording.AtCutOff(period, "5.3.hazards-pending", Wording.Count(open, "处")));
         }
-        return RuleOutcome.Pass($"当年无安全事故；当年排查安全隐患 {hazards.Count} 处均已整改");
+        return RuleOutcome.Pass(Wording.Part("5.3.no-accidents"), Wording.Part("5.3.hazards-rectified", Wording.Number(hazards.Count)));
     }
 }
 
@@ -297,13 +291,13 @@ public sealed class GridWorkersRule : IDataRule
         if (facts.Grids.Count == 0)
         {
             return facts.Kind.IsTerritory()
-                ? RuleOutcome.Fail("未划分网格")
-                : RuleOutcome.NotApplicable("无车间班组");
+                ? RuleOutcome.Fail(Wording.Part("7.1.no-grids"))
+                : RuleOutcome.NotApplicable(Wording.Part("7.1.no-teams"));
         }
         var vacant = facts.Grids.Where(g => !g.HasWorker).Select(g => g.Code).ToList();
         return vacant.Count == 0
-            ? RuleOutcome.Pass($"网格 {facts.Grids.Count} 个均有网格员")
-            : RuleOutcome.Fail($"网格 {facts.Grids.Count} 个，无网格员 {Wording.Count(vacant, "个")}");
+            ? RuleOutcome.Pass(Wording.Part("7.1.staffed", Wording.Number(facts.Grids.Count)))
+            : RuleOutcome.Fail(Wording.Part("7.1.vacant", Wording.Number(facts.Grids.Count), Wording.Count(vacant, "个")));
     }
 }
 

@@ -88,7 +88,10 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
                 ConsecutiveCompliantYears = years,
                 Honour = period.IsFullYear ? Honours.For(years) : Honour.None,
                 IsVetoed = e.IsVetoed,
-                Items = e.Items.Select(i => new EvaluationItemResult { ItemCode = i.Code, Verdict = i.Verdict, Reason = Truncate(i.Reason) }).ToList(),
+                Items = e.Items.Select(i => new EvaluationItemResult
+                {
+                    ItemCode = i.Code, Verdict = i.Verdict, Reason = Truncate(i.Reason), ReasonData = ReasonDataOf(i.Parts),
+                }).ToList(),
             });
         }
 
@@ -135,6 +138,13 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
     }
 
     private static string Truncate(string reason) => reason.Length <= 2000 ? reason : reason[..1999] + "…";
+
+    /// <summary>The coded reason; null when it would not fit its column (readers then fall back to the Chinese text).</summary>
+    private static string? ReasonDataOf(IReadOnlyList<ReasonPart> parts)
+    {
+        var json = ReasonJson.Write(parts);
+        return json.Length <= 4000 ? json : null;
+    }
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -32,9 +32,10 @@ internal static class ResultWriter
             .Select(r => new { r.Id, r.SubjectId }).ToDictionaryAsync(r => r.SubjectId, r => r.Id, cancellationToken);
 
         var itemColumns = Columns<EvaluationItemResult>(db,
-            nameof(EvaluationItemResult.ResultId), nameof(EvaluationItemResult.ItemCode), nameof(EvaluationItemResult.Verdict), nameof(EvaluationItemResult.Reason));
+            nameof(EvaluationItemResult.ResultId), nameof(EvaluationItemResult.ItemCode), nameof(EvaluationItemResult.Verdict), nameof(EvaluationItemResult.Reason),
+            nameof(EvaluationItemResult.ReasonData));
         await InsertAsync(connection, transaction, itemColumns,
-            results.SelectMany(r => r.Items.Select(i => new object?[] { ids[r.SubjectId], i.ItemCode, (int)i.Verdict, i.Reason })), cancellationToken);
+            results.SelectMany(r => r.Items.Select(i => new object?[] { ids[r.SubjectId], i.ItemCode, (int)i.Verdict, i.Reason, i.ReasonData })), cancellationToken);
     }
 
     private static (string Table, string[] Columns) Columns<T>(SanLingDbContext db, params string[] properties)

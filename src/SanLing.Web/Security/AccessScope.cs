@@ -8,17 +8,33 @@ namespace SanLing.Web.Security;
 /// Which subjects the signed-in user may see. Office staff, admins and leadership: the whole town.
 /// A grid worker: their village/community and the enterprises/units in it. A liaison: their own subject.
 /// Fails closed: a grid worker or liaison without a scope claim sees nothing.
+/// Also how much personal data the user may read (minimum necessary, PIPL): leadership reads aggregates, subject
+/// names and verdicts; leadership and liaisons read reasons as counts, without the record numbers behind them.
 /// </summary>
 public sealed class AccessScope
 {
-    private AccessScope(bool wholeTown, int? territoryId, int? subjectId)
+    private AccessScope(bool wholeTown, int? territoryId, int? subjectId, bool seesPersonalData = true, bool seesRecordNumbers = true)
     {
         WholeTown = wholeTown;
         TerritoryId = territoryId;
         SubjectId = subjectId;
+        SeesPersonalData = seesPersonalData;
+        SeesRecordNumbers = seesRecordNumbers;
     }
 
     public bool WholeTown { get; }
+
+    /// <summary>
+    /// Contact persons, phones, responsible persons' and grid workers' names: false for leadership (and for nobody
+    /// signed in).
+    /// </summary>
+    public bool SeesPersonalData { get; }
+
+    /// <summary>
+    /// The record numbers an evaluation or warning reason lists (petitions, cases, key persons …): false for leadership
+    /// and liaisons, who read the counts only.
+    /// </summary>
+    public bool SeesRecordNumbers { get; }
 
     /// <summary>A grid worker's village/community.</summary>
     public int? TerritoryId { get; }
@@ -26,7 +42,7 @@ public sealed class AccessScope
     /// <summary>A liaison's own enterprise/unit.</summary>
     public int? SubjectId { get; }
 
-    public static AccessScope Nothing { get; } = new(false, null, null);
+    public static AccessScope Nothing { get; } = new(false, null, null, false, false);
 
     public static AccessScope For(ClaimsPrincipal user)
     {
@@ -34,9 +50,13 @@ public sealed class AccessScope
         {
             return Nothing;
         }
-        if (user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Leadership))
+        if (user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin))
         {
             return new AccessScope(true, null, null);
+        }
+        if (user.IsInRole(Roles.Leadership))
+        {
+            return new AccessScope(true, null, null, seesPersonalData: false, seesRecordNumbers: false);
         }
         var scope = int.TryParse(user.FindFirstValue(SanLingClaims.ScopeSubjectId), out var id) ? id : (int?)null;
         if (scope is null)
@@ -47,7 +67,7 @@ public sealed class AccessScope
         {
             return new AccessScope(false, scope, null);
         }
-        return user.IsInRole(Roles.Liaison) ? new AccessScope(false, null, scope) : Nothing;
+        return user.IsInRole(Roles.Liaison) ? new AccessScope(false, null, scope, seesRecordNumbers: false) : Nothing;
     }
 
     public static AccessScope FromHttpContext(IServiceProvider services) =>

@@ -32,6 +32,9 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
 
     private static readonly string[] LedgerReaders = [Office, Grid, Liaison];
 
+    /// <summary>Ledgers of personal matters (petitions, cases, key persons): no liaison (PIPL minimum necessity).</summary>
+    private static readonly string[] PersonalLedgerReaders = [Office, Grid];
+
     /// <summary>
     /// Who gets what, per endpoint. The key is "METHOD Controller.Action" (or "METHOD /route" for endpoints that are not
     /// MVC actions, "ANY" when the endpoint takes every method); the row is the URL to request, with placeholders for ids
@@ -76,9 +79,9 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["GET Subjects.Edit"] = Only("/Subjects/Edit/{subject}", Office),
         ["POST Subjects.Edit"] = Only("/Subjects/Edit/{subject}", Office),
 
-        ["GET Petitions.Index"] = Only("/Petitions/Index", LedgerReaders),
-        ["GET Petitions.Export"] = Only("/Petitions/Export", LedgerReaders),
-        ["GET Petitions.Details"] = Only("/Petitions/Details/{petition}", LedgerReaders),
+        ["GET Petitions.Index"] = Only("/Petitions/Index", PersonalLedgerReaders),
+        ["GET Petitions.Export"] = Only("/Petitions/Export", PersonalLedgerReaders),
+        ["GET Petitions.Details"] = Only("/Petitions/Details/{petition}", PersonalLedgerReaders),
         ["GET Petitions.Create"] = Only("/Petitions/Create", Office),
         ["POST Petitions.Create"] = Only("/Petitions/Create", Office),
         ["GET Petitions.Edit"] = Only("/Petitions/Edit/{petition}", Office),
@@ -95,9 +98,9 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["POST Accidents.Edit"] = Only("/Accidents/Edit/{accident}", Office),
         ["POST Accidents.Delete"] = Only("/Accidents/Delete/{accident}", Office),
 
-        ["GET Cases.Index"] = Only("/Cases/Index", LedgerReaders),
-        ["GET Cases.Export"] = Only("/Cases/Export", LedgerReaders),
-        ["GET Cases.Details"] = Only("/Cases/Details/{case}", LedgerReaders),
+        ["GET Cases.Index"] = Only("/Cases/Index", PersonalLedgerReaders),
+        ["GET Cases.Export"] = Only("/Cases/Export", PersonalLedgerReaders),
+        ["GET Cases.Details"] = Only("/Cases/Details/{case}", PersonalLedgerReaders),
         ["GET Cases.Create"] = Only("/Cases/Create", Office),
         ["POST Cases.Create"] = Only("/Cases/Create", Office),
         ["GET Cases.Edit"] = Only("/Cases/Edit/{case}", Office),
@@ -113,8 +116,8 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["POST Grids.Edit"] = Only("/Grids/Edit/{grid}", Office),
         ["POST Grids.Delete"] = Only("/Grids/Delete/{grid}", Office),
 
-        ["GET KeyPersons.Index"] = Only("/KeyPersons/Index", LedgerReaders),
-        ["GET KeyPersons.Details"] = Only("/KeyPersons/Details/{keyperson}", LedgerReaders),
+        ["GET KeyPersons.Index"] = Only("/KeyPersons/Index", PersonalLedgerReaders),
+        ["GET KeyPersons.Details"] = Only("/KeyPersons/Details/{keyperson}", PersonalLedgerReaders),
         ["POST KeyPersons.FollowUp"] = Only("/KeyPersons/FollowUp/{keyperson}", Office, Grid) with { FormFrom = "/KeyPersons/Details/{keyperson}" },
         ["POST KeyPersons.Reveal"] = Only("/KeyPersons/Reveal/{keyperson}", Office),
         ["GET KeyPersons.Create"] = Only("/KeyPersons/Create", Office),

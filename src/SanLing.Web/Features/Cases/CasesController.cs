@@ -4,7 +4,11 @@ using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.Cases;
 
-/// <summary>案件台账: office staff keep it; grid workers and liaisons read their scope; leadership has no access.</summary>
+/// <summary>
+/// 案件台账: office staff keep it; grid workers read their scope. Liaisons and leadership have no access: case facts
+/// and offenders are more than their work needs (PIPL minimum necessity). Both this and the base's roles must hold.
+/// </summary>
+[Authorize(Roles = Roles.Office + "," + Roles.GridWorker)]
 public sealed class CasesController(
     CaseQueries queries,
     CaseCommands commands,

@@ -88,7 +88,7 @@ public sealed record ResultRow(int SubjectId, string Code, string Name, SubjectK
 
 public sealed record ResultListPage(int RunId, int Year, DateOnly AsOf, ResultFilter Filter, string? TerritoryName, VerdictCounts Counts, IReadOnlyList<ResultRow> Rows, Shared.PageInfo Paging);
 
-public sealed record ItemRow(string Code, string Title, ItemVerdict Verdict, string Reason);
+public sealed record ItemRow(string Code, string Title, ItemVerdict Verdict, string Reason, string? ReasonData);
 
 public sealed record SubjectCard(int RunId, int Year, DateOnly AsOf, ResultRow Result, IReadOnlyList<ItemRow> Items);
 

@@ -239,14 +239,14 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
         }
         var items = await db.EvaluationItemResults.AsNoTracking()
             .Where(i => db.EvaluationResults.Any(r => r.Id == i.ResultId && r.RunId == runId && r.SubjectId == subjectId))
-            .Select(i => new { i.ItemCode, i.Verdict, i.Reason })
+            .Select(i => new { i.ItemCode, i.Verdict, i.Reason, i.ReasonData })
             .ToListAsync(ct);
         var titles = await db.RuleSetItems.AsNoTracking().Where(i => i.RuleSetId == run.RuleSetId)
             .Select(i => new { i.Code, i.Title, i.SortOrder }).ToListAsync(ct);
         var order = titles.ToDictionary(i => i.Code, StringComparer.Ordinal);
         var rows = items
             .OrderBy(i => order.TryGetValue(i.ItemCode, out var o) ? o.SortOrder : int.MaxValue).ThenBy(i => i.ItemCode, StringComparer.Ordinal)
-            .Select(i => new ItemRow(i.ItemCode, order.TryGetValue(i.ItemCode, out var o) ? o.Title : "", i.Verdict, i.Reason))
+            .Select(i => new ItemRow(i.ItemCode, order.TryGetValue(i.ItemCode, out var o) ? o.Title : "", i.Verdict, i.Reason, i.ReasonData))
             .ToList();
         return new SubjectCard(run.Id, run.Year, run.AsOf, result, rows);
     }

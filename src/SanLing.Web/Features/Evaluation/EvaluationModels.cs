@@ -52,7 +52,7 @@ public sealed record ResultsPage(
     IReadOnlyList<(int Id, string Name)> TerritoryOptions,
     bool CanPublish);
 
-public sealed record ItemCardRow(string Code, string Title, ItemVerdict Verdict, string Reason);
+public sealed record ItemCardRow(string Code, string Title, ItemVerdict Verdict, string Reason, string? ReasonData);
 
 public sealed record SubjectCard(RunRow Run, string Code, string Name, SubjectKind Kind, string? TerritoryName, SubjectVerdict Verdict,
     int ConsecutiveCompliantYears, Honour Honour, bool IsVetoed, IReadOnlyList<ItemCardRow> Items);

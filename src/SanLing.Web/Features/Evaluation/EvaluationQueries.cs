@@ -132,10 +132,10 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
         var run = await Runs.SingleAsync(r => r.Id == id, ct);
         var titles = (await Reports.ItemsAsync(run, ct)).ToList();
         var items = await db.EvaluationItemResults.AsNoTracking().Where(i => i.ResultId == result.Id)
-            .Select(i => new { i.ItemCode, i.Verdict, i.Reason }).ToListAsync(ct);
+            .Select(i => new { i.ItemCode, i.Verdict, i.Reason, i.ReasonData }).ToListAsync(ct);
         var ordered = titles.Select(t => (t, item: items.FirstOrDefault(i => i.ItemCode == t.Code)))
             .Where(x => x.item is not null)
-            .Select(x => new ItemCardRow(x.t.Code, x.t.Title, x.item!.Verdict, x.item.Reason)).ToList();
+            .Select(x => new ItemCardRow(x.t.Code, x.t.Title, x.item!.Verdict, x.item.Reason, x.item.ReasonData)).ToList();
         return new SubjectCard(row, result.Code, result.Name, result.Kind, result.TerritoryName, result.Verdict,
             result.ConsecutiveCompliantYears, result.Honour, result.IsVetoed, ordered);
     }

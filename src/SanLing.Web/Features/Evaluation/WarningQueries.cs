@@ -5,7 +5,8 @@ using SanLing.Infrastructure.Evaluation;
 
 namespace SanLing.Web.Features.Evaluation;
 
-public sealed record WarningRow(int SubjectId, string Code, string Name, SubjectKind Kind, IReadOnlyList<string> Reasons);
+/// <summary>A subject on the warning page: the items it already fails, or the risks it runs.</summary>
+public sealed record WarningRow(int SubjectId, string Code, string Name, SubjectKind Kind, IReadOnlyList<ItemEvaluation> Failed, IReadOnlyList<ReasonPart> Risks);
 
 public sealed record WarningPage(
     DateOnly AsOf,
@@ -38,17 +39,17 @@ public sealed class WarningQueries(SanLingDbContext db, TimeProvider clock)
         foreach (var e in evaluations)
         {
             var f = e.Facts;
-            var failed = e.Items.Where(i => i.Verdict == ItemVerdict.Fail).Select(i => i.Reason).ToList();
+            var failed = e.Items.Where(i => i.Verdict == ItemVerdict.Fail).ToList();
             if (failed.Count > 0)
             {
-                failing.Add(new WarningRow(f.SubjectId, f.Code, f.Name, f.Kind, failed));
+                failing.Add(new WarningRow(f.SubjectId, f.Code, f.Name, f.Kind, failed, []));
             }
             var risks = RisksOf(f, period);
             if (risks.Count > 0)
             {
-                atRisk.Add(new WarningRow(f.SubjectId, f.Code, f.Name, f.Kind, risks));
+                atRisk.Add(new WarningRow(f.SubjectId, f.Code, f.Name, f.Kind, [], risks));
             }
-            var unattested = e.Items.Where(i => i.Verdict == ItemVerdict.Pending && i.Reason.Contains("尚未评定", StringComparison.Ordinal)).ToList();
+            var unattested = e.Items.Where(i => i.Verdict == ItemVerdict.Pending && i.Parts.Any(p => p.Code == ReasonWording.NotYetAttested)).ToList();
             if (unattested.Count > 0)
             {
                 awaiting++;
@@ -59,33 +60,33 @@ public sealed class WarningQueries(SanLingDbContext db, TimeProvider clock)
             }
         }
         return new WarningPage(today, evaluations.Count, failing.Take(MaxRows).ToList(),
-            atRisk.OrderByDescending(r => r.Reasons.Count).ThenBy(r => r.Code, StringComparer.Ordinal).Take(MaxRows).ToList(),
+            atRisk.OrderByDescending(r => r.Risks.Count).ThenBy(r => r.Code, StringComparer.Ordinal).Take(MaxRows).ToList(),
             pendingByItem.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)).ToList(), awaiting);
     }
 
     /// <summary>Shortfalls that can still be made good this year.</summary>
-    public static List<string> RisksOf(SubjectFacts f, EvaluationPeriod period)
+    public static List<ReasonPart> RisksOf(SubjectFacts f, EvaluationPeriod period)
     {
-        var risks = new List<string>();
+        var risks = new List<ReasonPart>();
         var missing = period.RequiredMonths(f.EstablishedOn).Where(m => !f.CompleteMonths.Contains(m)).ToList();
         if (missing.Count > 0 && !(f.Kind.IsTerritory() && f.Grids.Count == 0))
         {
-            risks.Add($"缺月度排查 {missing.Count} 个月（{string.Join("、", missing.Select(m => m.ToString("yyyy-MM")))}）");
+            risks.Add(ReasonWording.Part("risk.months", ReasonArg.Months(missing, maxListed: 12)));
         }
         var openDisputes = f.Disputes.Where(d => d.Month.Year == period.Year && !d.IsClosedBy(period.CutOff) && !d.IsEscalated).ToList();
         if (openDisputes.Count > 0)
         {
-            risks.Add($"矛盾纠纷化解中 {openDisputes.Count} 件");
+            risks.Add(ReasonWording.Part("risk.disputes", ReasonArg.Number(openDisputes.Count)));
         }
         var overdue = f.Hazards.Where(h => h.Status != Domain.Inspections.FindingStatus.Rectified && h.RectifyBy is { } by && by < period.CutOff).ToList();
         if (overdue.Count > 0)
         {
-            risks.Add($"安全隐患逾期未整改 {overdue.Count} 处");
+            risks.Add(ReasonWording.Part("risk.hazards", ReasonArg.Number(overdue.Count)));
         }
         var silent = f.KeyPersons.Where(k => k.IsActiveIn(period) && k.FollowUpsIn(period) == 0).Select(k => k.Number).ToList();
         if (silent.Count > 0)
         {
-            risks.Add($"重点人员今年尚无帮教记录 {silent.Count} 人（{string.Join("、", silent.Take(5))}{(silent.Count > 5 ? "等" : "")}）");
+            risks.Add(ReasonWording.Part("risk.key-persons", ReasonArg.Records(silent, "人", maxListed: 5)));
         }
         return risks;
     }

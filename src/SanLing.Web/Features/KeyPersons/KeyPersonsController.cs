@@ -4,10 +4,11 @@ using SanLing.Web.Features.Subjects;
 namespace SanLing.Web.Features.KeyPersons;
 
 /// <summary>
-/// 重点人员: office staff keep the ledger; grid workers read their village/community and add follow-ups; liaisons read
-/// their own subject. Leadership has no access. ID numbers are masked; revealing one is an audited POST (office only).
+/// 重点人员: office staff keep the ledger; grid workers read their village/community and add follow-ups. Liaisons
+/// (enterprise staff) and leadership have no access (PIPL minimum necessity). ID numbers are masked; revealing one is an
+/// audited POST (office only).
 /// </summary>
-[Authorize(Roles = Roles.Office + "," + Roles.GridWorker + "," + Roles.Liaison)]
+[Authorize(Roles = Roles.Office + "," + Roles.GridWorker)]
 public sealed class KeyPersonsController(
     KeyPersonQueries queries,
     KeyPersonCommands commands,

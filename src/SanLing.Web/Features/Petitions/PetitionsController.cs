@@ -6,8 +6,11 @@ using SanLing.Web.Features.Subjects;
 
 namespace SanLing.Web.Features.Petitions;
 
-/// <summary>信访台账: office staff keep it; grid workers and liaisons read their scope; leadership has no access.</summary>
-[Authorize(Roles = Roles.Office + "," + Roles.GridWorker + "," + Roles.Liaison)]
+/// <summary>
+/// 信访台账: office staff keep it; grid workers read their scope. Liaisons and leadership have no access: petition
+/// matters and petitioners are more than their work needs (PIPL minimum necessity).
+/// </summary>
+[Authorize(Roles = Roles.Office + "," + Roles.GridWorker)]
 public sealed class PetitionsController(
     PetitionQueries queries,
     PetitionCommands commands,

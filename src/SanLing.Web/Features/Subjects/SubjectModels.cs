@@ -31,9 +31,11 @@ public sealed record SubjectListPage(
     IReadOnlyList<SubjectListItem> Items,
     PageInfo Paging,
     IReadOnlyList<Option> Territories,
-    bool CanEdit);
+    bool CanEdit,
+    bool ShowsPersonalData);
 
-public sealed record GridRow(string Code, string Name, string? WorkerName, string? WorkerPhone, bool HasAccount);
+/// <summary>A grid on the subject's page; <paramref name="HasWorker"/> tells leadership that a worker is named without naming them.</summary>
+public sealed record GridRow(string Code, string Name, string? WorkerName, string? WorkerPhone, bool HasWorker);
 
 public sealed record SubjectDetails(
     int Id,
@@ -55,4 +57,7 @@ public sealed record SubjectDetails(
     int AccidentsThisYear,
     int CasesThisYear,
     int SubjectsInTerritory,
-    bool CanEdit);
+    bool CanEdit,
+    bool ShowsPersonalData,
+    bool HasPrincipal,
+    bool HasLeaderInCharge);

@@ -35,11 +35,14 @@ public sealed class SubjectQueries(SanLingDbContext db, AccessScope scope, TimeP
             _ => subjects.OrderBy(s => s.Code),
         };
         var page = PageInfo.Clamp(filter.Page);
+        // Leadership gets no personal data: the names and phone are not even read.
+        var personal = scope.SeesPersonalData;
         var items = await sorted
             .Skip((page - 1) * PageSize)
             .Take(PageSize)
             .Select(s => new SubjectListItem(
-                s.Id, s.Code, s.Name, s.Kind, s.Territory!.Name, s.PrincipalName, s.LeaderInChargeName, s.Phone,
+                s.Id, s.Code, s.Name, s.Kind, s.Territory!.Name,
+                personal ? s.PrincipalName : null, personal ? s.LeaderInChargeName : null, personal ? s.Phone : null,
                 s.Grids.Count,
                 (s.EstablishedOn == null || s.EstablishedOn <= today) && (s.DissolvedOn == null || s.DissolvedOn > today)))
             .ToListAsync(ct);
@@ -60,19 +63,26 @@ public sealed class SubjectQueries(SanLingDbContext db, AccessScope scope, TimeP
         var year = clock.Today().Year;
         var yearStart = new DateOnly(year, 1, 1);
         var yearEnd = new DateOnly(year, 12, 31);
+        // Leadership gets no personal data: whether a person is named, never who, and no phone.
+        var personal = scope.SeesPersonalData;
         var details = await scope.Apply(db.Subjects.AsNoTracking())
             .Where(s => s.Id == id)
             .Select(s => new SubjectDetails(
                 s.Id, s.Code, s.Name, s.Kind, s.TerritoryId, s.Territory!.Name,
-                s.PrincipalName, s.LeaderInChargeName, s.ContactPerson, s.Phone, s.Address,
+                personal ? s.PrincipalName : null, personal ? s.LeaderInChargeName : null,
+                personal ? s.ContactPerson : null, personal ? s.Phone : null, s.Address,
                 s.EstablishedOn, s.DissolvedOn,
-                s.Grids.OrderBy(g => g.Code).Select(g => new GridRow(g.Code, g.Name, g.WorkerName, g.WorkerPhone, g.WorkerUserId != null)).ToList(),
+                s.Grids.OrderBy(g => g.Code).Select(g => new GridRow(g.Code, g.Name,
+                    personal ? g.WorkerName : null, personal ? g.WorkerPhone : null, g.WorkerName != null)).ToList(),
                 year,
                 db.Petitions.Count(p => p.SubjectId == s.Id && p.OccurredOn >= yearStart && p.OccurredOn <= yearEnd),
                 db.Accidents.Count(a => a.SubjectId == s.Id && a.OccurredOn >= yearStart && a.OccurredOn <= yearEnd),
                 db.Cases.Count(c => c.SubjectId == s.Id && c.OccurredOn >= yearStart && c.OccurredOn <= yearEnd),
                 db.Subjects.Count(e => e.TerritoryId == s.Id),
-                canEdit))
+                canEdit,
+                personal,
+                s.PrincipalName != null && s.PrincipalName != "",
+                s.LeaderInChargeName != null && s.LeaderInChargeName != ""))
             .FirstOrDefaultAsync(ct);
         return details;
     }

@@ -1,7 +1,7 @@
 namespace SanLing.Web.Features.Subjects;
 
 /// <summary>单位名录: every role reads within its scope; office staff create and edit.</summary>
-public sealed class SubjectsController(SubjectQueries queries, SubjectCommands commands, IValidator<SubjectForm> validator) : LedgerController
+public sealed class SubjectsController(SubjectQueries queries, SubjectCommands commands, IValidator<SubjectForm> validator, AccessScope scope) : LedgerController
 {
     private bool CanEdit => User.IsInRole(Roles.Office);
 
@@ -10,7 +10,7 @@ public sealed class SubjectsController(SubjectQueries queries, SubjectCommands c
     {
         var (items, total) = await queries.ListAsync(filter, ct);
         var paging = new PageInfo(PageInfo.Clamp(filter.Page), SubjectQueries.PageSize, total, Request.Path, Request.QueryString);
-        return View(new SubjectListPage(filter, items, paging, await queries.TerritoriesAsync(ct), CanEdit));
+        return View(new SubjectListPage(filter, items, paging, await queries.TerritoriesAsync(ct), CanEdit, scope.SeesPersonalData));
     }
 
     [HttpGet]
