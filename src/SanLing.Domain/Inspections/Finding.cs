@@ -66,9 +66,11 @@ public class Finding : Entity
     public DisputeCategory? DisputeCategory { get; set; }
     public HazardCategory? HazardCategory { get; set; }
 
+    [Personal]
     public required string Description { get; set; }
 
     /// <summary>当事人 (disputes).</summary>
+    [Personal]
     public string? Parties { get; set; }
 
     /// <summary>民转刑 risk (disputes).</summary>

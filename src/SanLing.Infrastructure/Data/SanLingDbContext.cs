@@ -41,6 +41,9 @@ public abstract class SanLingDbContext : IdentityDbContext<AppUser>, IDataProtec
     /// <summary>Audit lines added but not yet linked to the chain; linked at save time, under the chain's lock.</summary>
     internal List<AuditEntry> UnchainedAudit { get; } = [];
 
+    /// <summary>The last line chained in the open transaction and the chain's length with it: the checkpoint once committed.</summary>
+    internal (AuditEntry Line, long Count)? UncommittedHead { get; set; }
+
     /// <summary>True while the interceptor saves the audit lines of a save (the nested save must not commit).</summary>
     internal bool WritingAuditLines { get; set; }
 

@@ -5,6 +5,7 @@ using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Evaluation;
 using SanLing.Infrastructure.Identity;
 using SanLing.Infrastructure.Seed;
+using SanLing.Infrastructure.Security;
 
 namespace SanLing.Web.Setup;
 
@@ -17,6 +18,9 @@ public static class DatabasePreparation
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await MigrateAsync(app.Services, cancellationToken);
+        // Before anything reads the key ring: it must decrypt with the key material outside the database (or the start
+        // is refused), and keys still in clear are encrypted in place.
+        await KeyRingGuard.PrepareAsync(app.Services, app.Logger, cancellationToken);
         if (app.Configuration.GetValue("Demo:Enabled", false))
         {
             if (!await SeedDemoIfEmptyAsync(app.Services, app.Logger, cancellationToken) && !await HasDemoTownAsync(app.Services, cancellationToken))
