@@ -68,8 +68,9 @@ public sealed class AuditingInterceptor(TimeProvider clock, AuditAnchor anchor, 
             }
             if (db.UnchainedAudit.Count > 0)
             {
-                var previous = db.LastAuditHash() ?? "";
-                Chain(db, previous, CountBefore(previous) ?? db.AuditEntries.LongCount());
+                var last = db.LastAuditLine();
+                var head = anchor.ReadHead();
+                Chain(db, last, head, CountBefore(last, head) ?? db.AuditEntries.LongCount());
             }
         }
         return result;
@@ -97,8 +98,9 @@ public sealed class AuditingInterceptor(TimeProvider clock, AuditAnchor anchor, 
             }
             if (db.UnchainedAudit.Count > 0)
             {
-                var previous = await db.LastAuditHashAsync(cancellationToken) ?? "";
-                Chain(db, previous, CountBefore(previous) ?? await db.AuditEntries.LongCountAsync(cancellationToken));
+                var last = await db.LastAuditLineAsync(cancellationToken);
+                var head = anchor.ReadHead();
+                Chain(db, last, head, CountBefore(last, head) ?? await db.AuditEntries.LongCountAsync(cancellationToken));
             }
         }
         return result;
@@ -198,11 +200,15 @@ public sealed class AuditingInterceptor(TimeProvider clock, AuditAnchor anchor, 
     }
 
     /// <summary>
-    /// Links new lines, in the order they were added, after <paramref name="previous"/> (the last line's hash), seals each
-    /// with its MAC, and remembers the new head for the checkpoint once the transaction commits.
+    /// Links new lines, in the order they were added, after <paramref name="last"/> (the chain's last line), seals each
+    /// with its MAC, and remembers the new head for the checkpoint once the transaction commits. When the database ends
+    /// before the recorded head (lines were cut from the end), the checkpoint stays where it is: new lines must not
+    /// cover up the gap that <c>verify-audit</c> reports.
     /// </summary>
-    private void Chain(SanLingDbContext db, string previous, long countBefore)
+    private void Chain(SanLingDbContext db, AuditTail? last, AuditHead? head, long countBefore)
     {
+        var previous = last?.Hash ?? "";
+        var truncated = head is not null && head.LastId > (last?.Id ?? 0);
         foreach (var line in db.UnchainedAudit)
         {
             line.PreviousHash = previous;
@@ -210,17 +216,17 @@ public sealed class AuditingInterceptor(TimeProvider clock, AuditAnchor anchor, 
             line.Mac = anchor.Mac(line.Hash);
             previous = line.Hash;
         }
-        db.UncommittedHead = (db.UnchainedAudit[^1], countBefore + db.UnchainedAudit.Count);
+        db.UncommittedHead = truncated ? null : (db.UnchainedAudit[^1], countBefore + db.UnchainedAudit.Count);
     }
 
-    /// <summary>The number of lines up to <paramref name="previous"/> when the checkpoint already stands there (no count query).</summary>
-    private long? CountBefore(string previous)
+    /// <summary>The number of lines up to <paramref name="last"/> when the checkpoint already stands there (no count query).</summary>
+    private static long? CountBefore(AuditTail? last, AuditHead? head)
     {
-        if (previous.Length == 0)
+        if (last is null)
         {
             return 0;
         }
-        return anchor.ReadHead() is { } head && head.Hash == previous ? head.Count : null;
+        return head is not null && head.LastId == last.Id && head.Hash == last.Hash ? head.Count : null;
     }
 
     public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Advance(eventData.Context);
