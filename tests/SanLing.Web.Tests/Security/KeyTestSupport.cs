@@ -9,14 +9,25 @@ using SanLing.Web.Tests.Support;
 
 namespace SanLing.Web.Tests.Security;
 
-/// <summary>A portal on a given database file with extra settings (key files, certificates) on top of the test ones.</summary>
-public sealed class KeyedPortal(string databasePath, params (string Key, string Value)[] settings)
-    : SanLingFactory(demo: false, databasePath: databasePath)
+/// <summary>
+/// A portal on a given database file with extra settings (key files) on top of the test ones. Several may follow one
+/// another on the same files, so it leaves them behind: the test deletes its folder.
+/// </summary>
+public sealed class KeyedPortal : SanLingFactory
 {
+    private readonly (string Key, string Value)[] _settings;
+
+    public KeyedPortal(string databasePath, params (string Key, string Value)[] settings)
+        : base(demo: false, databasePath: databasePath)
+    {
+        _settings = settings;
+        KeepFiles = true;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }

@@ -77,10 +77,17 @@ public class SanLingFactory : WebApplicationFactory<Program>
         HandleCookies = true,
     });
 
+    /// <summary>Leaves the database and key files behind on dispose (a test that starts several portals on one folder cleans up itself).</summary>
+    public bool KeepFiles { get; init; }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (KeepFiles)
+        {
+            return;
+        }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             try
