@@ -66,7 +66,6 @@ public class Finding : Entity
     public DisputeCategory? DisputeCategory { get; set; }
     public HazardCategory? HazardCategory { get; set; }
 
-    [Personal]
     public required string Description { get; set; }
 
     /// <summary>当事人 (disputes).</summary>

@@ -509,7 +509,9 @@ public static class AuditChain
             BeforeAnchoring = check.BeforeAnchoring,
             CheckpointId = check.CheckpointId,
         };
-        var details = new VerificationDetails(result.Intact, result.Lines, result.BrokenAt, result.Problem, result.BeforeAnchoring, result.CheckpointId);
+        // Only what a reader needs: an intact check of a fully sealed chain stays {"intact":true,"lines":…,"brokenAt":null}.
+        var details = new VerificationDetails(result.Intact, result.Lines, result.BrokenAt, result.Problem,
+            result.BeforeAnchoring > 0 ? result.BeforeAnchoring : null, result.Intact ? null : result.CheckpointId);
         await AppendAsync(db, clock, AuditAction.VerifyChain, nameof(AuditEntry), null, JsonSerializer.Serialize(details), cancellationToken);
         return result;
     }
@@ -547,9 +549,9 @@ public static class AuditChain
         [property: System.Text.Json.Serialization.JsonPropertyName("intact")] bool Intact,
         [property: System.Text.Json.Serialization.JsonPropertyName("lines")] int Lines,
         [property: System.Text.Json.Serialization.JsonPropertyName("brokenAt")] long? BrokenAt,
-        [property: System.Text.Json.Serialization.JsonPropertyName("problem")] AuditProblem? Problem = null,
-        [property: System.Text.Json.Serialization.JsonPropertyName("beforeAnchoring")] int? BeforeAnchoring = null,
-        [property: System.Text.Json.Serialization.JsonPropertyName("checkpoint")] long? CheckpointId = null);
+        [property: System.Text.Json.Serialization.JsonPropertyName("problem"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] AuditProblem? Problem = null,
+        [property: System.Text.Json.Serialization.JsonPropertyName("beforeAnchoring"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? BeforeAnchoring = null,
+        [property: System.Text.Json.Serialization.JsonPropertyName("checkpoint"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? CheckpointId = null);
 
     /// <summary>Adds a line written by the application itself (a reveal, an export, an import, the seed).</summary>
     public static async Task AppendAsync(SanLingDbContext db, TimeProvider clock, AuditAction action, string entityType, string? entityId, string? details, CancellationToken cancellationToken = default)

@@ -89,12 +89,18 @@ public sealed class KeyMaterial
         {
             keys.Certificate = FindInStore(thumbprint);
         }
+        var previous = section.GetSection("PreviousKeyFiles").GetChildren()
+            .Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .Select(c => ReadKeyFile(Full(c.Value!), $"DataProtection:PreviousKeyFiles:{c.Key}", keys._warnings))
+            .ToList();
         if (keys.Certificate is not null)
         {
             keys.PreviousCertificates = section.GetSection("PreviousCertificates").GetChildren()
                 .Where(c => !string.IsNullOrWhiteSpace(c["Path"]))
                 .Select(c => LoadCertificateFile(Full(c["Path"]!), c["Password"], $"DataProtection:PreviousCertificates:{c.Key}:Path"))
                 .ToList();
+            // Moving from the key file to a certificate: the old key file, listed as previous, decrypts until re-encrypted.
+            keys.KeyFiles = previous;
         }
         else
         {
@@ -102,9 +108,6 @@ public sealed class KeyMaterial
             var current = configured is null
                 ? keys.ReadOrCreate(System.IO.Path.Combine(directory, KeyFileName), "密钥文件")
                 : ReadKeyFile(Full(configured), "DataProtection:KeyFile", keys._warnings);
-            var previous = section.GetSection("PreviousKeyFiles").GetChildren()
-                .Where(c => !string.IsNullOrWhiteSpace(c.Value))
-                .Select(c => ReadKeyFile(Full(c.Value!), $"DataProtection:PreviousKeyFiles:{c.Key}", keys._warnings));
             keys.CurrentKeyFile = current;
             keys.KeyFiles = [current, .. previous.Where(p => p.Id != current.Id)];
         }

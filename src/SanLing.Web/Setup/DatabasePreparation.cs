@@ -18,9 +18,6 @@ public static class DatabasePreparation
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await MigrateAsync(app.Services, cancellationToken);
-        // Before anything reads the key ring: it must decrypt with the key material outside the database (or the start
-        // is refused), and keys still in clear are encrypted in place.
-        await KeyRingGuard.PrepareAsync(app.Services, app.Logger, cancellationToken);
         if (app.Configuration.GetValue("Demo:Enabled", false))
         {
             if (!await SeedDemoIfEmptyAsync(app.Services, app.Logger, cancellationToken) && !await HasDemoTownAsync(app.Services, cancellationToken))
@@ -74,6 +71,10 @@ public static class DatabasePreparation
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
+        // Before anything reads the key ring (portal and commands alike): it must decrypt with the key material outside
+        // the database, or the start is refused; keys still in clear are encrypted in place; and a key exists afterwards,
+        // so no protection inside a save's transaction ever has to write one (SQLite would lock against itself).
+        await KeyRingGuard.PrepareAsync(services, services.GetRequiredService<ILoggerFactory>().CreateLogger("SanLing.Keys"), cancellationToken);
     }
 
     /// <summary>

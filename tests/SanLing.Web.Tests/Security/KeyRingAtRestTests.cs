@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
@@ -155,6 +157,37 @@ public sealed class KeyRingAtRestTests : IDisposable
         Assert.Equal(old.IdNumberHash, latest.Hash(idNumber));
         var found = await later.WithDbAsync(db => db.KeyPersons.CountAsync(k => k.IdNumberHash == latest.Hash(idNumber)));
         Assert.Equal(1, found);
+    }
+
+    [Fact]
+    public async Task A_certificate_file_can_protect_the_key_ring_and_a_wrong_password_stops_the_start()
+    {
+        var pfx = Path.Combine(_folder, "sanling.pfx");
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=SanLing key ring test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5));
+            await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "pfx-pass-1"));
+        }
+        (string, string)[] withCertificate = [("DataProtection:CertificatePath", pfx), ("DataProtection:CertificatePassword", "pfx-pass-1")];
+        var idNumber = KeyTestSupport.IdNumber(705);
+        using (var first = new KeyedPortal(DatabasePath, withCertificate))
+        {
+            await KeyTestSupport.TownWithKeyPersonAsync(first, idNumber);
+            var rows = await first.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
+            Assert.NotEmpty(rows);
+            Assert.All(rows, xml => Assert.Contains("EncryptedData", xml, StringComparison.Ordinal));
+            Assert.All(rows, xml => Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal));
+            Assert.False(File.Exists(KeyFile), "with a certificate no key file is made");
+        }
+
+        var refused = await new PortalProcess(DatabasePath).RunAsync("", $"--DataProtection:CertificatePath={pfx}", "--DataProtection:CertificatePassword=wrong", "--urls=http://127.0.0.1:0");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("无法读取", refused.Error, StringComparison.Ordinal);
+
+        using var again = new KeyedPortal(DatabasePath, withCertificate);
+        var cipher = await again.WithDbAsync(db => db.KeyPersons.Select(k => k.IdNumberCipher).SingleAsync());
+        Assert.Equal(idNumber, again.Services.GetRequiredService<IdNumberProtector>().Unprotect(cipher));
     }
 
     /// <summary>The master keys of the ring as the portal holds them in memory (base64), to look for in the files.</summary>
