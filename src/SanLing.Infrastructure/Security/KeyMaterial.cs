@@ -218,17 +218,6 @@ public sealed class KeyMaterial
     public static string IdOf(byte[] key) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(key, "SanLing key id"u8))[..16];
 
-    /// <summary>Writes a new key file (for rotation); refuses to overwrite.</summary>
-    public static KeyFileKey CreateKeyFile(string path)
-    {
-        if (File.Exists(path))
-        {
-            throw new KeyMaterialException($"文件“{path}”已存在，不会覆盖。");
-        }
-        var keys = new KeyMaterial(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        return keys.ReadOrCreate(System.IO.Path.GetFullPath(path), "密钥文件");
-    }
-
     private static X509Certificate2 LoadCertificateFile(string path, string? password, string setting)
     {
         if (!File.Exists(path))
