@@ -30,6 +30,15 @@ public static class Program
         return 0;
     }
 
+    /// <summary>The audit interceptor with throw-away keys beside the bench database.</summary>
+    private static AuditingInterceptor BenchInterceptor(string databasePath)
+    {
+        var keys = SanLing.Infrastructure.Security.KeyMaterial.Load(
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), Path.GetTempPath(), databasePath + "-keys");
+        return new AuditingInterceptor(TimeProvider.System, new SanLing.Infrastructure.Security.AuditAnchor(keys),
+            new SanLing.Infrastructure.Security.AuditFieldProtector(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()));
+    }
+
     private static async Task RunAsync(int subjects)
     {
         var path = Path.Combine(Path.GetTempPath(), $"sanling-bench-{subjects}-{Guid.NewGuid():N}.db");
@@ -37,7 +46,7 @@ public static class Program
         var actor = new CurrentActor();
         var options = new DbContextOptionsBuilder<SqliteSanLingDbContext>()
             .UseSqlite($"Data Source={path}")
-            .AddInterceptors(new AuditingInterceptor(TimeProvider.System), counter)
+            .AddInterceptors(BenchInterceptor(path), counter)
             .Options;
         try
         {

@@ -1,3 +1,4 @@
+using SanLing.Infrastructure.Security;
 using SanLing.Web.Commands;
 using SanLing.Web.Setup;
 using Serilog;
@@ -6,7 +7,16 @@ using Serilog;
 // with the same configuration, so towns can script their year-end.
 var isCommand = CommandLine.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? CommandLine.HostArguments(args) : args);
-builder.AddSanLing(isCommand);
+try
+{
+    builder.AddSanLing(isCommand);
+}
+catch (KeyMaterialException ex)
+{
+    // Before the log exists: configured key material is missing or unreadable, and keys never fall back to clear.
+    await Console.Error.WriteLineAsync("SanLing 拒绝启动：" + ex.Message);
+    return 1;
+}
 var app = builder.Build();
 
 if (isCommand)
@@ -20,6 +30,11 @@ try
     app.UseSanLing();
     await app.RunAsync();
     return 0;
+}
+catch (KeyMaterialException ex)
+{
+    Log.Fatal("SanLing 拒绝启动：{Reason}", ex.Message);
+    return 1;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {

@@ -66,13 +66,14 @@ public sealed class AuditChainConcurrencyTests : IDisposable
         Assert.Equal(linesBefore + 40, await _factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
     }
 
-    private static SqliteSanLingDbContext ContextOn(string connectionString, int townId, string name)
+    private SqliteSanLingDbContext ContextOn(string connectionString, int townId, string name)
     {
         var actor = new CurrentActor();
         actor.ActAsSystem(townId, name);
         var options = new DbContextOptionsBuilder<SqliteSanLingDbContext>()
             .UseSqlite(connectionString)
-            .AddInterceptors(new AuditingInterceptor(TimeProvider.System))
+            // The portal's own interceptor: the same audit key and head checkpoint as a command beside it would use.
+            .AddInterceptors(_factory.Services.GetRequiredService<AuditingInterceptor>())
             .Options;
         return new SqliteSanLingDbContext(options, actor);
     }

@@ -69,6 +69,7 @@ public class Finding : Entity
     public required string Description { get; set; }
 
     /// <summary>当事人 (disputes).</summary>
+    [Personal]
     public string? Parties { get; set; }
 
     /// <summary>民转刑 risk (disputes).</summary>

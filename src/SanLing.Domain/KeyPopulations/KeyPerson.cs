@@ -21,6 +21,7 @@ public class KeyPerson : Entity
 {
     /// <summary>编号: unique per town.</summary>
     public required string Number { get; set; }
+    [Personal]
     public required string Name { get; set; }
 
     /// <summary>The ID number encrypted at rest (never stored in clear text).</summary>
@@ -44,9 +45,11 @@ public class KeyPerson : Entity
     public DateOnly? DelistedOn { get; set; }
 
     public bool HasAssistancePlan { get; set; }
+    [Personal]
     public string? AssistancePlan { get; set; }
 
     /// <summary>帮教责任人.</summary>
+    [Personal]
     public string? HelperName { get; set; }
 
     public List<FollowUp> FollowUps { get; set; } = [];
@@ -61,6 +64,9 @@ public class FollowUp : Entity
     public int KeyPersonId { get; set; }
     public KeyPerson? KeyPerson { get; set; }
     public DateOnly VisitedOn { get; set; }
+    [Personal]
     public required string VisitedBy { get; set; }
+
+    [Personal]
     public string? Note { get; set; }
 }

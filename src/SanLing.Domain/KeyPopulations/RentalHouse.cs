@@ -9,7 +9,10 @@ public class RentalHouse : Entity
     public required string Number { get; set; }
     public int SubjectId { get; set; }
     public Subject? Subject { get; set; }
+    [Personal]
     public required string Address { get; set; }
+
+    [Personal]
     public string? Landlord { get; set; }
     public int TenantCount { get; set; }
 

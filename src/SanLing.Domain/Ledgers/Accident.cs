@@ -1,3 +1,5 @@
+using SanLing.Domain.Common;
+
 namespace SanLing.Domain.Ledgers;
 
 public enum AccidentCategory
@@ -20,5 +22,6 @@ public class Accident : Incident
     /// <summary>直接经济损失, in 万元.</summary>
     public decimal LossTenThousandYuan { get; set; }
 
+    [Personal]
     public string? Summary { get; set; }
 }

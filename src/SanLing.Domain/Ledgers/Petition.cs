@@ -1,3 +1,5 @@
+using SanLing.Domain.Common;
+
 namespace SanLing.Domain.Ledgers;
 
 public enum PetitionKind
@@ -21,6 +23,7 @@ public class Petition : Incident
 {
     public PetitionKind Kind { get; set; }
     public int PetitionerCount { get; set; } = 1;
+    [Personal]
     public string? Matter { get; set; }
 
     /// <summary>包案领导.</summary>

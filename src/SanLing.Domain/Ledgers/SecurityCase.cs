@@ -1,3 +1,4 @@
+using SanLing.Domain.Common;
 using SanLing.Domain.KeyPopulations;
 
 namespace SanLing.Domain.Ledgers;
@@ -12,6 +13,7 @@ public enum CaseKind
 public class SecurityCase : Incident
 {
     public CaseKind Kind { get; set; }
+    [Personal]
     public string? Facts { get; set; }
 
     /// <summary>

@@ -15,7 +15,10 @@ public class Grid : Entity
     public Subject? Subject { get; set; }
 
     /// <summary>The grid worker's name (网格员) as the office records it; empty means no worker (7.1 fails).</summary>
+    [Personal]
     public string? WorkerName { get; set; }
+
+    [Personal]
     public string? WorkerPhone { get; set; }
 
     /// <summary>The worker's portal account, when they have one: it may submit this grid's inspection.</summary>

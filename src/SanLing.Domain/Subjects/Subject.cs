@@ -16,12 +16,17 @@ public class Subject : Entity
     public Subject? Territory { get; set; }
 
     /// <summary>第一责任人: principal or legal person.</summary>
+    [Personal]
     public string? PrincipalName { get; set; }
 
     /// <summary>直接责任人: the leader in charge.</summary>
+    [Personal]
     public string? LeaderInChargeName { get; set; }
 
+    [Personal]
     public string? ContactPerson { get; set; }
+
+    [Personal]
     public string? Phone { get; set; }
     public string? Address { get; set; }
 

@@ -4,19 +4,27 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using SanLing.Domain.Auditing;
 using SanLing.Domain.Common;
+using SanLing.Infrastructure.Security;
 
 namespace SanLing.Infrastructure.Data;
 
 /// <summary>
 /// On every save: stamps the town, the audit fields and a fresh concurrency token on each record, and
 /// appends one hash-chained audit line per created, changed or deleted record, in the same transaction.
-/// Every new audit line is linked to the chain here, at save time, after the chain is locked (see <see cref="Gates"/>).
+/// Every new audit line is linked to the chain here, at save time, after the chain is locked (see <see cref="Gates"/>),
+/// and sealed with the audit key's MAC; once the transaction commits, the head checkpoint outside the database moves on.
+/// Fields marked <see cref="PersonalAttribute"/> are written to the trail encrypted (<see cref="AuditFieldProtector"/>).
 /// </summary>
-public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditingInterceptor(TimeProvider clock, AuditAnchor anchor, AuditFieldProtector fields)
+    : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    /// <summary>The anchor the chain is sealed with (also used to check it).</summary>
+    public AuditAnchor Anchor => anchor;
+
     /// <summary>Property values never written to the audit trail in clear.</summary>
     private static readonly HashSet<string> SecretProperties = ["IdNumberCipher", "IdNumberHash"];
 
@@ -59,7 +67,9 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
             }
             if (db.UnchainedAudit.Count > 0)
             {
-                Chain(db.UnchainedAudit, db.LastAuditHash());
+                var last = db.LastAuditLine();
+                var head = anchor.ReadHead();
+                Chain(db, last, head, CountBefore(last, head) ?? db.AuditEntries.LongCount());
             }
         }
         return result;
@@ -87,7 +97,9 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
             }
             if (db.UnchainedAudit.Count > 0)
             {
-                Chain(db.UnchainedAudit, await db.LastAuditHashAsync(cancellationToken));
+                var last = await db.LastAuditLineAsync(cancellationToken);
+                var head = anchor.ReadHead();
+                Chain(db, last, head, CountBefore(last, head) ?? await db.AuditEntries.LongCountAsync(cancellationToken));
             }
         }
         return result;
@@ -186,15 +198,75 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
         db.ReleaseAuditGate();
     }
 
-    /// <summary>Links new lines, in the order they were added, after <paramref name="previous"/> (the last line's hash).</summary>
-    private static void Chain(List<AuditEntry> lines, string? previous)
+    /// <summary>
+    /// Links new lines, in the order they were added, after <paramref name="last"/> (the chain's last line), seals each
+    /// with its MAC, and remembers the new head for the checkpoint once the transaction commits. When the database ends
+    /// before the recorded head (lines were cut from the end), the checkpoint stays where it is: new lines must not
+    /// cover up the gap that <c>verify-audit</c> reports.
+    /// </summary>
+    private void Chain(SanLingDbContext db, AuditTail? last, AuditHead? head, long countBefore)
     {
-        previous ??= "";
-        foreach (var line in lines)
+        var previous = last?.Hash ?? "";
+        var truncated = head is not null && head.LastId > (last?.Id ?? 0);
+        foreach (var line in db.UnchainedAudit)
         {
             line.PreviousHash = previous;
             line.Hash = AuditChain.HashOf(line);
+            line.Mac = anchor.Mac(line.Hash);
             previous = line.Hash;
+        }
+        db.UncommittedHead = truncated ? null : (db.UnchainedAudit[^1], countBefore + db.UnchainedAudit.Count);
+    }
+
+    /// <summary>The number of lines up to <paramref name="last"/> when the checkpoint already stands there (no count query).</summary>
+    private static long? CountBefore(AuditTail? last, AuditHead? head)
+    {
+        if (last is null)
+        {
+            return 0;
+        }
+        return head is not null && head.LastId == last.Id && head.Hash == last.Hash ? head.Count : null;
+    }
+
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Advance(eventData.Context);
+
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Advance(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(System.Data.Common.DbTransaction transaction, TransactionErrorEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionFailedAsync(System.Data.Common.DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The lines are committed: the checkpoint outside the database moves to the new head.</summary>
+    private void Advance(DbContext? context)
+    {
+        if (context is SanLingDbContext { UncommittedHead: var (line, count) } db)
+        {
+            db.UncommittedHead = null;
+            anchor.Advance(new AuditHead(line.Id, line.Hash, line.Mac, count));
+        }
+    }
+
+    private static void Forget(DbContext? context)
+    {
+        if (context is SanLingDbContext db)
+        {
+            db.UncommittedHead = null;
         }
     }
 
@@ -242,9 +314,9 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
         _ => AuditAction.Update,
     };
 
-    private static string Describe(EntityEntry entry)
+    private string Describe(EntityEntry entry)
     {
-        var changes = new SortedDictionary<string, object?[]>(StringComparer.Ordinal);
+        var changes = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
@@ -262,12 +334,27 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
             {
                 continue;
             }
-            changes[name] = SecretProperties.Contains(name)
-                ? [before is null ? null : "***", after is null ? null : "***"]
-                : [Readable(before), Readable(after)];
+            if (SecretProperties.Contains(name))
+            {
+                changes[name] = new object?[] { before is null ? null : "***", after is null ? null : "***" };
+            }
+            else if (IsPersonal(property.Metadata))
+            {
+                changes[name] = fields.Protect([Readable(before), Readable(after)]);
+            }
+            else
+            {
+                changes[name] = new[] { Readable(before), Readable(after) };
+            }
         }
         return JsonSerializer.Serialize(changes, JsonOptions);
     }
+
+    private static readonly ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IProperty, bool> PersonalProperties = new();
+
+    /// <summary>Marked <see cref="PersonalAttribute"/> on the entity (the one list of personal fields).</summary>
+    private static bool IsPersonal(Microsoft.EntityFrameworkCore.Metadata.IProperty property) =>
+        PersonalProperties.GetOrAdd(property, p => p.PropertyInfo?.IsDefined(typeof(PersonalAttribute), inherit: true) == true);
 
     /// <summary>Enums as the words the office uses (已化解, not 3).</summary>
     private static object? Readable(object? value) => value is Enum e ? Terms.Of(e) : value;
@@ -317,33 +404,114 @@ public static class AuditChain
     }
 
     /// <summary>
-    /// Walks the whole trail in order and returns the id of the first line whose hash or link is wrong
-    /// (a line edited, removed or inserted), or null when the chain is intact. Streams: memory stays flat.
+    /// Walks the whole trail in order and returns the id of the first line whose hash, link or MAC is wrong (a line
+    /// edited, removed or inserted, or the chain re-hashed without the audit key), or null when the chain is intact.
     /// </summary>
-    public static async Task<long?> FirstBrokenLineAsync(SanLingDbContext db, CancellationToken cancellationToken = default)
+    public static async Task<long?> FirstBrokenLineAsync(SanLingDbContext db, CancellationToken cancellationToken = default) =>
+        (await CheckAsync(db, AnchorOf(db), useCheckpoint: false, cancellationToken)).BrokenAt;
+
+    /// <summary>The anchor of the context's audit interceptor, or null for a bare context (then only hashes are checked).</summary>
+    public static AuditAnchor? AnchorOf(SanLingDbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<AuditingInterceptor>().FirstOrDefault()?.Anchor;
+
+    /// <summary>
+    /// Checks the whole chain: each line's hash and link; with an <paramref name="anchor"/>, each line's MAC (lines before
+    /// the first sealed line are counted as written before anchoring, any later line must be sealed); with
+    /// <paramref name="useCheckpoint"/>, that the database still reaches the head recorded outside it. Streams: memory stays flat.
+    /// </summary>
+    public static async Task<AuditCheck> CheckAsync(SanLingDbContext db, AuditAnchor? anchor, bool useCheckpoint, CancellationToken cancellationToken = default)
     {
+        // Read before the lines: the checkpoint is written only after a commit, so the lines read next reach at least as far.
+        var checkpoint = useCheckpoint ? anchor?.ReadHead() : null;
         var previous = "";
+        var lines = 0;
+        var beforeAnchoring = 0;
+        var anchored = false;
+        long? headId = null;
+        AuditEntry? atCheckpoint = null;
+        var linesToCheckpoint = 0L;
         await foreach (var line in db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
+            lines++;
+            headId = line.Id;
             if (line.PreviousHash != previous || HashOf(line) != line.Hash)
             {
-                return line.Id;
+                return new AuditCheck(AuditProblem.Altered, line.Id, lines, beforeAnchoring, checkpoint?.LastId);
+            }
+            if (anchor is not null)
+            {
+                if (line.Mac is null)
+                {
+                    if (anchored)
+                    {
+                        return new AuditCheck(AuditProblem.MacMissing, line.Id, lines, beforeAnchoring, checkpoint?.LastId);
+                    }
+                    beforeAnchoring++;
+                }
+                else if (!anchor.MacMatches(line.Hash, line.Mac))
+                {
+                    return new AuditCheck(AuditProblem.MacMismatch, line.Id, lines, beforeAnchoring, checkpoint?.LastId);
+                }
+                else
+                {
+                    anchored = true;
+                }
+            }
+            if (checkpoint is not null && line.Id <= checkpoint.LastId)
+            {
+                linesToCheckpoint++;
+                if (line.Id == checkpoint.LastId)
+                {
+                    atCheckpoint = line;
+                }
             }
             previous = line.Hash;
         }
-        return null;
+        if (checkpoint is not null)
+        {
+            if (atCheckpoint is null || linesToCheckpoint < checkpoint.Count)
+            {
+                // Lines cut from the end (or the whole trail): the database no longer reaches the recorded head.
+                return new AuditCheck(AuditProblem.MissingAtEnd, headId, lines, beforeAnchoring, checkpoint.LastId);
+            }
+            if (atCheckpoint.Hash != checkpoint.Hash)
+            {
+                return new AuditCheck(AuditProblem.HeadReplaced, atCheckpoint.Id, lines, beforeAnchoring, checkpoint.LastId);
+            }
+        }
+        else if (useCheckpoint && anchored)
+        {
+            return new AuditCheck(AuditProblem.CheckpointMissing, null, lines, beforeAnchoring, null);
+        }
+        return new AuditCheck(null, null, lines, beforeAnchoring, checkpoint?.LastId);
+    }
+
+    /// <summary>The chain's head as it is in the database (for the checkpoint after a restore), or null when it is empty.</summary>
+    public static async Task<AuditHead?> HeadAsync(SanLingDbContext db, CancellationToken cancellationToken = default)
+    {
+        var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id)
+            .Select(a => new { a.Id, a.Hash, a.Mac }).FirstOrDefaultAsync(cancellationToken);
+        return last is null ? null : new AuditHead(last.Id, last.Hash, last.Mac, await db.AuditEntries.LongCountAsync(cancellationToken));
     }
 
     /// <summary>
-    /// Checks the whole chain and records the result as a line of its own (action <see cref="AuditAction.VerifyChain"/>),
-    /// so the administration page can show when the chain was last checked, by whom, and what was found.
+    /// Checks the whole chain (with the audit key and the head checkpoint) and records the result as a line of its own
+    /// (action <see cref="AuditAction.VerifyChain"/>), so the administration page can show when the chain was last
+    /// checked, by whom, and what was found.
     /// </summary>
     public static async Task<AuditVerification> VerifyAndRecordAsync(SanLingDbContext db, TimeProvider clock, CancellationToken cancellationToken = default)
     {
-        var broken = await FirstBrokenLineAsync(db, cancellationToken);
-        var lines = await db.AuditEntries.CountAsync(cancellationToken);
-        var result = new AuditVerification(broken is null, broken, lines, clock.GetUtcNow(), db.Actor.UserName);
-        await AppendAsync(db, clock, AuditAction.VerifyChain, nameof(AuditEntry), null, JsonSerializer.Serialize(new VerificationDetails(result.Intact, result.Lines, result.BrokenAt)), cancellationToken);
+        var check = await CheckAsync(db, AnchorOf(db), useCheckpoint: true, cancellationToken);
+        var result = new AuditVerification(check.Problem is null, check.BrokenAt, check.Lines, clock.GetUtcNow(), db.Actor.UserName)
+        {
+            Problem = check.Problem,
+            BeforeAnchoring = check.BeforeAnchoring,
+            CheckpointId = check.CheckpointId,
+        };
+        // Only what a reader needs: an intact check of a fully sealed chain stays {"intact":true,"lines":…,"brokenAt":null}.
+        var details = new VerificationDetails(result.Intact, result.Lines, result.BrokenAt, result.Problem,
+            result.BeforeAnchoring > 0 ? result.BeforeAnchoring : null, result.Intact ? null : result.CheckpointId);
+        await AppendAsync(db, clock, AuditAction.VerifyChain, nameof(AuditEntry), null, JsonSerializer.Serialize(details), cancellationToken);
         return result;
     }
 
@@ -362,7 +530,13 @@ public static class AuditChain
         try
         {
             var details = JsonSerializer.Deserialize<VerificationDetails>(last.Changes);
-            return details is null ? null : new AuditVerification(details.Intact, details.BrokenAt, details.Lines, last.At, last.UserName);
+            return details is null ? null : new AuditVerification(details.Intact, details.BrokenAt, details.Lines, last.At, last.UserName)
+            {
+                // Checks recorded before the chain was anchored knew only one problem: a broken link.
+                Problem = details.Problem ?? (details.Intact ? null : AuditProblem.Altered),
+                BeforeAnchoring = details.BeforeAnchoring ?? 0,
+                CheckpointId = details.CheckpointId,
+            };
         }
         catch (JsonException)
         {
@@ -373,7 +547,10 @@ public static class AuditChain
     private sealed record VerificationDetails(
         [property: System.Text.Json.Serialization.JsonPropertyName("intact")] bool Intact,
         [property: System.Text.Json.Serialization.JsonPropertyName("lines")] int Lines,
-        [property: System.Text.Json.Serialization.JsonPropertyName("brokenAt")] long? BrokenAt);
+        [property: System.Text.Json.Serialization.JsonPropertyName("brokenAt")] long? BrokenAt,
+        [property: System.Text.Json.Serialization.JsonPropertyName("problem"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] AuditProblem? Problem = null,
+        [property: System.Text.Json.Serialization.JsonPropertyName("beforeAnchoring"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? BeforeAnchoring = null,
+        [property: System.Text.Json.Serialization.JsonPropertyName("checkpoint"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? CheckpointId = null);
 
     /// <summary>Adds a line written by the application itself (a reveal, an export, an import, the seed).</summary>
     public static async Task AppendAsync(SanLingDbContext db, TimeProvider clock, AuditAction action, string entityType, string? entityId, string? details, CancellationToken cancellationToken = default)
@@ -399,7 +576,43 @@ public static class AuditChain
     }
 }
 
-/// <summary>One check of the chain: intact, or the first line found altered, removed or inserted.</summary>
-public sealed record AuditVerification(bool Intact, long? BrokenAt, int Lines, DateTimeOffset At, string? By);
+/// <summary>What a check of the chain found wrong.</summary>
+public enum AuditProblem
+{
+    /// <summary>A line's hash or link is wrong: the line (or the one before it) was edited, removed or inserted.</summary>
+    Altered = 1,
+
+    /// <summary>A line's MAC does not match: the chain was re-hashed by someone without the audit key.</summary>
+    MacMismatch = 2,
+
+    /// <summary>A line after the first sealed one has no MAC.</summary>
+    MacMissing = 3,
+
+    /// <summary>The database ends before the head recorded in the checkpoint: lines were cut from the end.</summary>
+    MissingAtEnd = 4,
+
+    /// <summary>The line at the checkpoint's head is not the one recorded there.</summary>
+    HeadReplaced = 5,
+
+    /// <summary>The chain is sealed but the head checkpoint outside the database is gone.</summary>
+    CheckpointMissing = 6,
+}
+
+/// <summary>
+/// The result of walking the chain. <see cref="BrokenAt"/> is the line concerned (for <see cref="AuditProblem.MissingAtEnd"/>,
+/// the database's last line); <see cref="BeforeAnchoring"/> counts the lines written before MACs existed (not a failure).
+/// </summary>
+public sealed record AuditCheck(AuditProblem? Problem, long? BrokenAt, int Lines, int BeforeAnchoring, long? CheckpointId);
+
+/// <summary>One recorded check of the chain: intact, or what was found wrong and where.</summary>
+public sealed record AuditVerification(bool Intact, long? BrokenAt, int Lines, DateTimeOffset At, string? By)
+{
+    public AuditProblem? Problem { get; init; }
+
+    public int BeforeAnchoring { get; init; }
+
+    /// <summary>The last line recorded in the head checkpoint when the check ran.</summary>
+    public long? CheckpointId { get; init; }
+}
 
 internal sealed record PendingAudit(EntityEntry Entry, AuditAction Action, string Changes);

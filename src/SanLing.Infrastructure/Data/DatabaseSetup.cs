@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,15 +39,24 @@ public static class DatabaseSetup
     {
         services.TryAddSingleton<TimeProvider>(new TownTimeProvider(LocalClock.ResolveZone(configuration["TimeZone"])));
         services.AddSingleton<AuditingInterceptor>();
+        services.AddSingleton<AuditAnchor>();
+        services.AddSingleton<AuditFieldProtector>();
         services.AddScoped<CurrentActor>();
 
         var provider = ProviderFrom(configuration);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        // The key folder sits beside the database's folder by default (App_Data/keys next to App_Data/sanling.db).
+        var keyDirectory = Path.Combine(contentRoot, "App_Data", "keys");
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqliteConnection, contentRoot);
-                services.AddDbContext<SanLingDbContext, SqliteSanLingDbContext>((sp, options) => Common(options.UseSqlite(sqlite), sp));
+                if (SqliteFileOf(sqlite) is { } file)
+                {
+                    keyDirectory = Path.Combine(Path.GetDirectoryName(file)!, "keys");
+                }
+                services.AddDbContext<SanLingDbContext, SqliteSanLingDbContext>((sp, options) => Common(options.UseSqlite(sqlite), sp)
+                    .AddInterceptors(SecureDeleteInterceptor.Instance));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -57,20 +67,44 @@ public static class DatabaseSetup
                 break;
         }
 
-        // Keys in the database under one application name: instances share cookies and antiforgery tokens.
-        services.AddDataProtection()
+        // Keys in the database under one application name (instances share cookies and antiforgery tokens), each
+        // encrypted with key material that is not in the database: a certificate, or else the key file.
+        var keys = KeyMaterial.Load(configuration, contentRoot, keyDirectory);
+        services.AddSingleton(keys);
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("SanLing")
             .PersistKeysToDbContext<SanLingDbContext>();
+        if (keys.Certificate is { } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate);
+            if (keys.PreviousCertificates.Count > 0)
+            {
+                dataProtection.UnprotectKeysWithAnyCertificate([.. keys.PreviousCertificates]);
+            }
+        }
+        else
+        {
+            services.Configure<KeyManagementOptions>(o => o.XmlEncryptor = new KeyFileXmlEncryptor(keys));
+        }
         services.AddSingleton<DatabaseSecretStore>();
         services.AddSingleton<IdNumberProtector>();
         services.AddScoped<Seed.DemoTownSeeder>();
         return services;
     }
 
-    private static void Common(DbContextOptionsBuilder options, IServiceProvider services) => options
+    private static DbContextOptionsBuilder Common(DbContextOptionsBuilder options, IServiceProvider services) => options
         .AddInterceptors(services.GetRequiredService<AuditingInterceptor>())
         // Evaluation results reach subjects only through their run, which is itself filtered by town.
         .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+
+    /// <summary>The database file of a SQLite connection string, or null for an in-memory database.</summary>
+    public static string? SqliteFileOf(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        return string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory
+            ? null
+            : Path.GetFullPath(builder.DataSource);
+    }
 
     /// <summary>A relative SQLite file is placed under the content root, and its folder is created.</summary>
     public static string ResolveSqlitePath(string connectionString, string contentRoot)
@@ -88,5 +122,28 @@ public static class DatabaseSetup
             builder.DefaultTimeout = 30;
         }
         return builder.ToString();
+    }
+}
+
+/// <summary>
+/// SQLite's <c>secure_delete</c> on every connection: deleted rows (personal data) are overwritten with zeros instead of
+/// lingering in free pages of the file. Sent on the connection itself, not as an EF command.
+/// </summary>
+public sealed class SecureDeleteInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SecureDeleteInterceptor Instance = new();
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA secure_delete = ON;";
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA secure_delete = ON;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

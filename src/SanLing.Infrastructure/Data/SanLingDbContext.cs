@@ -40,6 +40,9 @@ public abstract class SanLingDbContext : IdentityDbContext<AppUser>, IDataProtec
     /// <summary>Audit lines added but not yet linked to the chain; linked at save time, under the chain's lock.</summary>
     internal List<AuditEntry> UnchainedAudit { get; } = [];
 
+    /// <summary>The last line chained in the open transaction and the chain's length with it: the checkpoint once committed.</summary>
+    internal (AuditEntry Line, long Count)? UncommittedHead { get; set; }
+
     /// <summary>True while the interceptor saves the audit lines of a save (the nested save must not commit).</summary>
     internal bool WritingAuditLines { get; set; }
 
@@ -54,14 +57,14 @@ public abstract class SanLingDbContext : IdentityDbContext<AppUser>, IDataProtec
     }
 
     /// <summary>
-    /// The hash of the last audit line, read inside the save's transaction once the chain is locked: on SQLite the
+    /// The last audit line (id and hash), read inside the save's transaction once the chain is locked: on SQLite the
     /// transaction began with BEGIN IMMEDIATE and already holds the database's write lock.
     /// </summary>
-    internal virtual string? LastAuditHash() =>
-        AuditEntries.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefault();
+    internal virtual AuditTail? LastAuditLine() =>
+        AuditEntries.OrderByDescending(a => a.Id).Select(a => new AuditTail { Id = a.Id, Hash = a.Hash }).FirstOrDefault();
 
-    internal virtual Task<string?> LastAuditHashAsync(CancellationToken cancellationToken) =>
-        AuditEntries.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken);
+    internal virtual Task<AuditTail?> LastAuditLineAsync(CancellationToken cancellationToken) =>
+        AuditEntries.OrderByDescending(a => a.Id).Select(a => new AuditTail { Id = a.Id, Hash = a.Hash }).FirstOrDefaultAsync(cancellationToken);
 
     // A context dropped mid-save (a request aborted) must not keep the other appenders of this process waiting.
     // Released after the context (and its transaction) is gone, so the next appender finds the database free.
@@ -155,12 +158,19 @@ public sealed class SqlServerSanLingDbContext(DbContextOptions<SqlServerSanLingD
 {
     // UPDLOCK + HOLDLOCK: the last line (or the empty range) stays locked until the save commits, so a second
     // appender, in this process or another, waits here instead of chaining onto the same predecessor.
-    private const string LockedLastHash =
-        "SELECT TOP(1) [Hash] AS [Value] FROM [AuditEntries] WITH (UPDLOCK, HOLDLOCK) ORDER BY [Id] DESC";
+    private const string LockedLastLine =
+        "SELECT TOP(1) [Id], [Hash] FROM [AuditEntries] WITH (UPDLOCK, HOLDLOCK) ORDER BY [Id] DESC";
 
-    internal override string? LastAuditHash() =>
-        Database.SqlQueryRaw<string>(LockedLastHash).AsEnumerable().FirstOrDefault();
+    internal override AuditTail? LastAuditLine() =>
+        Database.SqlQueryRaw<AuditTail>(LockedLastLine).AsEnumerable().FirstOrDefault();
 
-    internal override async Task<string?> LastAuditHashAsync(CancellationToken cancellationToken) =>
-        (await Database.SqlQueryRaw<string>(LockedLastHash).ToListAsync(cancellationToken)).FirstOrDefault();
+    internal override async Task<AuditTail?> LastAuditLineAsync(CancellationToken cancellationToken) =>
+        (await Database.SqlQueryRaw<AuditTail>(LockedLastLine).ToListAsync(cancellationToken)).FirstOrDefault();
+}
+
+/// <summary>The id and hash of the audit chain's last line.</summary>
+public sealed class AuditTail
+{
+    public long Id { get; set; }
+    public string Hash { get; set; } = "";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Migrations;
+using SanLing.Infrastructure.Security;
 using SanLing.Web.Setup;
 
 namespace SanLing.Web.Commands;
@@ -69,7 +70,17 @@ public sealed class BackupCommand : ICliCommand
             File.Delete(partial);
         }
         Console.WriteLine($"已备份数据库到 {target}（{new FileInfo(target).Length / 1024.0:0} KB）。");
+        Console.WriteLine(KeysNotInBackup(app));
         return CommandLine.Ok;
+    }
+
+    /// <summary>The reminder both commands print: a backup is useless without the key material, which it does not hold.</summary>
+    internal static string KeysNotInBackup(WebApplication app)
+    {
+        var keys = app.Services.GetRequiredService<KeyMaterial>();
+        var material = keys.Certificate is null ? $"密钥文件 {string.Join("、", keys.KeyFiles.Select(k => k.Path))}" : keys.Description;
+        return $"注意：密钥目录 {keys.Directory}（{material}、审计密钥 {keys.AuditKeyPath}）不在备份中，须另行备份并与数据库备份分开保存；"
+            + "没有它，备份中的身份证号等加密数据无法解密，审计日志也无法校验。";
     }
 }
 
@@ -107,6 +118,7 @@ public sealed class RestoreCommand : ICliCommand
             known = scope.ServiceProvider.GetRequiredService<SanLingDbContext>().Database.GetMigrations().ToArray();
         }
         var applied = CheckBackup(source, known);
+        var anchor = app.Services.GetRequiredService<AuditAnchor>();
 
         var stamp = DateTime.Now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var staging = database.Path + ".restoring-" + stamp;
@@ -114,13 +126,20 @@ public sealed class RestoreCommand : ICliCommand
         {
             Copy(source, staging);
             var pending = known.Except(applied).ToList();
-            await PrepareStagingAsync(staging, pending.Count > 0);
+            var head = await PrepareStagingAsync(staging, pending.Count > 0, anchor);
             var kept = Replace(database.Path, staging, stamp);
+            // A restore is a deliberate step back: the checkpoint follows the restored trail, or verify-audit would call
+            // the lines after the backup "cut from the end".
+            anchor.Reset(head);
             Console.WriteLine($"已从 {source} 还原数据库{(pending.Count > 0 ? $"（并升级了 {pending.Count} 个迁移）" : "")}。");
             if (kept is not null)
             {
                 Console.WriteLine($"原数据库已保留为 {kept}。");
             }
+            Console.WriteLine(head is null
+                ? $"审计检查点（{anchor.CheckpointPath}）已清除：还原的数据库没有审计日志。"
+                : $"审计检查点（{anchor.CheckpointPath}）已重置为还原后数据库的末条审计记录（第 {head.LastId} 条）：这是一次有意的回退，之后的记录不再视为缺失。");
+            Console.WriteLine(BackupCommand.KeysNotInBackup(app));
             return CommandLine.Ok;
         }
         finally
@@ -181,8 +200,8 @@ public sealed class RestoreCommand : ICliCommand
         from.BackupDatabase(to);
     }
 
-    /// <summary>Migrates an older backup and verifies its audit chain, all on the staging copy.</summary>
-    private static async Task PrepareStagingAsync(string staging, bool migrate)
+    /// <summary>Migrates an older backup and verifies its audit chain (with the audit key), all on the staging copy; returns its head.</summary>
+    private static async Task<AuditHead?> PrepareStagingAsync(string staging, bool migrate, AuditAnchor anchor)
     {
         var options = new DbContextOptionsBuilder<SqliteSanLingDbContext>()
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = staging, Pooling = false }.ToString())
@@ -192,12 +211,19 @@ public sealed class RestoreCommand : ICliCommand
         {
             await db.Database.MigrateAsync();
         }
-        if (await AuditChain.FirstBrokenLineAsync(db) is { } broken)
+        var check = await AuditChain.CheckAsync(db, anchor, useCheckpoint: false);
+        if (check.Problem == AuditProblem.MacMismatch)
         {
-            throw new CommandException($"备份中的审计日志在第 {broken} 条处断链（已被修改、删除或插入），未还原。");
+            throw new CommandException($"备份中的审计日志第 {check.BrokenAt} 条的校验码与本机的审计密钥不符（审计密钥不同，或备份被篡改），未还原。");
         }
+        if (check.Problem is not null)
+        {
+            throw new CommandException($"备份中的审计日志在第 {check.BrokenAt} 条处断链（已被修改、删除或插入），未还原。");
+        }
+        var head = await AuditChain.HeadAsync(db);
         // One self-contained file (no -wal beside it) before it takes the database's name.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=DELETE;");
+        return head;
     }
 
     /// <summary>Keeps a consistent copy of the current database, then renames the staging file over it (atomic).</summary>

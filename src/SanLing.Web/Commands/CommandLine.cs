@@ -52,6 +52,11 @@ public static class CommandLine
             await Console.Error.WriteLineAsync(ex.Message);
             return ex.ExitCode;
         }
+        catch (Infrastructure.Security.KeyMaterialException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return Refused;
+        }
     }
 
     private static bool IsConfigurationOverride(string arg) =>

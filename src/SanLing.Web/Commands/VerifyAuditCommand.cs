@@ -1,11 +1,14 @@
 namespace SanLing.Web.Commands;
 
-/// <summary><c>verify-audit</c>: checks that no line of the audit trail was altered, removed or inserted.</summary>
+/// <summary>
+/// <c>verify-audit</c>: checks that no line of the audit trail was altered, removed or inserted, that no line was
+/// re-hashed without the audit key (MAC), and that the trail still reaches the head checkpoint (nothing cut from the end).
+/// </summary>
 public sealed class VerifyAuditCommand : ICliCommand
 {
     public string Name => "verify-audit";
 
-    public string Usage => "verify-audit                               校验审计日志链是否完整（未被篡改或删除）";
+    public string Usage => "verify-audit                               校验审计日志链是否完整（未被篡改、重算或删除末尾记录）";
 
     public async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -15,11 +18,12 @@ public sealed class VerifyAuditCommand : ICliCommand
         db.Actor.Role = "system";
         // Each run is recorded in the trail itself, so the administration page shows the last result.
         var result = await AuditChain.VerifyAndRecordAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
-        if (result.BrokenAt is { } id)
+        var sentence = Features.Audit.AuditChainMessages.Sentence(result, t => t);
+        if (!result.Intact)
         {
-            throw new CommandException($"审计日志在第 {id} 条处断链：该条或其前一条已被修改、删除或插入。");
+            throw new CommandException(sentence);
         }
-        Console.WriteLine($"审计日志完整，共 {result.Lines} 条。");
+        Console.WriteLine(sentence);
         return CommandLine.Ok;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using SanLing.Domain.Common;
 using SanLing.Infrastructure.Evaluation;
 using SanLing.Infrastructure.Seed;
+using SanLing.Infrastructure.Security;
 
 namespace SanLing.Web.Setup;
 
@@ -67,6 +68,10 @@ public static class DatabasePreparation
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
+        // Before anything reads the key ring (portal and commands alike): it must decrypt with the key material outside
+        // the database, or the start is refused; keys still in clear are encrypted in place; and a key exists afterwards,
+        // so no protection inside a save's transaction ever has to write one (SQLite would lock against itself).
+        await KeyRingGuard.PrepareAsync(services, services.GetRequiredService<ILoggerFactory>().CreateLogger("SanLing.Keys"), cancellationToken);
     }
 
     /// <summary>

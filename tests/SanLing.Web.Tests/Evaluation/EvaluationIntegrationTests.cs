@@ -96,6 +96,7 @@ public sealed class EvaluationIntegrationTests : IDisposable
             start.ArgumentList.Add(arg);
         }
         start.Environment["ConnectionStrings__SanLing"] = $"Data Source={_factory.DatabasePath}";
+        start.Environment["DataProtection__KeyDirectory"] = _factory.KeyDirectory;
         start.Environment["Demo__Enabled"] = "false";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(Path.GetTempPath(), "sanling-tests", "cli-logs", "log-.txt");

@@ -28,6 +28,7 @@ public sealed class PortalProcess(string databasePath)
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__SanLing"] = $"Data Source={DatabasePath}";
+        start.Environment["DataProtection__KeyDirectory"] = SanLingFactory.KeyDirectoryFor(DatabasePath);
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(Path.GetTempPath(), "sanling-tests", "cli-logs", "log-.txt");
         using var process = Process.Start(start)!;

@@ -32,6 +32,13 @@ public class SanLingFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>This portal's key folder (key file, audit key, head checkpoint): one per database, never shared between tests.</summary>
+    public string KeyDirectory => KeyDirectoryFor(DatabasePath);
+
+    /// <summary>The key folder that goes with a database file: <c>x.db</c> → <c>x-keys</c> beside it (also for <see cref="PortalProcess"/>).</summary>
+    public static string KeyDirectoryFor(string databasePath) =>
+        Path.Combine(Path.GetDirectoryName(databasePath)!, Path.GetFileNameWithoutExtension(databasePath) + "-keys");
+
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.FromHours(8)));
 
     /// <summary>Settings of this portal on top of the tests' defaults (set them before the first request).</summary>
@@ -45,6 +52,7 @@ public class SanLingFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:SanLing", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("DataProtection:KeyDirectory", KeyDirectory);
         if (_demo is { } demo)
         {
             builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
@@ -92,10 +100,17 @@ public class SanLingFactory : WebApplicationFactory<Program>
         HandleCookies = true,
     });
 
+    /// <summary>Leaves the database and key files behind on dispose (a test that starts several portals on one folder cleans up itself).</summary>
+    public bool KeepFiles { get; init; }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (KeepFiles)
+        {
+            return;
+        }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             try
@@ -106,6 +121,17 @@ public class SanLingFactory : WebApplicationFactory<Program>
             {
                 // best effort: a temp file left behind is harmless
             }
+        }
+        try
+        {
+            if (Directory.Exists(KeyDirectory))
+            {
+                Directory.Delete(KeyDirectory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // best effort, as above
         }
     }
 }
@@ -148,6 +174,8 @@ public static class DemoTown
             if (_snapshot is not null)
             {
                 File.Copy(_snapshot, factory.DatabasePath);
+                // The snapshot's key ring is encrypted with its own key file, and its trail sealed with its audit key.
+                CopyFolder(SanLingFactory.KeyDirectoryFor(_snapshot), factory.KeyDirectory);
             }
             if (kestrel)
             {
@@ -162,6 +190,7 @@ public static class DemoTown
             {
                 var snapshot = Path.Combine(Path.GetDirectoryName(factory.DatabasePath)!, $"demo-snapshot-{Guid.NewGuid():N}.db");
                 factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"VACUUM INTO {snapshot}")).GetAwaiter().GetResult();
+                CopyFolder(factory.KeyDirectory, SanLingFactory.KeyDirectoryFor(snapshot));
                 _snapshot = snapshot;
             }
             return factory;
@@ -169,6 +198,15 @@ public static class DemoTown
         finally
         {
             Gate.Release();
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
         }
     }
 }

@@ -45,14 +45,15 @@ public sealed class AuditController(
     public async Task<IActionResult> Verify(CancellationToken ct)
     {
         var result = await queries.VerifyNowAsync(ct);
-        if (result.BrokenAt is { } id)
+        var sentence = AuditChainMessages.Sentence(result, t => l[t].Value);
+        if (!result.Intact)
         {
-            logger.LogError("Audit chain broken at line {Line}", id);
-            TempData.Danger(string.Format(l["审计日志在第 {0} 条处断链：该条或其前一条已被修改、删除或插入。"].Value, id));
+            logger.LogError("Audit chain check failed: {Problem} at line {Line}", result.Problem, result.BrokenAt);
+            TempData.Danger(sentence);
         }
         else
         {
-            TempData.Success(string.Format(l["审计日志完整，共 {0} 条。"].Value, result.Lines));
+            TempData.Success(sentence);
         }
         return RedirectToAction(nameof(Index));
     }

@@ -2,14 +2,17 @@ using ClosedXML.Excel;
 using SanLing.Domain.Auditing;
 using SanLing.Domain.Common;
 using SanLing.Infrastructure.Excel;
+using SanLing.Infrastructure.Security;
+using Microsoft.Extensions.Localization;
 
 namespace SanLing.Web.Features.Audit;
 
 /// <summary>
 /// The town's audit trail for administrators: filtered and paged in SQL, exported as shown. The trail is
 /// append-only: nothing here edits a line. AuditEntry is not town-filtered by the context, so the town is filtered here.
+/// Personal fields, stored encrypted in the trail, are decrypted here: the controller serves administrators only.
 /// </summary>
-public sealed class AuditTrailQueries(SanLingDbContext db, TimeProvider clock)
+public sealed class AuditTrailQueries(SanLingDbContext db, TimeProvider clock, AuditFieldProtector fields, IStringLocalizer<SharedResource> l)
 {
     public const int PageSize = 50;
 
@@ -62,7 +65,7 @@ public sealed class AuditTrailQueries(SanLingDbContext db, TimeProvider clock)
             .Take(PageSize)
             .Select(a => new AuditTrailLine(a.Id, a.At, a.UserName, a.Role, a.Action, a.EntityType, a.EntityId, a.Changes))
             .ToListAsync(ct);
-        return (items, total);
+        return (items.Select(Revealed).ToList(), total);
     }
 
     /// <summary>The record types present in the town's trail, for the filter.</summary>
@@ -94,10 +97,12 @@ public sealed class AuditTrailQueries(SanLingDbContext db, TimeProvider clock)
             sheet.Cell(row, 5).SetText(Terms.Of(line.Action));
             sheet.Cell(row, 6).SetText(line.EntityType);
             sheet.Cell(row, 7).SetText(line.EntityId);
-            sheet.Cell(row, 8).SetText(line.Changes);
+            sheet.Cell(row, 8).SetText(Revealed(line).Changes);
         }
         return row - 1;
     }
+
+    private AuditTrailLine Revealed(AuditTrailLine line) => line with { Changes = fields.Reveal(line.Changes, l["（无法解密）"]) };
 
     private DateTimeOffset StartOf(DateOnly day)
     {
