@@ -42,6 +42,14 @@ public class Inspection : Entity
 
     public List<Finding> Findings { get; set; } = [];
 
+    /// <summary>
+    /// The key the form carried on its last accepted post (a draft sent again when the connection returns must not be
+    /// stored twice); unique in the town where set.
+    /// </summary>
+    public string? SubmissionKey { get; set; }
+
+    public const int SubmissionKeyMaxLength = 64;
+
     public bool Counts => Status == InspectionStatus.Submitted;
 }
 
