@@ -46,6 +46,8 @@ public sealed class RouteRoleMatrixTests(DemoTownFixture demo)
         ["/RentalHouses/Create"] = [Office, Grid],
         ["/Inspections/Index"] = [Grid, Liaison],
         ["/Inspections/Todo"] = [Grid, Liaison, Office],
+        ["/Worklist/Index"] = [Grid, Liaison],
+        ["/Standing/Index"] = [Liaison],
         ["/InspectionReview/Index"] = [Office, Leader],
         ["/InspectionReview/Missing"] = [Office],
         ["/InspectionReview/MissingExport"] = [Office],

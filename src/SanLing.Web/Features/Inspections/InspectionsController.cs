@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using SanLing.Domain.Common;
 using SanLing.Infrastructure.Identity;
 using SanLing.Web.Features.Shared;
@@ -10,15 +11,26 @@ namespace SanLing.Web.Features.Inspections;
 
 /// <summary>本月排查: grid workers and liaisons submit their units' monthly inspection and follow up open findings; office staff correct.</summary>
 [Authorize(Roles = Roles.GridWorker + "," + Roles.Liaison + "," + Roles.Office)]
-public sealed class InspectionsController(InspectionQueries queries, InspectionCommands commands, IValidator<InspectionForm> validator, IValidator<FollowUpForm> followUpValidator) : Controller
+public sealed class InspectionsController(
+    InspectionQueries queries,
+    InspectionCommands commands,
+    IValidator<InspectionForm> validator,
+    IValidator<FollowUpForm> followUpValidator,
+    IStringLocalizer<SharedResource> localizer) : Controller
 {
     private bool IsOffice => User.IsInRole(Roles.Office);
+
+    /// <summary>The offline queue of inspections.js posts with Accept: application/json and reads the answer.</summary>
+    private bool WantsJson => Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
 
     [HttpGet]
     [Authorize(Roles = Roles.GridWorker + "," + Roles.Liaison)]
     public async Task<IActionResult> Index(string? month, CancellationToken ct)
     {
-        var chosen = MonthText.Parse(month, queries.Today);
+        // Without a month the page opens on the month due now (last month until its due day), not the calendar month.
+        var chosen = string.IsNullOrWhiteSpace(month)
+            ? MonthPeriod.DueNow(queries.Today, await queries.DueDayAsync(ct))
+            : MonthText.Parse(month, queries.Today);
         return chosen is null ? BadRequest() : View(await queries.IndexAsync(chosen.Value, ct));
     }
 
@@ -37,6 +49,7 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
         }
         var inspector = IsOffice ? unit.WorkerName : User.FindFirstValue(SanLingClaims.DisplayName)?.Replace("网格员 ", "", StringComparison.Ordinal);
         var (form, _, _) = await queries.FormAsync(unit, chosen.Value, inspector, ct);
+        form.SubmissionKey = Guid.NewGuid().ToString("N");
         return View(await EditorAsync(unit, chosen.Value, form, ct));
     }
 
@@ -65,24 +78,45 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
         if (ModelState.IsValid)
         {
             var submit = form.Command == InspectionForm.Submit;
-            switch (await commands.SaveAsync(unit, month.Value, form, submit, IsOffice, ct))
+            var outcome = await commands.SaveAsync(unit, month.Value, form, submit, IsOffice, ct);
+            if (outcome is SaveOutcome.Saved or SaveOutcome.Unchanged)
             {
-                case SaveOutcome.Saved:
-                    TempData.Success(submit
-                        ? $"已提交“{unit.Title}”{MonthText.Display(month.Value)}的排查。"
-                        : $"已保存“{unit.Title}”{MonthText.Display(month.Value)}的排查。");
-                    return IsOffice
-                        ? RedirectToAction(nameof(Edit), new { subjectId = unit.SubjectId, gridId = unit.GridId, month = MonthText.Format(month.Value) })
-                        : RedirectToAction(nameof(Index), new { month = MonthText.Format(month.Value) });
+                var received = outcome == SaveOutcome.Unchanged;
+                var message = received
+                    ? string.Format(localizer["“{0}”{1}的排查已经收到，这次没有重复保存。"].Value, unit.Title, MonthText.Display(month.Value))
+                    : string.Format(localizer[submit ? "已提交“{0}”{1}的排查。" : "已保存“{0}”{1}的排查。"].Value, unit.Title, MonthText.Display(month.Value));
+                var next = IsOffice
+                    ? Url.Action(nameof(Edit), new { subjectId = unit.SubjectId, gridId = unit.GridId, month = MonthText.Format(month.Value) })
+                    : Url.Action(nameof(Index), new { month = MonthText.Format(month.Value) });
+                if (received)
+                {
+                    TempData.Warning(message);
+                }
+                else
+                {
+                    TempData.Success(message);
+                }
+                return WantsJson
+                    ? Json(new { status = received ? "duplicate" : "received", message, next })
+                    : Redirect(next!);
+            }
+            switch (outcome)
+            {
                 case SaveOutcome.Locked:
-                    ModelState.AddModelError("", $"{MonthText.Display(month.Value)}已由综治办审核锁定，不能再修改。如需更正，请联系综治办。");
+                    ModelState.AddModelError("", string.Format(localizer["{0}已由综治办审核锁定，不能再修改。如需更正，请联系综治办。"].Value, MonthText.Display(month.Value)));
                     break;
                 case SaveOutcome.Stale:
-                    ModelState.AddModelError("", "保存失败：这份排查已被他人修改。请重新打开，核对最新内容后再保存。");
+                    ModelState.AddModelError("", localizer["保存失败：这份排查已被他人修改。请重新打开，核对最新内容后再保存。"].Value);
                     break;
                 default:
                     return NotFound();
             }
+        }
+        if (WantsJson)
+        {
+            // The queued post was refused: the page posts the form again normally to show the messages beside the fields.
+            var errors = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct().ToList();
+            return UnprocessableEntity(new { status = "refused", message = string.Join("；", errors) });
         }
         return View(await EditorAsync(unit, month.Value, form, ct));
     }
@@ -95,14 +129,16 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
         return View(new TodoPage(items, queries.Today, new PageInfo(current, InspectionQueries.TodoPageSize, total, Request.Path, Request.QueryString)));
     }
 
+    /// <param name="returnUrl">Where the follow-up was made (the 待办 list, or an inspection form's 上月未办结); local only.</param>
     [HttpPost]
-    public async Task<IActionResult> FollowUp(int id, FollowUpForm form, CancellationToken ct)
+    public async Task<IActionResult> FollowUp(int id, FollowUpForm form, string? returnUrl, CancellationToken ct)
     {
+        IActionResult Back() => Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToAction(nameof(Todo));
         var result = await followUpValidator.ValidateAsync(form, ct);
         if (!result.IsValid)
         {
             TempData.Danger(string.Join("；", result.Errors.Select(e => e.ErrorMessage)));
-            return RedirectToAction(nameof(Todo));
+            return Back();
         }
         var (outcome, error) = await commands.FollowUpAsync(id, form, ct);
         if (outcome == SaveOutcome.NotFound)
@@ -117,13 +153,14 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
         {
             TempData.Danger(error ?? "");
         }
-        return RedirectToAction(nameof(Todo));
+        return Back();
     }
 
     private async Task<InspectionEditor> EditorAsync(InspectionUnit unit, DateOnly month, InspectionForm form, CancellationToken ct)
     {
         var (_, status, isLate) = await queries.FormAsync(unit, month, null, ct);
         var dueDate = MonthPeriod.DueDate(month, await queries.DueDayAsync(ct));
-        return new InspectionEditor(unit, month, dueDate, await queries.IsLockedAsync(month, ct), IsOffice, status, isLate, form);
+        var carried = await queries.CarriedAsync(unit, month, ct);
+        return new InspectionEditor(unit, month, dueDate, await queries.IsLockedAsync(month, ct), IsOffice, status, isLate, form, carried, queries.Today);
     }
 }
