@@ -34,10 +34,13 @@ public sealed class WorklistTests(FieldWorkTownFixture town) : IClassFixture<Fie
 
         var page = await client.GetPageAsync("/Worklist");
 
-        var item = Assert.Single(Due(page, "V1-G2"));
+        var items = Due(page, "V1-G2").ToList();
+        var item = Assert.Single(items, i => i.GetAttribute("data-state") == "due");
         Assert.Equal("2026-11", item.GetAttribute("data-month"));
-        Assert.Equal("due", item.GetAttribute("data-state"));
         Assert.Equal("还剩 4 天", item.QuerySelector(".due-state")!.TextContent.Trim());
+        // October, never submitted, was due on 5 November.
+        var october = Assert.Single(items, i => i.GetAttribute("data-month") == "2026-10");
+        Assert.Equal("已逾期 26 天", october.QuerySelector(".due-state")!.TextContent.Trim());
         Assert.Equal("/Inspections/Edit?subjectId=" + town.Subjects["V1"] + "&gridId=" + town.Grids["V1-G2"] + "&month=2026-11",
             item.QuerySelector("a")!.GetAttribute("href"));
         var inspections = await client.GetPageAsync("/Inspections");
@@ -56,7 +59,7 @@ public sealed class WorklistTests(FieldWorkTownFixture town) : IClassFixture<Fie
 
         var page = await client.GetPageAsync("/Worklist");
 
-        var item = Assert.Single(Due(page, "V1-G2"));
+        var item = Assert.Single(Due(page, "V1-G2"), i => i.GetAttribute("data-state") == "due");
         Assert.Equal("2026-11", item.GetAttribute("data-month"));
         Assert.Equal("今天截止", item.QuerySelector(".due-state")!.TextContent.Trim());
         Assert.Equal("2026-11", (await client.GetPageAsync("/Inspections")).QuerySelector("#month option[selected]")!.GetAttribute("value"));
