@@ -160,7 +160,7 @@ public sealed class FieldInspectionFormTests(FieldWorkTownFixture town) : IClass
 
         var stored = (await InspectionsAsync("V1-G1")).Where(i => i.Month == new DateOnly(2026, 11, 1)).ToList();
         var inspection = Assert.Single(stored);
-        Assert.Equal(values["SubmissionKey"], inspection.SubmissionKey);
+        Assert.Equal(Inspection.SubmissionKeyOf(values["SubmissionKey"], submit: true), inspection.SubmissionKey);
         Assert.Equal(audit, await town.Factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
     }
 }

@@ -23,7 +23,7 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
     /// <param name="mayChangeLocked">Office staff may correct a locked month (the audit trail records it).</param>
     public async Task<SaveOutcome> SaveAsync(InspectionUnit unit, DateOnly month, InspectionForm form, bool submit, bool mayChangeLocked, CancellationToken ct)
     {
-        var key = Text.Clean(form.SubmissionKey);
+        var key = Text.Clean(form.SubmissionKey) is { } formKey ? Inspection.SubmissionKeyOf(formKey, submit) : null;
         if (key is not null && await db.Inspections.AnyAsync(i => i.SubmissionKey == key, ct))
         {
             return SaveOutcome.Unchanged;

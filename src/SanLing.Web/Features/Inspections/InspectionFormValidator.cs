@@ -32,7 +32,7 @@ public sealed class InspectionFormValidator : AbstractValidator<InspectionForm>
             .WithMessage("已勾选“本月未发现问题”，就不能同时登记问题；请取消勾选或删除问题");
 
         RuleFor(f => f.SubmissionKey)
-            .Must(key => key!.Length <= Inspection.SubmissionKeyMaxLength && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            .Must(key => key!.Length <= Inspection.FormKeyMaxLength && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
             .WithMessage("表单标识无效，请重新打开表单")
             .When(f => !string.IsNullOrEmpty(f.SubmissionKey));
         RuleFor(f => f.Findings).Must(list => list.Count <= 50).WithMessage("一次排查最多登记 50 个问题");

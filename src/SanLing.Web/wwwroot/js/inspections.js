@@ -344,7 +344,7 @@
         } else if (command === "draft" && !navigator.onLine) {
             event.preventDefault();
             saveDraft();
-            say(form.dataset.offlineQueued.split("：")[0], "warning");
+            say(form.dataset.offlineDraft, "warning");
         }
     });
     document.getElementById("confirm-cancel")?.addEventListener("click", () => dialog.close());
