@@ -244,7 +244,7 @@
         const notice = document.getElementById("draft-notice");
         const when = new Date(draft.savedAt);
         document.getElementById("draft-notice-text").textContent =
-            form.dataset.draftRestored.replace("{0}", `${when.toLocaleDateString()} ${when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`);
+            form.dataset.draftRestored.replace("{0}", when.toLocaleString(document.documentElement.lang || undefined, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }));
         notice.hidden = false;
         document.getElementById("draft-discard")?.addEventListener("click", () => {
             localStorage.removeItem(draftKey);
