@@ -32,6 +32,20 @@ public static class FindingRules
     public const int PartiesMaxLength = 200;
     public const int InspectorMaxLength = 50;
 
+    /// <summary>The statuses a finding of the type may have: 化解中/已化解/上报 for a dispute, 整改中/已整改 for a hazard.</summary>
+    public static IReadOnlyList<FindingStatus> StatusesFor(FindingType type) => type switch
+    {
+        FindingType.Dispute => DisputeStatuses,
+        FindingType.Hazard => HazardStatuses,
+        _ => [],
+    };
+
+    private static readonly FindingStatus[] DisputeStatuses = [FindingStatus.Mediating, FindingStatus.Resolved, FindingStatus.Escalated];
+    private static readonly FindingStatus[] HazardStatuses = [FindingStatus.Rectifying, FindingStatus.Rectified];
+
+    /// <summary>Still to be followed up (化解中, 整改中): carried into later months' forms and onto the worklist.</summary>
+    public static bool IsOpen(FindingStatus status) => status is FindingStatus.Mediating or FindingStatus.Rectifying;
+
     /// <param name="month">The inspected month (its first day), when known.</param>
     /// <param name="inspectedOn">The inspection's date, when known.</param>
     public static IReadOnlyList<RuleViolation> Check(FindingValues v, DateOnly today, DateOnly? month, DateOnly? inspectedOn, FindingSource source)
@@ -47,7 +61,7 @@ public static class FindingRules
         if (v.Type == FindingType.Dispute)
         {
             check.Choice(nameof(v.DisputeCategory), "纠纷类别", v.DisputeCategory)
-                .When(v.Status is { } s && s is not (FindingStatus.Mediating or FindingStatus.Resolved or FindingStatus.Escalated), nameof(v.Status), RuleMessages.DisputeStatus)
+                .When(v.Status is { } s && !StatusesFor(FindingType.Dispute).Contains(s), nameof(v.Status), RuleMessages.DisputeStatus)
                 .When(!form && v.RectifyBy is not null, nameof(v.RectifyBy), RuleMessages.RectifyByForDisputes)
                 .When(form && v.Status == FindingStatus.Resolved && v.ResolutionMethod is null, nameof(v.ResolutionMethod), RuleMessages.MethodRequired)
                 .Choice(nameof(v.ResolutionMethod), "化解方式", v.ResolutionMethod, required: false);
@@ -56,7 +70,7 @@ public static class FindingRules
         {
             check.Choice(nameof(v.HazardCategory), "隐患类别", v.HazardCategory)
                 .Choice(nameof(v.RiskLevel), "风险等级", v.RiskLevel, required: form)
-                .When(v.Status is { } s && s is not (FindingStatus.Rectifying or FindingStatus.Rectified), nameof(v.Status), RuleMessages.HazardStatus)
+                .When(v.Status is { } s && !StatusesFor(FindingType.Hazard).Contains(s), nameof(v.Status), RuleMessages.HazardStatus)
                 .When(v.RectifyBy is null, nameof(v.RectifyBy), RuleMessages.RectifyByRequired)
                 .NotBefore(nameof(v.RectifyBy), "整改期限", v.RectifyBy, "排查日期", inspectedOn);
         }

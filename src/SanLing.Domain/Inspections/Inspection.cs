@@ -42,6 +42,20 @@ public class Inspection : Entity
 
     public List<Finding> Findings { get; set; } = [];
 
+    /// <summary>
+    /// The last accepted post: the form's key and what was done ("…:submit", "…:draft"), so that a post sent again (an
+    /// offline queue when the connection returns, a double tap) is not stored twice, while a draft saved and then
+    /// submitted from the same page still goes through. Unique in the town where set.
+    /// </summary>
+    public string? SubmissionKey { get; set; }
+
+    public const int SubmissionKeyMaxLength = 64;
+
+    /// <summary>The key a form may carry: room is left for the command.</summary>
+    public const int FormKeyMaxLength = 48;
+
+    public static string SubmissionKeyOf(string formKey, bool submit) => $"{formKey}:{(submit ? "submit" : "draft")}";
+
     public bool Counts => Status == InspectionStatus.Submitted;
 }
 

@@ -103,6 +103,28 @@ public static class RentalHouseRules
     public const int LandlordMaxLength = 50;
     public const int MaxTenants = 10_000;
 
+    /// <summary>The town-wide number a new house is offered: CZ- and at least four digits (CZ-0001).</summary>
+    public const string NumberPrefix = "CZ-";
+
+    public static string FormatNumber(int sequence) => $"{NumberPrefix}{sequence:0000}";
+
+    /// <summary>The number after the highest CZ- number in use (numbers of another shape are ignored); CZ-0001 in an empty town.</summary>
+    public static string NextNumber(IEnumerable<string> numbersInUse)
+    {
+        ArgumentNullException.ThrowIfNull(numbersInUse);
+        var highest = 0;
+        foreach (var number in numbersInUse)
+        {
+            if (number.StartsWith(NumberPrefix, StringComparison.Ordinal)
+                && int.TryParse(number.AsSpan(NumberPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                && n > highest && n < int.MaxValue)
+            {
+                highest = n;
+            }
+        }
+        return FormatNumber(highest + 1);
+    }
+
     public static IReadOnlyList<RuleViolation> Check(RentalHouseValues v, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(v);

@@ -47,6 +47,9 @@ public sealed class InspectionBrowserTests(KestrelDemoFixture portal) : IClassFi
         AssertFitsTheScreen(browser);
         browser.Screenshot("inspection-2-form-360");
         Tap(browser, browser.Find("#submit-button"));
+        // The confirmation summarises what is sent.
+        Assert.Contains("村委会仓库灭火器过期", browser.Find("#confirm-summary").Text, StringComparison.Ordinal);
+        browser.Find("#confirm-submit").Click();
 
         var submitted = browser.Find("#unit-list .unit-card[data-grid='CUN01-G01'] .unit-state");
         Assert.Equal("已提交", submitted.Text);

@@ -330,7 +330,8 @@ public sealed class BadInputCrawlTests(ITestOutputHelper output)
         return first ? "99999999999999999999999999999" : "十二";
     }
 
-    private static async Task<string> TokenAsync(HttpClient client) => PortalClient.TokenOf(await client.GetPageAsync("/"));
+    // Every page carries the sign-out form and its token; "/" sends field users on to their worklist.
+    private static async Task<string> TokenAsync(HttpClient client) => PortalClient.TokenOf(await client.GetPageAsync("/Account/ChangePassword"));
 
     /// <summary>One query counting the rows of every table and the change lines of the audit trail (opening pages is audited too, changes are not that).</summary>
     private static async Task<string> TableCountQueryAsync(string databasePath)

@@ -135,6 +135,8 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["POST RentalHouses.Register"] = Only("/RentalHouses/Register/{rental}", Office, Grid) with { FormFrom = "/RentalHouses/Details/{rental}" },
         ["POST RentalHouses.Delete"] = Only("/RentalHouses/Delete/{rental}", Office),
 
+        ["GET Worklist.Index"] = Only("/Worklist/Index", Grid, Liaison),
+        ["GET Standing.Index"] = Only("/Standing/Index", Liaison),
         ["GET Inspections.Index"] = Only("/Inspections/Index", Grid, Liaison),
         ["GET Inspections.Edit"] = Only("/Inspections/Edit?{unit}&month={month}", LedgerReaders),
         ["POST Inspections.Edit"] = Only("/Inspections/Edit", LedgerReaders) with { FormFrom = "/Inspections/Edit?{unit}&month={month}" },

@@ -17,6 +17,9 @@ public sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspectio
         builder.HasIndex(i => new { i.SubjectId, i.GridId, i.Month }).IsUnique().HasFilter("[GridId] IS NOT NULL");
         builder.HasIndex(i => new { i.SubjectId, i.Month }).IsUnique().HasFilter("[GridId] IS NULL");
         builder.HasIndex(i => new { i.TownId, i.Month });
+        builder.Property(i => i.SubmissionKey).HasMaxLength(Inspection.SubmissionKeyMaxLength);
+        // A repeated post of the same form (an offline queue sent twice) is recognised by its key.
+        builder.HasIndex(i => new { i.TownId, i.SubmissionKey }).IsUnique().HasFilter("[SubmissionKey] IS NOT NULL");
     }
 }
 

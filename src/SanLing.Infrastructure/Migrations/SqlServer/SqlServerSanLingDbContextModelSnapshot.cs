@@ -532,6 +532,10 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                     b.Property<int>("SubjectId")
                         .HasColumnType("int");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -559,6 +563,10 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                         .HasFilter("[GridId] IS NULL");
 
                     b.HasIndex("TownId", "Month");
+
+                    b.HasIndex("TownId", "SubmissionKey")
+                        .IsUnique()
+                        .HasFilter("[SubmissionKey] IS NOT NULL");
 
                     b.HasIndex("SubjectId", "GridId", "Month")
                         .IsUnique()

@@ -506,6 +506,10 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                     b.Property<int>("SubjectId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
@@ -533,6 +537,10 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                         .HasFilter("[GridId] IS NULL");
 
                     b.HasIndex("TownId", "Month");
+
+                    b.HasIndex("TownId", "SubmissionKey")
+                        .IsUnique()
+                        .HasFilter("[SubmissionKey] IS NOT NULL");
 
                     b.HasIndex("SubjectId", "GridId", "Month")
                         .IsUnique()

@@ -120,7 +120,7 @@ internal static class KeyPopulationBuilder
 
     private static RentalHouse NewRentalHouse(SeedRun run, SubjectSeed owner, int number, string address) => new()
     {
-        Number = $"CZ-{number:0000}",
+        Number = RentalHouseRules.FormatNumber(number),
         SubjectId = owner.Subject.Id,
         Address = address,
         Landlord = run.PersonName(),

@@ -4,6 +4,17 @@ namespace SanLing.Web.Features.Home;
 public sealed class HomeController(HomeQueries queries) : Controller
 {
     [HttpGet]
-    public async Task<IActionResult> Index(CancellationToken ct) =>
-        User.IsInRole(Roles.Leadership) ? RedirectToAction("Index", "Dashboard") : View(await queries.LoadAsync(ct));
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        if (User.IsInRole(Roles.Leadership))
+        {
+            return RedirectToAction("Index", "Dashboard");
+        }
+        // Field users land on what is due, not on registry counts.
+        if (User.IsInRole(Roles.GridWorker) || User.IsInRole(Roles.Liaison))
+        {
+            return RedirectToAction("Index", "Worklist");
+        }
+        return View(await queries.LoadAsync(ct));
+    }
 }

@@ -11,10 +11,19 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
 {
     private DateOnly Today => clock.Today();
 
-    /// <summary>Saves a draft or submits; a submitted inspection stays submitted when corrected.</summary>
+    /// <summary>
+    /// Saves a draft or submits; a submitted inspection stays submitted when corrected. A post whose
+    /// <see cref="InspectionForm.SubmissionKey"/> the town already holds was received before: <see cref="SaveOutcome.Unchanged"/>,
+    /// nothing written.
+    /// </summary>
     /// <param name="mayChangeLocked">Office staff may correct a locked month (the audit trail records it).</param>
     public async Task<SaveOutcome> SaveAsync(InspectionUnit unit, DateOnly month, InspectionForm form, bool submit, bool mayChangeLocked, CancellationToken ct)
     {
+        var key = Text.Clean(form.SubmissionKey) is { } formKey ? Inspection.SubmissionKeyOf(formKey, submit) : null;
+        if (key is not null && await db.Inspections.AnyAsync(i => i.SubmissionKey == key, ct))
+        {
+            return SaveOutcome.Unchanged;
+        }
         if (!mayChangeLocked && await db.MonthLocks.AnyAsync(m => m.Month == month, ct))
         {
             return SaveOutcome.Locked;
@@ -42,6 +51,7 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
         inspection.InspectedOn = form.InspectedOn!.Value;
         inspection.Inspector = Text.Clean(form.Inspector);
         inspection.NothingFound = form.NothingFound;
+        inspection.SubmissionKey = key;
         if (submit && inspection.Status != InspectionStatus.Submitted)
         {
             var dueDay = await db.Towns.Where(t => t.Id == db.CurrentTownId).Select(t => t.InspectionDueDay).FirstAsync(ct);
@@ -65,8 +75,9 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
         }
         catch (DbUpdateException) when (inspection.Id == 0)
         {
-            // Someone else created this unit's inspection of the month meanwhile (unique index).
-            return SaveOutcome.Stale;
+            // Someone else created this unit's inspection of the month meanwhile (unique index), or the same key
+            // arrived twice at once: the other post was stored.
+            return key is not null && await db.Inspections.AsNoTracking().AnyAsync(i => i.SubmissionKey == key, ct) ? SaveOutcome.Unchanged : SaveOutcome.Stale;
         }
     }
 

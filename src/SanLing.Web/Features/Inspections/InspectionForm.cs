@@ -22,6 +22,12 @@ public sealed class InspectionForm
     public Guid Version { get; set; }
     public List<FindingForm> Findings { get; set; } = [];
 
+    /// <summary>
+    /// A key the form page generated: a post whose key the town already holds is answered "already received" and
+    /// writes nothing (an offline submit sent when the connection returns, a double tap).
+    /// </summary>
+    public string? SubmissionKey { get; set; }
+
     /// <summary>Which button was pressed: save a draft, submit, or add an empty finding row.</summary>
     public string? Command { get; set; }
 

@@ -29,6 +29,10 @@ public sealed class InspectionFormValidator : AbstractValidator<InspectionForm>
             .Must((form, nothing) => !nothing || !form.FilledFindings.Any(x => !x.Remove))
             .WithMessage(_ => localizer["已勾选“本月未发现问题”，就不能同时登记问题；请取消勾选或删除问题"]);
 
+        RuleFor(f => f.SubmissionKey)
+            .Must(key => key!.Length <= Inspection.FormKeyMaxLength && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            .WithMessage(_ => localizer["表单标识无效，请重新打开表单"])
+            .When(f => !string.IsNullOrEmpty(f.SubmissionKey));
         RuleFor(f => f.Findings).Must(list => list.Count <= 50).WithMessage(_ => localizer["一次排查最多登记 50 个问题"]);
         // Every finding is checked, not only the first one that fails (rules elsewhere stop at their first failure).
         RuleForEach(f => f.Findings)

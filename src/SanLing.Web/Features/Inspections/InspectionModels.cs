@@ -22,7 +22,11 @@ public sealed record UnitRow(InspectionUnit Unit, UnitState State, bool IsLate, 
 
 public sealed record InspectionIndexPage(DateOnly Month, IReadOnlyList<DateOnly> Months, DateOnly DueDate, bool Locked, IReadOnlyList<UnitRow> Rows, int OpenFindings);
 
-public sealed record InspectionEditor(InspectionUnit Unit, DateOnly Month, DateOnly DueDate, bool Locked, bool CanEditLocked, InspectionStatus? Status, bool IsLate, InspectionForm Form);
+/// <param name="Carried">Open findings of earlier months (上月未办结), each with its one-tap follow-up.</param>
+public sealed record InspectionEditor(InspectionUnit Unit, DateOnly Month, DateOnly DueDate, bool Locked, bool CanEditLocked, InspectionStatus? Status, bool IsLate, InspectionForm Form, IReadOnlyList<TodoItem> Carried, DateOnly Today);
+
+/// <summary>One open finding with its follow-up form; <paramref name="ReturnUrl"/> is where the follow-up comes back to.</summary>
+public sealed record OpenFindingCard(TodoItem Item, DateOnly Today, string? ReturnUrl);
 
 /// <summary>An open finding on the 待办 list.</summary>
 public sealed record TodoItem(

@@ -152,7 +152,7 @@ public sealed class InspectionQueries(SanLingDbContext db, AccessScope scope, Ti
             return (form, null, false);
         }
         form.InspectedOn = saved.InspectedOn;
-        form.Inspector = saved.Inspector;
+        form.Inspector = saved.Inspector ?? inspector;
         form.NothingFound = saved.NothingFound;
         form.Version = saved.Version;
         form.Findings = saved.Findings;
@@ -173,17 +173,30 @@ public sealed class InspectionQueries(SanLingDbContext db, AccessScope scope, Ti
         var today = Today;
         var open = OpenFindings();
         var total = await open.CountAsync(ct);
-        var items = await open
+        var items = await ToTodoItems(open
             .OrderBy(f => f.Type == FindingType.Hazard && f.RectifyBy < today ? 0 : 1)
             .ThenBy(f => f.Inspection!.InspectedOn)
             .ThenBy(f => f.Id)
             .Skip((page - 1) * TodoPageSize)
-            .Take(TodoPageSize)
-            .Select(f => new TodoItem(
-                f.Id, f.Version, f.Type, f.DisputeCategory, f.HazardCategory, f.Description, f.Parties,
-                f.RiskOfCriminalEscalation, f.RiskOfGroupIncident, f.RiskLevel, f.RectifyBy,
-                f.Inspection!.InspectedOn, f.Inspection.Subject!.Name, f.Inspection.Grid!.Name))
+            .Take(TodoPageSize))
             .ToListAsync(ct);
         return (items, total);
     }
+
+    /// <summary>
+    /// 上月未办结: the unit's findings of months before <paramref name="month"/> still open, carried into its form
+    /// (at most <see cref="TodoPageSize"/>; the 待办 list has them all).
+    /// </summary>
+    public async Task<IReadOnlyList<TodoItem>> CarriedAsync(InspectionUnit unit, DateOnly month, CancellationToken ct) =>
+        await ToTodoItems(OpenFindings()
+            .Where(f => f.Inspection!.SubjectId == unit.SubjectId && f.Inspection.GridId == unit.GridId && f.Inspection.Month < month)
+            .OrderBy(f => f.Inspection!.Month).ThenBy(f => f.Id)
+            .Take(TodoPageSize))
+            .ToListAsync(ct);
+
+    private static IQueryable<TodoItem> ToTodoItems(IQueryable<Finding> findings) =>
+        findings.Select(f => new TodoItem(
+            f.Id, f.Version, f.Type, f.DisputeCategory, f.HazardCategory, f.Description, f.Parties,
+            f.RiskOfCriminalEscalation, f.RiskOfGroupIncident, f.RiskLevel, f.RectifyBy,
+            f.Inspection!.InspectedOn, f.Inspection.Subject!.Name, f.Inspection.Grid!.Name));
 }

@@ -9,11 +9,17 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
 {
     private bool IsOffice => User.IsInRole(Roles.Office);
 
+    /// <summary>The offline queue of inspections.js posts with Accept: application/json and reads the answer.</summary>
+    private bool WantsJson => Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
+
     [HttpGet]
     [Authorize(Roles = Roles.GridWorker + "," + Roles.Liaison)]
     public async Task<IActionResult> Index(string? month, CancellationToken ct)
     {
-        var chosen = MonthText.Parse(month, queries.Today);
+        // Without a month the page opens on the month due now (last month until its due day), not the calendar month.
+        var chosen = string.IsNullOrWhiteSpace(month)
+            ? MonthPeriod.DueNow(queries.Today, await queries.DueDayAsync(ct))
+            : MonthText.Parse(month, queries.Today);
         return chosen is null ? BadRequest() : View(await queries.IndexAsync(chosen.Value, ct));
     }
 
@@ -32,6 +38,7 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
         }
         var inspector = IsOffice ? unit.WorkerName : User.FindFirstValue(SanLingClaims.DisplayName)?.Replace("网格员 ", "", StringComparison.Ordinal);
         var (form, _, _) = await queries.FormAsync(unit, chosen.Value, inspector, ct);
+        form.SubmissionKey = Guid.NewGuid().ToString("N");
         return View(await EditorAsync(unit, chosen.Value, form, ct));
     }
 
@@ -60,15 +67,30 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
         if (ModelState.IsValid)
         {
             var submit = form.Command == InspectionForm.Submit;
-            switch (await commands.SaveAsync(unit, month.Value, form, submit, IsOffice, ct))
+            var outcome = await commands.SaveAsync(unit, month.Value, form, submit, IsOffice, ct);
+            if (outcome is SaveOutcome.Saved or SaveOutcome.Unchanged)
             {
-                case SaveOutcome.Saved:
-                    TempData.Success(submit
-                        ? L["已提交“{0}”{1}的排查。", unit.Title, MonthText.Display(month.Value)]
-                        : L["已保存“{0}”{1}的排查。", unit.Title, MonthText.Display(month.Value)]);
-                    return IsOffice
-                        ? RedirectToAction(nameof(Edit), new { subjectId = unit.SubjectId, gridId = unit.GridId, month = MonthText.Format(month.Value) })
-                        : RedirectToAction(nameof(Index), new { month = MonthText.Format(month.Value) });
+                var received = outcome == SaveOutcome.Unchanged;
+                var message = received
+                    ? string.Format(L["“{0}”{1}的排查已经收到，这次没有重复保存。"].Value, unit.Title, MonthText.Display(month.Value))
+                    : string.Format(L[submit ? "已提交“{0}”{1}的排查。" : "已保存“{0}”{1}的排查。"].Value, unit.Title, MonthText.Display(month.Value));
+                var next = IsOffice
+                    ? Url.Action(nameof(Edit), new { subjectId = unit.SubjectId, gridId = unit.GridId, month = MonthText.Format(month.Value) })
+                    : Url.Action(nameof(Index), new { month = MonthText.Format(month.Value) });
+                if (received)
+                {
+                    TempData.Warning(message);
+                }
+                else
+                {
+                    TempData.Success(message);
+                }
+                return WantsJson
+                    ? Json(new { status = received ? "duplicate" : "received", message, next })
+                    : Redirect(next!);
+            }
+            switch (outcome)
+            {
                 case SaveOutcome.Locked:
                     ModelState.AddModelError("", L["{0}已由综治办审核锁定，不能再修改。如需更正，请联系综治办。", MonthText.Display(month.Value)]);
                     break;
@@ -78,6 +100,12 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
                 default:
                     return NotFound();
             }
+        }
+        if (WantsJson)
+        {
+            // The queued post was refused: the page posts the form again normally to show the messages beside the fields.
+            var errors = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct().ToList();
+            return UnprocessableEntity(new { status = "refused", message = string.Join("；", errors) });
         }
         return View(await EditorAsync(unit, month.Value, form, ct));
     }
@@ -90,14 +118,16 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
         return View(new TodoPage(items, queries.Today, new PageInfo(current, InspectionQueries.TodoPageSize, total, Request.Path, Request.QueryString)));
     }
 
+    /// <param name="returnUrl">Where the follow-up was made (the 待办 list, or an inspection form's 上月未办结); local only.</param>
     [HttpPost]
-    public async Task<IActionResult> FollowUp(int id, FollowUpForm form, CancellationToken ct)
+    public async Task<IActionResult> FollowUp(int id, FollowUpForm form, string? returnUrl, CancellationToken ct)
     {
+        IActionResult Back() => Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToAction(nameof(Todo));
         var result = await followUpValidator.ValidateAsync(form, ct);
         if (!result.IsValid)
         {
             TempData.Danger(string.Join(L["；"].Value, result.Errors.Select(e => e.ErrorMessage)));
-            return RedirectToAction(nameof(Todo));
+            return Back();
         }
         var (outcome, error) = await commands.FollowUpAsync(id, form, ct);
         if (outcome == SaveOutcome.NotFound)
@@ -112,13 +142,14 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
         {
             TempData.Danger(error is null ? "" : L[error]);
         }
-        return RedirectToAction(nameof(Todo));
+        return Back();
     }
 
     private async Task<InspectionEditor> EditorAsync(InspectionUnit unit, DateOnly month, InspectionForm form, CancellationToken ct)
     {
         var (_, status, isLate) = await queries.FormAsync(unit, month, null, ct);
         var dueDate = MonthPeriod.DueDate(month, await queries.DueDayAsync(ct));
-        return new InspectionEditor(unit, month, dueDate, await queries.IsLockedAsync(month, ct), IsOffice, status, isLate, form);
+        var carried = await queries.CarriedAsync(unit, month, ct);
+        return new InspectionEditor(unit, month, dueDate, await queries.IsLockedAsync(month, ct), IsOffice, status, isLate, form, carried, queries.Today);
     }
 }

@@ -20,6 +20,7 @@ public sealed class RentalHouseFilter
 public sealed record RentalHouseRow(
     int Id, string Number, string Address, string? Landlord, int TenantCount, string SubjectCode, string SubjectName, bool IsRegistered, DateOnly? RegisteredOn);
 
-public sealed record RentalHouseListPage(RentalHouseFilter Filter, IReadOnlyList<RentalHouseRow> Rows, PageInfo Paging, IReadOnlyList<Option> Territories, bool CanEdit);
+/// <param name="Unregistered">Houses of the user's scope not registered, whatever the filter (each fails its village's 4.3).</param>
+public sealed record RentalHouseListPage(RentalHouseFilter Filter, IReadOnlyList<RentalHouseRow> Rows, PageInfo Paging, IReadOnlyList<Option> Territories, bool CanEdit, int Unregistered);
 
 public sealed record RentalHouseDetails(RentalHouseRow Row, int SubjectId, Guid Version, bool CanEdit, bool CanDelete, IReadOnlyList<AuditLine> History);

@@ -33,6 +33,17 @@ public sealed class RentalHouseQueries(SanLingDbContext db, AccessScope scope)
         return rows;
     }
 
+    /// <summary>The number a new house is offered: the next town-wide CZ- number (<see cref="RentalHouseRules.NextNumber"/>).</summary>
+    public async Task<string> NextNumberAsync(CancellationToken ct) =>
+        RentalHouseRules.NextNumber(await db.RentalHouses.AsNoTracking()
+            .Where(h => h.Number.StartsWith(RentalHouseRules.NumberPrefix))
+            .Select(h => h.Number)
+            .ToListAsync(ct));
+
+    /// <summary>Houses in the user's scope not 登记备案: each keeps its village or community from passing 4.3 this year.</summary>
+    public Task<int> UnregisteredCountAsync(CancellationToken ct) =>
+        scope.Apply(db.RentalHouses.AsNoTracking(), h => h.Subject).CountAsync(h => !h.IsRegistered, ct);
+
     public async Task<(IReadOnlyList<RentalHouseRow> Rows, int Total)> ListAsync(RentalHouseFilter filter, CancellationToken ct)
     {
         var rows = Filtered(filter);

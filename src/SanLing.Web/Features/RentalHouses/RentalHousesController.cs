@@ -26,7 +26,7 @@ public sealed class RentalHousesController(
     {
         var (rows, total) = await queries.ListAsync(filter, ct);
         var paging = new PageInfo(PageInfo.Clamp(filter.Page), RentalHouseQueries.PageSize, total, Request.Path, Request.QueryString);
-        return View(new RentalHouseListPage(filter, rows, paging, await subjects.TerritoriesAsync(ct), CanEdit));
+        return View(new RentalHouseListPage(filter, rows, paging, await subjects.TerritoriesAsync(ct), CanEdit, await queries.UnregisteredCountAsync(ct)));
     }
 
     [HttpGet]
@@ -42,7 +42,8 @@ public sealed class RentalHousesController(
 
     [HttpGet]
     [Authorize(Roles = Editors)]
-    public IActionResult Create() => View("Edit", new RentalHouseEditor(new RentalHouseForm(), null));
+    public async Task<IActionResult> Create(CancellationToken ct) =>
+        View("Edit", new RentalHouseEditor(new RentalHouseForm { Number = await queries.NextNumberAsync(ct) }, null));
 
     [HttpPost]
     [Authorize(Roles = Editors)]

@@ -9,7 +9,10 @@ public sealed record NavItem(string Text, string Controller, string Action, para
     public bool IsVisibleTo(System.Security.Claims.ClaimsPrincipal user) => Roles.Length == 0 || Roles.Any(user.IsInRole);
 }
 
-/// <summary>The main menu. Each feature adds its line here.</summary>
+/// <summary>
+/// The main menu. Each feature adds its line here. A liaison's menu holds only what they use (待办, 本月排查, their
+/// standing, their unit); the ledgers of their unit stay readable by address and from their pages.
+/// </summary>
 public static class Navigation
 {
     private const string Ledgers = "台账";
@@ -18,17 +21,20 @@ public static class Navigation
 
     public static readonly IReadOnlyList<NavItem> Items =
     [
-        new("首页", "Home", "Index"),
+        // Grid workers and liaisons land on 待办 (the home page sends them there).
+        new("首页", "Home", "Index", Roles.Office, Roles.Leadership, Roles.Admin),
+        new("待办", "Worklist", "Index", Roles.GridWorker, Roles.Liaison),
         new("本月排查", "Inspections", "Index", Roles.GridWorker, Roles.Liaison),
+        new("本单位创建情况", "Standing", "Index", Roles.Liaison),
         new("领导驾驶舱", "Dashboard", "Index", Roles.Leadership, Roles.Office),
         new("单位名录", "Subjects", "Index"),
         new("排查情况", "InspectionReview", "Index", Roles.Office, Roles.Leadership),
-        new("网格", "Grids", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
+        new("网格", "Grids", "Index", Roles.Office, Roles.GridWorker) { Group = Ledgers },
         new("信访", "Petitions", "Index", Roles.Office, Roles.GridWorker) { Group = Ledgers },
-        new("事故", "Accidents", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
+        new("事故", "Accidents", "Index", Roles.Office, Roles.GridWorker) { Group = Ledgers },
         new("案件", "Cases", "Index", Roles.Office, Roles.GridWorker) { Group = Ledgers },
         new("重点人员", "KeyPersons", "Index", Roles.Office, Roles.GridWorker) { Group = Ledgers },
-        new("出租屋", "RentalHouses", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison) { Group = Ledgers },
+        new("出租屋", "RentalHouses", "Index", Roles.Office, Roles.GridWorker) { Group = Ledgers },
         new("年度评定", "Attestations", "Index", Roles.Office) { Group = Assessment },
         new("数据导入", "Imports", "Index", Roles.Office),
         new("评定结果", "Evaluation", "Index", Roles.Office, Roles.Leadership, Roles.Admin) { Group = Assessment },
