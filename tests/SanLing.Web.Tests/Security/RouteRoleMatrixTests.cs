@@ -207,7 +207,8 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
 
     /// <summary>The pages of the table behind the login (GET, no record id): "/Controller/Action", for crawls.</summary>
     public static readonly IReadOnlySet<string> Pages = Table
-        .Where(r => r.Key.StartsWith("GET ", StringComparison.Ordinal) && r.Value.Expected[Anonymous] == Outcome.ToLogin)
+        .Where(r => r.Key.StartsWith("GET ", StringComparison.Ordinal) && r.Value.Expected[Anonymous] == Outcome.ToLogin
+            && r.Value.Expected.Values.Contains(Outcome.Allowed))
         .Select(r => r.Value.Path.Split('?'))
         .Where(parts => !parts[0].Contains('{', StringComparison.Ordinal)
             && (parts.Length == 1 || parts[1].Replace("{month}", "", StringComparison.Ordinal).Replace("{year}", "", StringComparison.Ordinal).IndexOf('{', StringComparison.Ordinal) < 0))
