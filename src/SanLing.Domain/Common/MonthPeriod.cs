@@ -28,5 +28,11 @@ public static class MonthPeriod
         return month;
     }
 
+    /// <summary>
+    /// The month whose inspection is due now: last month until its due date has passed (up to and including the due
+    /// day), this month after it. The first month after <see cref="LastDueMonth"/>.
+    /// </summary>
+    public static DateOnly DueNow(DateOnly day, int dueDay) => LastDueMonth(day, dueDay).AddMonths(1);
+
     public static bool IsLate(DateOnly month, DateOnly submittedOn, int dueDay) => submittedOn > DueDate(month, dueDay);
 }

@@ -30,6 +30,13 @@ public static class Terms
         Add<Evaluation.SubjectVerdict>((Evaluation.SubjectVerdict.Compliant, "达标"), (Evaluation.SubjectVerdict.NonCompliant, "不达标"), (Evaluation.SubjectVerdict.Pending, "待评定"));
         Add<Evaluation.ItemVerdict>((Evaluation.ItemVerdict.Pass, "达标"), (Evaluation.ItemVerdict.Fail, "不达标"), (Evaluation.ItemVerdict.Pending, "待评定"), (Evaluation.ItemVerdict.NotApplicable, "不适用"));
         Add<Auditing.AuditAction>((Auditing.AuditAction.Create, "新增"), (Auditing.AuditAction.Update, "修改"), (Auditing.AuditAction.Delete, "删除"), (Auditing.AuditAction.RevealIdNumber, "查看完整身份证号"), (Auditing.AuditAction.Import, "导入"), (Auditing.AuditAction.Export, "导出"), (Auditing.AuditAction.Login, "登录"), (Auditing.AuditAction.RoleChange, "角色变更"), (Auditing.AuditAction.Seed, "初始化数据"), (Auditing.AuditAction.View, "查看"), (Auditing.AuditAction.Disable, "停用账号"), (Auditing.AuditAction.Enable, "启用账号"), (Auditing.AuditAction.PasswordReset, "重置密码"), (Auditing.AuditAction.PasswordChange, "修改密码"), (Auditing.AuditAction.VerifyChain, "校验审计链"));
+        Add<Supervision.SupervisionSource>((Supervision.SupervisionSource.OverdueHazard, "逾期未整改隐患"), (Supervision.SupervisionSource.RiskyDispute, "高风险矛盾纠纷"), (Supervision.SupervisionSource.EscalatedDispute, "上报矛盾纠纷"), (Supervision.SupervisionSource.MissingInspection, "未交月度排查"), (Supervision.SupervisionSource.Backlog, "信访积案"));
+        Add<Supervision.AssigneeKind>((Supervision.AssigneeKind.GridWorker, "网格员"), (Supervision.AssigneeKind.Liaison, "单位联络员"), (Supervision.AssigneeKind.SubjectLeader, "直接责任人"));
+        Add<Supervision.SupervisionStatus>((Supervision.SupervisionStatus.Issued, "待办理"), (Supervision.SupervisionStatus.Answered, "待验证"), (Supervision.SupervisionStatus.Returned, "退回重办"), (Supervision.SupervisionStatus.Closed, "已办结"));
+        Add<Supervision.Card>((Supervision.Card.None, "无"), (Supervision.Card.Yellow, "黄牌"), (Supervision.Card.Red, "红牌"));
+        Add<Supervision.DisputeStage>((Supervision.DisputeStage.Accepted, "已受理待交办"), (Supervision.DisputeStage.Assigned, "已交办办理中"), (Supervision.DisputeStage.Concluded, "已办结待验证"), (Supervision.DisputeStage.Verified, "已验证"));
+        Add<Supervision.DisputeOutcome>((Supervision.DisputeOutcome.Substantive, "实质性化解"), (Supervision.DisputeOutcome.Procedural, "程序性办结"), (Supervision.DisputeOutcome.UnderWatch, "稳控中"));
+        Add<Supervision.Satisfaction>((Supervision.Satisfaction.Satisfied, "满意"), (Supervision.Satisfaction.FairlySatisfied, "基本满意"), (Supervision.Satisfaction.Dissatisfied, "不满意"));
         Add<Evaluation.Honour>((Evaluation.Honour.None, ""), (Evaluation.Honour.Named, "命名表彰"), (Evaluation.Honour.TownCommendation, "通报表扬"), (Evaluation.Honour.RecommendedToCity, "推荐市级以上表彰"));
     }
 
