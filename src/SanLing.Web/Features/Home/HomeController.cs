@@ -8,5 +8,8 @@ public sealed class HomeController(HomeQueries queries) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct) =>
-        User.IsInRole(Roles.Leadership) ? RedirectToAction("Index", "Dashboard") : View(await queries.LoadAsync(ct));
+        User.IsInRole(Roles.Leadership) ? RedirectToAction("Index", "Dashboard")
+        // The office runs its day from 今日工作: its home page.
+        : User.IsInRole(Roles.Office) ? RedirectToAction("Office", "Dashboard")
+        : View(await queries.LoadAsync(ct));
 }

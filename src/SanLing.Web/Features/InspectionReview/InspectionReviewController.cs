@@ -18,7 +18,8 @@ public sealed class InspectionReviewController(InspectionReviewQueries queries, 
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Missing(string? month, int? territoryId, int? page, CancellationToken ct)
     {
-        var chosen = MonthText.Parse(month, queries.Today);
+        // Without a month: the month due now (November until 5 December), not the month just begun.
+        var chosen = string.IsNullOrWhiteSpace(month) ? await queries.DueNowAsync(ct) : MonthText.Parse(month, queries.Today);
         return chosen is null ? BadRequest() : View(await queries.MissingPageAsync(chosen.Value, territoryId, page, Request.Path, Request.QueryString, ct));
     }
 
@@ -41,7 +42,7 @@ public sealed class InspectionReviewController(InspectionReviewQueries queries, 
 
     [HttpGet]
     [Authorize(Roles = Roles.Office)]
-    public async Task<IActionResult> WorkList(CancellationToken ct) => View(await queries.WorkListAsync(ct));
+    public async Task<IActionResult> WorkList(string? list, CancellationToken ct) => View(await queries.WorkListAsync(list, ct));
 
     [HttpPost]
     [Authorize(Roles = Roles.Office)]

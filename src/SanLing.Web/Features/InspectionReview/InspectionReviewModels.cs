@@ -56,8 +56,27 @@ public sealed record MissingPage(
     PageInfo Paging,
     string Reminder);
 
-public sealed record OverdueHazard(int Id, string SubjectName, string? GridName, HazardCategory? Category, RiskLevel? RiskLevel, string Description, DateOnly FoundOn, DateOnly RectifyBy, int DaysOpen, int DaysOverdue);
+public sealed record OverdueHazard(int Id, string SubjectName, string? GridName, HazardCategory? Category, RiskLevel? RiskLevel, string Description, DateOnly FoundOn, DateOnly RectifyBy, int DaysOpen, int DaysOverdue)
+{
+    /// <summary>The grid's worker, or the contact of a subject without grids.</summary>
+    public string? Responsible { get; init; }
 
-public sealed record RiskyDispute(int Id, string SubjectName, string? GridName, DisputeCategory? Category, string Description, string? Parties, bool CriminalRisk, bool GroupRisk, DateOnly FoundOn, int DaysOpen);
+    /// <summary>The open 督办 order about it, if any.</summary>
+    public int? OrderId { get; init; }
+}
 
-public sealed record WorkListPage(DateOnly Today, IReadOnlyList<OverdueHazard> Hazards, IReadOnlyList<RiskyDispute> Disputes);
+public sealed record RiskyDispute(int Id, string SubjectName, string? GridName, DisputeCategory? Category, string Description, string? Parties, bool CriminalRisk, bool GroupRisk, DateOnly FoundOn, int DaysOpen)
+{
+    public string? Responsible { get; init; }
+
+    public int? OrderId { get; init; }
+}
+
+/// <summary>A 积案 with its 包案领导 (or the subject's leader in charge) and its open 督办 order.</summary>
+public sealed record BacklogPetition(int Id, string Number, string SubjectName, DateOnly FiledOn, string? Matter, string? Responsible, int? OrderId);
+
+/// <summary>The work list; <see cref="Show"/> names the one list shown (all when null).</summary>
+public sealed record WorkListPage(DateOnly Today, string? Show, IReadOnlyList<OverdueHazard> Hazards, IReadOnlyList<RiskyDispute> Disputes, IReadOnlyList<BacklogPetition> Backlog);
+
+/// <summary>A work-list row's action: open its 督办 order, or issue one from it.</summary>
+public sealed record WorkAction(string Source, int Id, int? OrderId);
