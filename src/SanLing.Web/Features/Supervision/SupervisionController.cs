@@ -107,8 +107,9 @@ public sealed class SupervisionController(SupervisionQueries queries, Supervisio
     }
 
     [HttpPost]
+    [ActionName(nameof(Issue))]
     [Authorize(Roles = Roles.Office)]
-    public async Task<IActionResult> Issue(IssueForm form, CancellationToken ct)
+    public async Task<IActionResult> IssuePost(IssueForm form, CancellationToken ct)
     {
         var context = await ContextAsync(form, ct);
         if (context is null)
@@ -132,7 +133,7 @@ public sealed class SupervisionController(SupervisionQueries queries, Supervisio
             TempData.Success(l["督办单已下发。"].Value);
             return RedirectToAction(nameof(Details), new { id });
         }
-        return View(new IssuePage(context, form, commands.Today, await commands.DueOnAsync(form.LimitDays is { } d && Deadline.IsValidLimit(d) ? d : SupervisionRules.DefaultLimitDays, ct)));
+        return View(nameof(Issue), new IssuePage(context, form, commands.Today, await commands.DueOnAsync(form.LimitDays is { } d && Deadline.IsValidLimit(d) ? d : SupervisionRules.DefaultLimitDays, ct)));
     }
 
     private Task<IssueContext?> ContextAsync(IssueForm form, CancellationToken ct)
