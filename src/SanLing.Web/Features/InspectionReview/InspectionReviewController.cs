@@ -40,6 +40,20 @@ public sealed class InspectionReviewController(InspectionReviewQueries queries, 
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"未提交排查-{MonthText.Format(chosen.Value)}.xlsx");
     }
 
+    /// <summary>A village's (or any subject's) grids in one month: the matrix cell of a subject with grids opens it.</summary>
+    [HttpGet]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> MonthGrids(int subjectId, string? month, CancellationToken ct)
+    {
+        var chosen = MonthText.Parse(month, queries.Today);
+        if (chosen is null || string.IsNullOrWhiteSpace(month))
+        {
+            return BadRequest();
+        }
+        var page = await queries.MonthGridsAsync(subjectId, chosen.Value, ct);
+        return page is null ? NotFound() : View(page);
+    }
+
     [HttpGet]
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> WorkList(string? list, CancellationToken ct) => View(await queries.WorkListAsync(list, ct));

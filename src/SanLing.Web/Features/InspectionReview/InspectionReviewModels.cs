@@ -29,7 +29,46 @@ public sealed record MatrixPage(
     IReadOnlyList<RateRow> Territories,
     IReadOnlyList<bool> LockedMonths,
     IReadOnlyList<TerritoryOption> TerritoryChoices,
-    bool ShowsWork);
+    bool ShowsWork)
+{
+    /// <summary>
+    /// The completeness target: 100 %, because items 3.1 and 5.1 need every month complete. Between the village
+    /// group's compliance target (90 %) and 100 % a rate is near; below 90 % it is below.
+    /// </summary>
+    public const decimal TargetRate = 100m;
+
+    public const decimal NearRate = 90m;
+
+    public static string RateClass(decimal? rate) => rate switch
+    {
+        null => "",
+        >= TargetRate => "rate-met",
+        >= NearRate => "rate-near",
+        _ => "rate-below",
+    };
+
+    /// <summary>
+    /// Where a cell leads (office): a subject without grids to its inspection of the month, a subject with grids to the
+    /// month's grid list; nothing for a month not required.
+    /// </summary>
+    public string? CellLink(MatrixRow row, int month)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Months[month - 1] == MonthState.NotRequired)
+        {
+            return null;
+        }
+        var m = $"{Year:0000}-{month:00}";
+        return row.GridCount > 0
+            ? $"/InspectionReview/MonthGrids?subjectId={row.SubjectId}&month={m}"
+            : $"/Inspections/Edit?subjectId={row.SubjectId}&month={m}";
+    }
+}
+
+/// <summary>A grid of a subject in one month: whether its inspection was submitted, is a draft, or is missing.</summary>
+public sealed record MonthGridRow(int GridId, string Code, string Name, string? WorkerName, InspectionStatus? Status, bool IsLate, DateTimeOffset? SubmittedAt);
+
+public sealed record MonthGridsPage(int SubjectId, string SubjectName, DateOnly Month, DateOnly DueDate, IReadOnlyList<MonthGridRow> Grids);
 
 /// <summary>A grid (or a subject without grids) that has not submitted the month's inspection.</summary>
 public sealed record MissingRow(

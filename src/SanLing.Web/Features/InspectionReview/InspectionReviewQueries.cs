@@ -145,6 +145,25 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
             showsWork);
     }
 
+    /// <summary>A subject's grids in one month with their inspection's state (two queries); null when the subject is not in scope.</summary>
+    public async Task<MonthGridsPage?> MonthGridsAsync(int subjectId, DateOnly month, CancellationToken ct)
+    {
+        var subject = await scope.Apply(db.Subjects.AsNoTracking()).Where(s => s.Id == subjectId).Select(s => s.Name).FirstOrDefaultAsync(ct);
+        if (subject is null)
+        {
+            return null;
+        }
+        var grids = await db.Grids.AsNoTracking().Where(g => g.SubjectId == subjectId).OrderBy(g => g.Code)
+            .Select(g => new
+            {
+                g.Id, g.Code, g.Name, g.WorkerName,
+                Inspection = db.Inspections.Where(i => i.GridId == g.Id && i.Month == month).Select(i => new { i.Status, i.IsLate, i.SubmittedAt }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return new MonthGridsPage(subjectId, subject, month, MonthPeriod.DueDate(month, await DueDayAsync(ct)),
+            grids.Select(g => new MonthGridRow(g.Id, g.Code, g.Name, g.WorkerName, g.Inspection?.Status, g.Inspection?.IsLate ?? false, g.Inspection?.SubmittedAt)).ToList());
+    }
+
     /// <summary>Every grid (and every subject without grids) required that month with no submitted inspection.</summary>
     public async Task<IReadOnlyList<MissingRow>> MissingAsync(DateOnly month, int? territoryId, CancellationToken ct)
     {

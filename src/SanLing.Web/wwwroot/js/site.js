@@ -5,3 +5,10 @@ document.addEventListener("click", (event) => {
         event.preventDefault();
     }
 });
+
+// A "print" button (data-print): the page's own print stylesheet does the rest.
+document.addEventListener("click", (event) => {
+    if (event.target.closest("[data-print]")) {
+        window.print();
+    }
+});
