@@ -13,25 +13,35 @@ public sealed class DisputeQueries(SanLingDbContext db, TimeProvider clock)
 
     public DateOnly Today => clock.Today();
 
-    /// <summary>Submitted 上报 disputes, with their flow when accepted.</summary>
-    private IQueryable<DisputeRow> Rows()
+    /// <summary>A finding and its flow; built by member initialisation so EF can filter and order on it.</summary>
+    private sealed class Pair
+    {
+        public required Finding Finding { get; init; }
+        public EscalatedDispute? Flow { get; init; }
+    }
+
+    /// <summary>Submitted 上报 disputes, with their flow when accepted (filtered on the entities, projected last).</summary>
+    private IQueryable<Pair> Pairs() =>
+        from f in db.Findings.AsNoTracking()
+        where f.Type == FindingType.Dispute && f.Status == FindingStatus.Escalated && f.Inspection!.Status == InspectionStatus.Submitted
+        join d in db.EscalatedDisputes.AsNoTracking() on f.Id equals d.FindingId into flows
+        from d in flows.DefaultIfEmpty()
+        select new Pair { Finding = f, Flow = d };
+
+    private IQueryable<DisputeRow> Project(IQueryable<Pair> pairs)
     {
         var open = db.SupervisionOrders.Where(o => o.Status != SupervisionStatus.Closed);
-        return from f in db.Findings.AsNoTracking()
-               where f.Type == FindingType.Dispute && f.Status == FindingStatus.Escalated && f.Inspection!.Status == InspectionStatus.Submitted
-               join d in db.EscalatedDisputes.AsNoTracking() on f.Id equals d.FindingId into flows
-               from d in flows.DefaultIfEmpty()
-               select new DisputeRow(
-                   f.Id, f.Inspection!.Subject!.Name, f.Inspection.Grid != null ? f.Inspection.Grid.Name : null,
-                   f.Inspection.Grid != null ? f.Inspection.Grid.WorkerName : f.Inspection.Subject.ContactPerson,
-                   f.Description, f.Parties,
-                   d != null ? d.ReportedOn : f.Inspection.InspectedOn,
-                   d != null ? (DisputeStage?)d.Stage : null,
-                   d != null ? d.AssignedTo : null,
-                   d != null ? d.DueOn : f.Inspection.InspectedOn,
-                   d != null ? d.Outcome : null,
-                   d != null ? d.Satisfaction : null,
-                   open.Where(o => o.FindingId == f.Id).Select(o => (int?)o.Id).FirstOrDefault());
+        return pairs.Select(p => new DisputeRow(
+            p.Finding.Id, p.Finding.Inspection!.Subject!.Name, p.Finding.Inspection.Grid != null ? p.Finding.Inspection.Grid.Name : null,
+            p.Finding.Inspection.Grid != null ? p.Finding.Inspection.Grid.WorkerName : p.Finding.Inspection.Subject.ContactPerson,
+            p.Finding.Description, p.Finding.Parties,
+            p.Flow != null ? p.Flow.ReportedOn : p.Finding.Inspection.InspectedOn,
+            p.Flow != null ? (DisputeStage?)p.Flow.Stage : null,
+            p.Flow != null ? p.Flow.AssignedTo : null,
+            p.Flow != null ? p.Flow.DueOn : p.Finding.Inspection.InspectedOn,
+            p.Flow != null ? p.Flow.Outcome : null,
+            p.Flow != null ? p.Flow.Satisfaction : null,
+            open.Where(o => o.FindingId == p.Finding.Id).Select(o => (int?)o.Id).FirstOrDefault()));
     }
 
     /// <summary>The day a submitted 上报 dispute reached the office: its inspection's submission (in the town's time).</summary>
@@ -64,26 +74,37 @@ public sealed class DisputeQueries(SanLingDbContext db, TimeProvider clock)
 
     public async Task<DisputeListPage> ListAsync(string? stage, int? page, Microsoft.AspNetCore.Http.PathString path, Microsoft.AspNetCore.Http.QueryString query, CancellationToken ct)
     {
-        var rows = Rows();
-        rows = stage switch
+        var pairs = Pairs();
+        DisputeStage? wanted = stage switch
         {
-            "waiting" => rows.Where(r => r.Stage == null),
-            "accepted" => rows.Where(r => r.Stage == DisputeStage.Accepted),
-            "assigned" => rows.Where(r => r.Stage == DisputeStage.Assigned),
-            "concluded" => rows.Where(r => r.Stage == DisputeStage.Concluded),
-            "verified" => rows.Where(r => r.Stage == DisputeStage.Verified),
-            _ => rows,
+            "accepted" => DisputeStage.Accepted,
+            "assigned" => DisputeStage.Assigned,
+            "concluded" => DisputeStage.Concluded,
+            "verified" => DisputeStage.Verified,
+            _ => null,
         };
-        var total = await rows.CountAsync(ct);
+        if (stage == "waiting")
+        {
+            pairs = pairs.Where(p => p.Flow == null);
+        }
+        else if (wanted is { } w)
+        {
+            pairs = pairs.Where(p => p.Flow != null && p.Flow.Stage == w);
+        }
+        var total = await pairs.CountAsync(ct);
         var current = Shared.PageInfo.Clamp(page);
-        var list = await rows.OrderBy(r => r.Stage == DisputeStage.Verified ? 1 : 0).ThenBy(r => r.DueOn).ThenBy(r => r.FindingId)
-            .Skip((current - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var list = await Project(pairs
+                .OrderBy(p => p.Flow != null && p.Flow.Stage == DisputeStage.Verified ? 1 : 0)
+                .ThenBy(p => p.Flow != null ? p.Flow.DueOn : p.Finding.Inspection!.InspectedOn)
+                .ThenBy(p => p.Finding.Id)
+                .Skip((current - 1) * PageSize).Take(PageSize))
+            .ToListAsync(ct);
         return new DisputeListPage(stage, await WithCardsAsync(list, ct), new Shared.PageInfo(current, PageSize, total, path, query));
     }
 
     public async Task<DisputeDetails?> DetailsAsync(int findingId, CancellationToken ct)
     {
-        var row = await Rows().Where(r => r.FindingId == findingId).FirstOrDefaultAsync(ct);
+        var row = await Project(Pairs().Where(p => p.Finding.Id == findingId)).FirstOrDefaultAsync(ct);
         if (row is null)
         {
             return null;
