@@ -219,7 +219,7 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
         }
         var tail = $"：{month.Month}月未提交，截止{dueDate.Month}月{dueDate.Day}日";
         var lines = rows
-            .GroupBy(r => (Role: r.GridId is null ? "联络人" : "网格员", Name: r.WorkerName?.Trim() ?? ""))
+            .GroupBy(r => (Role: r.Kind.IsTerritory() ? "网格员" : "联络人", Name: r.WorkerName?.Trim() ?? ""))
             .Select(g =>
             {
                 var places = string.Join("、", g.Select(r => r.GridName is null ? r.SubjectName : $"{r.SubjectName}{r.GridName}"));

@@ -89,8 +89,9 @@ public sealed class SupervisionController(SupervisionQueries queries, Supervisio
 
     [HttpGet]
     [Authorize(Roles = Roles.Office)]
-    public async Task<IActionResult> Issue([FromQuery] IssueForm form, CancellationToken ct)
+    public async Task<IActionResult> Issue(SupervisionSource source, int? id, int? subjectId, int? gridId, string? month, CancellationToken ct)
     {
+        var form = new IssueForm { Source = source, Id = id, SubjectId = subjectId, GridId = gridId, Month = month };
         var context = await ContextAsync(form, ct);
         if (context is null)
         {
