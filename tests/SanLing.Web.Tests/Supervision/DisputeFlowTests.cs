@@ -74,6 +74,7 @@ public sealed class DisputeFlowTests : IAsyncLifetime, IDisposable
 
         // 办结 needs an outcome; then 验证 sends it back once (a reason is required) and passes the second time.
         _factory.Clock.Now = new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.FromHours(8));
+        office = await AsAsync("office"); // sessions end after 12 hours
         await PostStepAsync(office, id, "conclude-form", v => v["Note"] = "已调解");
         Assert.Equal(DisputeStage.Assigned, (await FlowAsync(id))!.Stage);
         await PostStepAsync(office, id, "conclude-form", v => { v["Outcome"] = nameof(DisputeOutcome.UnderWatch); v["Note"] = "双方情绪稳定，持续稳控"; });

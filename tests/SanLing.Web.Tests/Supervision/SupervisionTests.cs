@@ -83,6 +83,9 @@ public sealed class SupervisionTests : IAsyncLifetime, IDisposable
 
         // The office sends it back with a reason (and without one: refused).
         _factory.Clock.Now = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8)); // Friday
+        // Sessions end after 12 hours: sign in again on the new day.
+        office = await AsAsync("office");
+        grid1 = await AsAsync("grid1");
         var verify = await office.GetPageAsync($"/Supervision/Details/{id}");
         var back = PortalClient.FormValues(verify, "#return-form");
         back["Reason"] = "";
@@ -125,10 +128,12 @@ public sealed class SupervisionTests : IAsyncLifetime, IDisposable
         var id = await IssueAsync(office, $"/Supervision/Issue?Source=RiskyDispute&Id={_town.RiskyDispute("CUN02")}", v => v["LimitDays"] = "2");
         Assert.Equal(new DateOnly(2026, 12, 1), (await OrderAsync(id)).DueOn); // Fri, (weekend, holiday) Tue
 
-        var leader = await AsAsync("leader");
         async Task<(string Card, string Red, string Yellow, string Escalated, string Leadership)> ReadAsync(DateTimeOffset at)
         {
             _factory.Clock.Now = at;
+            // Sessions end after 12 hours: sign in again on each day.
+            office = await AsAsync("office");
+            var leader = await AsAsync("leader");
             var row = (await office.GetPageAsync("/Supervision")).QuerySelector($"tr[data-order='{id}']")!;
             var work = await office.GetPageAsync("/Dashboard/Office");
             var lead = await leader.GetPageAsync("/Dashboard");
@@ -148,8 +153,9 @@ public sealed class SupervisionTests : IAsyncLifetime, IDisposable
         Assert.Contains("赵一", details.QuerySelector("#escalated")!.TextContent, StringComparison.Ordinal);
         var escalatedList = await office.GetPageAsync("/Supervision?Escalated=true");
         Assert.Single(escalatedList.QuerySelectorAll("#supervision-list tr[data-order]"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync("/Supervision")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync($"/Supervision/Details/{id}")).StatusCode);
+        var lead = await AsAsync("leader");
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync("/Supervision")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync($"/Supervision/Details/{id}")).StatusCode);
     }
 
     [Fact]
