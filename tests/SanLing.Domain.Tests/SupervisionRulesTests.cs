@@ -73,15 +73,21 @@ public sealed class SupervisionRulesTests
     }
 
     [Fact]
-    public void Only_the_addressee_or_the_office_answers()
+    public void Only_the_addressee_answers_and_the_office_only_for_a_leader_without_an_account()
     {
         var order = SupervisionRules.Issue(NewOrder(limitDays: 3), Thursday, Calendar);
         Assert.Equal(SupervisionRefusal.NotYours, SupervisionRules.Answer(order, "someone-else", false, "x", "grid2", Thursday));
         Assert.Equal(SupervisionRefusal.NotYours, SupervisionRules.Answer(order, null, false, "x", "grid2", Thursday));
+        Assert.Equal(SupervisionRefusal.NotYours, SupervisionRules.Answer(order, "office-id", true, "代录", "office", Thursday));
         Assert.Equal(SupervisionStatus.Issued, order.Status);
         Assert.Null(order.Answer);
-        Assert.Equal(SupervisionRefusal.None, SupervisionRules.Answer(order, null, true, "代录：已整改", "office", Thursday));
-        Assert.Equal(SupervisionStatus.Answered, order.Status);
+
+        var leaders = SupervisionRules.Issue(NewOrder(limitDays: 3), Thursday, Calendar);
+        leaders.AssigneeUserId = null;
+        leaders.AssigneeKind = AssigneeKind.SubjectLeader;
+        Assert.Equal(SupervisionRefusal.NotYours, SupervisionRules.Answer(leaders, "u1", false, "x", "grid1", Thursday));
+        Assert.Equal(SupervisionRefusal.None, SupervisionRules.Answer(leaders, "office-id", true, "代录：已化解", "office", Thursday));
+        Assert.Equal(SupervisionStatus.Answered, leaders.Status);
     }
 
     [Fact]

@@ -42,11 +42,14 @@ public static class SupervisionRules
         return order;
     }
 
-    /// <summary>The addressee's account answers; the office may record the answer of someone without an account.</summary>
+    /// <summary>
+    /// The addressee's account answers; the office records the answer only for an addressee without an account (a
+    /// subject's leader), never in place of a grid worker or liaison.
+    /// </summary>
     public static SupervisionRefusal Answer(SupervisionOrder order, string? userId, bool isOffice, string answer, string by, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(order);
-        if (!isOffice && (userId is null || order.AssigneeUserId != userId))
+        if (!MayAnswer(order.AssigneeUserId, userId, isOffice))
         {
             return SupervisionRefusal.NotYours;
         }
@@ -60,6 +63,9 @@ public static class SupervisionRules
         order.Status = SupervisionStatus.Answered;
         return SupervisionRefusal.None;
     }
+
+    public static bool MayAnswer(string? assigneeUserId, string? userId, bool isOffice) =>
+        assigneeUserId is null ? isOffice : userId is not null && assigneeUserId == userId;
 
     public static SupervisionRefusal Close(SupervisionOrder order, string by, DateOnly today)
     {

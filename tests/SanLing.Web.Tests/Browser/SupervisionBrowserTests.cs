@@ -79,8 +79,8 @@ public sealed class SupervisionBrowserTests(KestrelSupervisionTownFixture portal
             Assert.True(scrollWidth <= 360, $"the order page is {scrollWidth} px wide on a 360 px phone");
             phone.Screenshot("supervise-4-grid-worker-answers-360px");
             phone.Find("#answer-button").Click();
+            Assert.Contains("已清理消防通道", phone.Find("#answer").Text, StringComparison.Ordinal); // the answered page
             Assert.Equal("待验证", phone.Find("#order-status").Text.Trim());
-            Assert.Contains("已清理消防通道", phone.Find("#answer").Text, StringComparison.Ordinal);
             phone.Screenshot("supervise-5-answered-360px");
         }
 
@@ -92,6 +92,7 @@ public sealed class SupervisionBrowserTests(KestrelSupervisionTownFixture portal
             office.Find($"#supervision-list tr[data-order='{orderId}'] a").Click();
             office.Screenshot("supervise-6-office-verifies");
             office.Find("#close-button").Click();
+            office.Find(".alert-success");
             Assert.Equal("已办结", office.Find("#order-status").Text.Trim());
             office.Screenshot("supervise-7-closed");
             AssertNoSevereConsoleErrors(office);

@@ -62,6 +62,10 @@ public sealed class SupervisionTests : IAsyncLifetime, IDisposable
             var refused = await client.PostFormAsync($"/Supervision/Answer/{id}", token, [new("Answer", "不是我的"), new("Version", order.Version.ToString())]);
             Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         }
+        // The office does not answer in the grid worker's place.
+        Assert.Null((await office.GetPageAsync($"/Supervision/Details/{id}")).QuerySelector("#answer-form"));
+        var officeToken = await office.AntiforgeryTokenAsync("/Supervision");
+        Assert.Equal(HttpStatusCode.NotFound, (await office.PostFormAsync($"/Supervision/Answer/{id}", officeToken, [new("Answer", "代答"), new("Version", order.Version.ToString())])).StatusCode);
         Assert.Equal(SupervisionStatus.Issued, (await OrderAsync(id)).Status);
         // Nor may a grid worker close or issue.
         var grid1 = await AsAsync("grid1");
@@ -176,6 +180,12 @@ public sealed class SupervisionTests : IAsyncLifetime, IDisposable
             v => v["Assignee"] = "leader");
         var order = await OrderAsync(fromBacklog);
         Assert.Equal((AssigneeKind.SubjectLeader, (string?)null, "钱二"), (order.AssigneeKind, order.AssigneeUserId, order.AssigneeName));
+        // The leader has no account: the office records the answer.
+        var leaderOrder = await office.GetPageAsync($"/Supervision/Details/{fromBacklog}");
+        var answer = PortalClient.FormValues(leaderOrder, "#answer-form");
+        answer["Answer"] = "包案领导已约谈信访人";
+        await office.PostFormAsync($"/Supervision/Answer/{fromBacklog}", PortalClient.TokenOf(leaderOrder), answer);
+        Assert.Equal(SupervisionStatus.Answered, (await OrderAsync(fromBacklog)).Status);
 
         // An assignee outside the subject's people is refused and nothing is written.
         var page = await office.GetPageAsync($"/Supervision/Issue?Source=OverdueHazard&Id={_town.Hazard("CUN02")}");

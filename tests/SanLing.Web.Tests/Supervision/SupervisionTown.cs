@@ -36,7 +36,12 @@ public sealed class SupervisionTown
         }
         builder.User("office", Roles.Office).User("admin", Roles.Admin).User("leader", Roles.Leadership)
             .User("grid1", Roles.GridWorker, "CUN01").User("grid2", Roles.GridWorker, "CUN02").User("liaison", Roles.Liaison, "QY01");
-        var built = await builder.BuildAsync(factory);
+        // Through the app's services rather than BuildAsync(factory): the browser tests serve this town over Kestrel.
+        BuiltTown built;
+        using (var scope = factory.Services.CreateScope())
+        {
+            built = await builder.BuildAsync(scope.ServiceProvider.GetRequiredService<SanLing.Infrastructure.Data.SanLingDbContext>(), scope.ServiceProvider);
+        }
         var town = new SupervisionTown { Town = built };
         await factory.WithDbAsync(async db =>
         {

@@ -131,7 +131,7 @@ public sealed class SupervisionQueries(SanLingDbContext db, AccessScope scope, T
         var waiting = order.Row.Status is SupervisionStatus.Issued or SupervisionStatus.Returned;
         return new SupervisionDetails(
             WithCard(order.Row, today, deadlines), order.Version, about, order.Month, order.Answer, order.AnsweredBy, order.ReturnReason, order.ClosedOn,
-            waiting && (IsOffice || (db.Actor.UserId is { } me && order.AssigneeUserId == me)),
+            waiting && SupervisionRules.MayAnswer(order.AssigneeUserId, db.Actor.UserId, IsOffice),
             IsOffice && order.Row.Status == SupervisionStatus.Answered,
             order.FindingId, order.PetitionId);
     }
