@@ -10,5 +10,13 @@ public class Town
     /// <summary>Monthly inspections are due by this day of the following month (limits in <see cref="TownRules"/>).</summary>
     public int InspectionDueDay { get; set; } = TownRules.DefaultDueDay;
 
+    /// <summary>督办 and dispute-stage cards turn yellow when this many working days or fewer are left (镇设置).</summary>
+    public int CardYellowWithinDays { get; set; } = Supervision.CardThresholds.DefaultYellowWithinDays;
+
+    /// <summary>A red card escalates to the subject's 第一责任人 after this many working days (镇设置).</summary>
+    public int CardEscalateAfterDays { get; set; } = Supervision.CardThresholds.DefaultEscalateAfterDays;
+
+    public Supervision.CardThresholds CardThresholds => new(CardYellowWithinDays, CardEscalateAfterDays);
+
     public Guid Version { get; set; } = Guid.NewGuid();
 }

@@ -116,6 +116,9 @@ public abstract class SanLingDbContext : IdentityDbContext<AppUser>, IDataProtec
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<TownHoliday> TownHolidays => Set<TownHoliday>();
+    public DbSet<Domain.Supervision.SupervisionOrder> SupervisionOrders => Set<Domain.Supervision.SupervisionOrder>();
+    public DbSet<Domain.Supervision.EscalatedDispute> EscalatedDisputes => Set<Domain.Supervision.EscalatedDispute>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

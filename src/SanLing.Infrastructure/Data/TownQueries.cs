@@ -1,4 +1,5 @@
 using SanLing.Domain.Common;
+using SanLing.Domain.Supervision;
 
 namespace SanLing.Infrastructure.Data;
 
@@ -9,4 +10,22 @@ public static class TownQueries
     public static async Task<int> InspectionDueDayAsync(this SanLingDbContext db, CancellationToken ct) =>
         await db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId).Select(t => (int?)t.InspectionDueDay).FirstOrDefaultAsync(ct)
         ?? TownRules.DefaultDueDay;
+
+    /// <summary>The current town's working calendar and card thresholds (two queries).</summary>
+    public static async Task<TownDeadlines> DeadlinesAsync(this SanLingDbContext db, CancellationToken ct)
+    {
+        var town = await db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId)
+            .Select(t => new { t.InspectionDueDay, t.CardYellowWithinDays, t.CardEscalateAfterDays }).FirstOrDefaultAsync(ct);
+        var holidays = await db.TownHolidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct);
+        return new TownDeadlines(
+            town?.InspectionDueDay ?? TownRules.DefaultDueDay,
+            new WorkingCalendar(holidays),
+            town is null ? CardThresholds.Default : new CardThresholds(town.CardYellowWithinDays, town.CardEscalateAfterDays));
+    }
+}
+
+/// <summary>What the town's clock rules need: the inspection due day, its working days and its card thresholds.</summary>
+public sealed record TownDeadlines(int DueDay, WorkingCalendar Calendar, CardThresholds Thresholds)
+{
+    public CardBounds BoundsOn(DateOnly today) => Deadline.BoundsOn(today, Calendar, Thresholds);
 }

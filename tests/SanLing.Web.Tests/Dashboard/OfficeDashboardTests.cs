@@ -49,10 +49,12 @@ public sealed class OfficeDashboardTests : IAsyncLifetime, IDisposable
     public async Task Office_staff_see_todays_work_as_numbers_that_open_their_lists()
     {
         var client = await _factory.CreateBrowserlessClient().LoggedInAsync("office");
-        var home = await client.GetPageAsync("/");
-        Assert.Equal("/Dashboard/Office", home.QuerySelector("#office-dashboard-link")!.GetAttribute("href"));
+        // The office lands on 今日工作, and the menu says so.
+        var home = await client.GetAsync("/");
+        Assert.Equal("/Dashboard/Office", home.Headers.Location!.OriginalString);
 
         var page = await client.GetPageAsync("/Dashboard/Office");
+        Assert.Equal("今日工作", page.QuerySelector("nav.navbar .nav-link.active")!.TextContent.Trim());
         string Figure(string id) => page.QuerySelector($"#{id} .figure")!.TextContent.Trim();
         string Link(string id) => page.QuerySelector($"#{id}")!.GetAttribute("href")!;
 
@@ -63,7 +65,10 @@ public sealed class OfficeDashboardTests : IAsyncLifetime, IDisposable
         Assert.Equal("1", Figure("risky-disputes"));
         // XF-0 (2024) and XF-1…3 (2025): none resolved in its own year.
         Assert.Equal("4", Figure("backlog-petitions"));
-        Assert.Equal("/Petitions?backlog=true", Link("backlog-petitions"));
+        Assert.Equal("/InspectionReview/WorkList?list=backlog", Link("backlog-petitions"));
+        Assert.Equal("/InspectionReview/WorkList?list=hazards", Link("overdue-hazards"));
+        Assert.Equal("/Disputes?stage=waiting", Link("escalated-waiting"));
+        Assert.Equal("/Supervision?Card=Red", page.QuerySelector("#orders-red")!.GetAttribute("href"));
         // 2025: 3 villages/communities × 13 A items + 18 enterprises/units × 12 A items − 5 attested.
         Assert.Equal("250", Figure("pending-attestations"));
         // Everyone but CUN02 misses a past-due month of 2026 (CUN01 also has open findings).

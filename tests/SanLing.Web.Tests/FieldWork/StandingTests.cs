@@ -54,7 +54,7 @@ public sealed class StandingTests(DemoTownFixture demo) : IClassFixture<DemoTown
         var page = await liaison.GetPageAsync("/Worklist");
 
         var menu = page.QuerySelectorAll("#main-nav ul.navbar-nav a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/Worklist", "/Inspections", "/Standing", "/Subjects"], menu);
+        Assert.Equal(["/Worklist", "/Inspections", "/Standing", "/Supervision", "/Subjects"], menu);
         // The accident ledger of their own unit is still readable by address; petitions (personal matters) are not theirs.
         Assert.NotNull(await liaison.GetPageAsync("/Accidents"));
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await liaison.GetAsync("/Petitions")).StatusCode);

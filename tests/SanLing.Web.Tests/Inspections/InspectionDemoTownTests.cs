@@ -35,7 +35,7 @@ public sealed class InspectionDemoTownTests(DemoTownFixture demo, ITestOutputHel
         var rows = missing.QuerySelectorAll("#missing-list tbody tr").Select(r => r.GetAttribute("data-grid") ?? "").ToList();
         Assert.Contains("CUN01-G01", rows);
         Assert.Contains("CUN01-G02", rows);
-        Assert.Contains("上塘村第一网格（李娜）", missing.QuerySelector("#reminder-text")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("网格员 李娜（上塘村第一网格", missing.QuerySelector("#reminder-text")!.TextContent, StringComparison.Ordinal);
 
         await TimedAsync(client, "/InspectionReview/WorkList");
         var grid = await demo.Factory.CreateBrowserlessClient().LoggedInAsync("grid");

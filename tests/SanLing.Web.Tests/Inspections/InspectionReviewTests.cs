@@ -128,10 +128,10 @@ public sealed class InspectionReviewTests : IClassFixture<InspectionTownFixture>
         var rows = page.QuerySelectorAll("#missing-list tbody tr").Select(r => $"{r.GetAttribute("data-subject")}/{r.GetAttribute("data-grid")}").ToArray();
         Assert.Equal(["V1/V1-G1", "V1/V1-G2", "E1/", "E2/E2-C1", "E2/E2-C2", "E3/"], rows);
         Assert.Contains("13800000001", page.QuerySelector("#missing-list")!.TextContent, StringComparison.Ordinal);
-        var reminder = page.QuerySelector("#reminder-text")!.TextContent;
-        Assert.Contains("2026年10月", reminder, StringComparison.Ordinal);
-        Assert.Contains("东村第一网格（钱一）", reminder, StringComparison.Ordinal);
-        Assert.DoesNotContain("西一网格", reminder, StringComparison.Ordinal);
+        // One line per responsible person, ready for a WeChat group.
+        var reminder = page.QuerySelector("#reminder-text")!.TextContent.Split('\n');
+        Assert.Contains("网格员 钱一（东村第一网格）：10月未提交，截止11月5日", reminder);
+        Assert.DoesNotContain(reminder, line => line.Contains("西一网格", StringComparison.Ordinal));
 
         var response = await client.GetAsync("/InspectionReview/MissingExport?month=2026-10");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -147,6 +147,26 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["GET InspectionReview.Missing"] = Only("/InspectionReview/Missing?month={month}", Office),
         ["GET InspectionReview.MissingExport"] = Only("/InspectionReview/MissingExport?month={month}", Office),
         ["GET InspectionReview.WorkList"] = Only("/InspectionReview/WorkList", Office),
+        ["GET InspectionReview.MonthGrids"] = Only("/InspectionReview/MonthGrids?subjectId={territory}&month={month}", Office),
+
+        // 督办: the office issues and verifies, the addressee answers (their own orders only: SupervisionTests). The demo
+        // town holds no order, so {order} names none and the allowed users' answer is 404.
+        ["GET Supervision.Index"] = Only("/Supervision/Index", LedgerReaders),
+        ["GET Supervision.Export"] = Only("/Supervision/Export", Office),
+        ["GET Supervision.Details"] = Only("/Supervision/Details/{order}", LedgerReaders) with { AllowedMayBeNotFound = true },
+        ["GET Supervision.Issue"] = Only("/Supervision/Issue?source=OverdueHazard&id={finding}", Office) with { AllowedMayBeNotFound = true },
+        ["POST Supervision.Issue"] = Only("/Supervision/Issue", Office),
+        ["POST Supervision.Answer"] = Only("/Supervision/Answer/{order}", LedgerReaders) with { AllowedMayBeNotFound = true },
+        ["POST Supervision.Close"] = Only("/Supervision/Close/{order}", Office) with { AllowedMayBeNotFound = true },
+        ["POST Supervision.Return"] = Only("/Supervision/Return/{order}", Office) with { AllowedMayBeNotFound = true },
+
+        // Escalated disputes (上报 → 受理 → 交办 → 办结 → 验证): the office only.
+        ["GET Disputes.Index"] = Only("/Disputes/Index", Office),
+        ["GET Disputes.Details"] = Only("/Disputes/{finding}", Office) with { AllowedMayBeNotFound = true },
+        ["POST Disputes.Accept"] = Only("/Disputes/{finding}/Accept", Office) with { AllowedMayBeNotFound = true },
+        ["POST Disputes.Assign"] = Only("/Disputes/{finding}/Assign", Office) with { AllowedMayBeNotFound = true },
+        ["POST Disputes.Conclude"] = Only("/Disputes/{finding}/Conclude", Office) with { AllowedMayBeNotFound = true },
+        ["POST Disputes.Verify"] = Only("/Disputes/{finding}/Verify", Office) with { AllowedMayBeNotFound = true },
         // A month long before the demo data: locking it changes nothing anyone sees.
         ["POST InspectionReview.Lock"] = Only("/InspectionReview/Lock?month=2001-01", Office),
 
@@ -537,6 +557,7 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
             await db.SaveChangesAsync();
             _fixed["spare"] = spare.Id;
             _fixed["template"] = "cases";
+            _fixed["order"] = "999999";
         });
         foreach (var user in RouteRoleMatrixTests.Users)
         {

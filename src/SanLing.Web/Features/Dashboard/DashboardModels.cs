@@ -71,6 +71,9 @@ public sealed record LeadershipDashboard(
     int Vetoed)
 {
     public bool HasRun => RunId is not null;
+
+    /// <summary>督办 orders escalated past their red card to the subject's 第一责任人 (a count only: leadership sees no names).</summary>
+    public int EscalatedOrders { get; init; }
 }
 
 /// <summary>Filter of the drill-down list of a run's subjects.</summary>
@@ -102,7 +105,13 @@ public sealed record OfficeDashboard(
     int BacklogPetitions,
     int AttestationYear,
     int PendingAttestations,
-    int Warnings);
+    int Warnings)
+{
+    /// <summary>Escalated disputes waiting for 受理.</summary>
+    public int EscalatedWaiting { get; init; }
+
+    public Supervision.SupervisionCounts Orders { get; init; } = new(0, 0, 0, 0, 0);
+}
 
 /// <summary>A subject on the early-warning board and why.</summary>
 public sealed record WarningRow(int SubjectId, string Code, string Name, SubjectKind Kind, string? TerritoryName, int OpenDisputes, int OverdueHazards, IReadOnlyList<int> MissingMonths);

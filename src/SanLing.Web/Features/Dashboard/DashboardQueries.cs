@@ -85,8 +85,10 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
 
         var incidents = await IncidentsByMonthAsync(shownYear, tid, ct);
         var inspections = await InspectionsByMonthAsync(shownYear, tid, ct);
+        var deadlines = await db.DeadlinesAsync(ct);
+        var escalated = await db.SupervisionOrders.AsNoTracking().CountAsync(Domain.Supervision.SupervisionRules.EscalatedBy(deadlines.BoundsOn(clock.Today())), ct);
         return new LeadershipDashboard(run?.Year, run?.Id, run?.AsOf, runs.Keys.Reverse().ToList(), tid, territory?.Name, territories,
-            groups, trend, byTerritory, incidents, inspections, honours, vetoed);
+            groups, trend, byTerritory, incidents, inspections, honours, vetoed) { EscalatedOrders = escalated };
     }
 
     /// <summary>Each territory: the village/community itself plus the enterprises and units whose 属地 it is.</summary>

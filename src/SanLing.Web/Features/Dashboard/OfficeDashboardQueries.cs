@@ -15,15 +15,11 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
     private async Task<int> DueDayAsync(CancellationToken ct) =>
         await db.InspectionDueDayAsync(ct);
 
-    /// <summary>The month whose inspections are being collected: last month up to its due day, then this month.</summary>
-    public static DateOnly InspectionMonth(DateOnly today, int dueDay) =>
-        today.Day <= dueDay ? MonthPeriod.Of(today).AddMonths(-1) : MonthPeriod.Of(today);
-
     public async Task<OfficeDashboard> LoadAsync(CancellationToken ct)
     {
         var today = Today;
         var dueDay = await DueDayAsync(ct);
-        var month = InspectionMonth(today, dueDay);
+        var month = MonthPeriod.DueNow(today, dueDay);
         var active = db.Subjects.AsNoTracking().Where(Completeness.RequiredIn(month));
         // Non-correlated NOT IN subqueries: evaluated once, whatever the number of grids and subjects.
         var submitted = db.Inspections.Where(i => i.Month == month && i.Status == InspectionStatus.Submitted);
@@ -45,7 +41,18 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
         var attestationYear = today.Year - 1;
         var pending = await PendingAttestationsAsync(attestationYear, ct);
         var warnings = (await WarningsAsync(ct)).Rows.Count;
-        return new OfficeDashboard(today, month, missingGrids + missingWhole, overdue, risky, backlog, attestationYear, pending, warnings);
+
+        // Escalated disputes the office has not accepted yet: submitted 上报 findings without a flow.
+        var waiting = await db.Findings.AsNoTracking()
+            .CountAsync(f => f.Type == FindingType.Dispute && f.Status == FindingStatus.Escalated && f.Inspection!.Status == InspectionStatus.Submitted
+                             && !db.EscalatedDisputes.Any(d => d.FindingId == f.Id), ct);
+        var deadlines = await db.DeadlinesAsync(ct);
+        var orders = await Supervision.SupervisionQueries.CountsAsync(db.SupervisionOrders.AsNoTracking(), deadlines.BoundsOn(today), ct);
+        return new OfficeDashboard(today, month, missingGrids + missingWhole, overdue, risky, backlog, attestationYear, pending, warnings)
+        {
+            EscalatedWaiting = waiting,
+            Orders = orders,
+        };
     }
 
     /// <summary>

@@ -10,7 +10,11 @@ public sealed class HomeController(HomeQueries queries) : Controller
         {
             return RedirectToAction("Index", "Dashboard");
         }
-        // Field users land on what is due, not on registry counts.
+        // The office runs its day from 今日工作; field users land on what is due, not on registry counts.
+        if (User.IsInRole(Roles.Office))
+        {
+            return RedirectToAction("Office", "Dashboard");
+        }
         if (User.IsInRole(Roles.GridWorker) || User.IsInRole(Roles.Liaison))
         {
             return RedirectToAction("Index", "Worklist");

@@ -14,7 +14,8 @@ public sealed class InspectionReviewController(InspectionReviewQueries queries, 
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Missing(string? month, int? territoryId, int? page, CancellationToken ct)
     {
-        var chosen = MonthText.Parse(month, queries.Today);
+        // Without a month: the month due now (November until 5 December), not the month just begun.
+        var chosen = string.IsNullOrWhiteSpace(month) ? await queries.DueNowAsync(ct) : MonthText.Parse(month, queries.Today);
         return chosen is null ? BadRequest() : View(await queries.MissingPageAsync(chosen.Value, territoryId, page, Request.Path, Request.QueryString, ct));
     }
 
@@ -35,9 +36,23 @@ public sealed class InspectionReviewController(InspectionReviewQueries queries, 
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"未提交排查-{MonthText.Format(chosen.Value)}.xlsx");
     }
 
+    /// <summary>A village's (or any subject's) grids in one month: the matrix cell of a subject with grids opens it.</summary>
     [HttpGet]
     [Authorize(Roles = Roles.Office)]
-    public async Task<IActionResult> WorkList(CancellationToken ct) => View(await queries.WorkListAsync(ct));
+    public async Task<IActionResult> MonthGrids(int subjectId, string? month, CancellationToken ct)
+    {
+        var chosen = MonthText.Parse(month, queries.Today);
+        if (chosen is null || string.IsNullOrWhiteSpace(month))
+        {
+            return BadRequest();
+        }
+        var page = await queries.MonthGridsAsync(subjectId, chosen.Value, ct);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> WorkList(string? list, CancellationToken ct) => View(await queries.WorkListAsync(list, ct));
 
     [HttpPost]
     [Authorize(Roles = Roles.Office)]

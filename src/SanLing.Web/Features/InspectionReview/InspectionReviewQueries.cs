@@ -19,6 +19,9 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
     private async Task<int> DueDayAsync(CancellationToken ct) =>
         await db.InspectionDueDayAsync(ct);
 
+    /// <summary>The month whose inspections are due now (<see cref="MonthPeriod.DueNow"/>).</summary>
+    public async Task<DateOnly> DueNowAsync(CancellationToken ct) => MonthPeriod.DueNow(Today, await DueDayAsync(ct));
+
     public async Task<DateOnly> DueDateAsync(DateOnly month, CancellationToken ct) => MonthPeriod.DueDate(month, await DueDayAsync(ct));
 
     public async Task<IReadOnlyList<TerritoryOption>> TerritoriesAsync(CancellationToken ct) =>
@@ -139,6 +142,25 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
             showsWork);
     }
 
+    /// <summary>A subject's grids in one month with their inspection's state (two queries); null when the subject is not in scope.</summary>
+    public async Task<MonthGridsPage?> MonthGridsAsync(int subjectId, DateOnly month, CancellationToken ct)
+    {
+        var subject = await scope.Apply(db.Subjects.AsNoTracking()).Where(s => s.Id == subjectId).Select(s => s.Name).FirstOrDefaultAsync(ct);
+        if (subject is null)
+        {
+            return null;
+        }
+        var grids = await db.Grids.AsNoTracking().Where(g => g.SubjectId == subjectId).OrderBy(g => g.Code)
+            .Select(g => new
+            {
+                g.Id, g.Code, g.Name, g.WorkerName,
+                Inspection = db.Inspections.Where(i => i.GridId == g.Id && i.Month == month).Select(i => new { i.Status, i.IsLate, i.SubmittedAt }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return new MonthGridsPage(subjectId, subject, month, MonthPeriod.DueDate(month, await DueDayAsync(ct)),
+            grids.Select(g => new MonthGridRow(g.Id, g.Code, g.Name, g.WorkerName, g.Inspection?.Status, g.Inspection?.IsLate ?? false, g.Inspection?.SubmittedAt)).ToList());
+    }
+
     /// <summary>Every grid (and every subject without grids) required that month with no submitted inspection.</summary>
     public async Task<IReadOnlyList<MissingRow>> MissingAsync(DateOnly month, int? territoryId, CancellationToken ct)
     {
@@ -182,36 +204,77 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
             Reminder(month, dueDate, rows));
     }
 
-    /// <summary>The text the office pastes into the grid workers' group chat.</summary>
+    /// <summary>
+    /// The text the office pastes into the grid workers' group chat: one line per responsible person, e.g.
+    /// "网格员 张三（上塘村第二网格）：11月未提交，截止12月5日" (a worker with several grids names them all on one line).
+    /// </summary>
     public static string Reminder(DateOnly month, DateOnly dueDate, IReadOnlyList<MissingRow> rows)
     {
         if (rows.Count == 0)
         {
             return $"【三零创建】{MonthText.Chinese(month)}月度排查已全部提交，感谢各位网格员和联络员！";
         }
-        var names = rows.Select(r => (r.GridName is null ? r.SubjectName : $"{r.SubjectName}{r.GridName}") + (r.WorkerName is null ? "" : $"（{r.WorkerName}）"));
-        return $"【三零创建】提醒：{MonthText.Chinese(month)}月度排查应于{dueDate:yyyy年M月d日}前提交。以下 {rows.Count} 个网格/单位尚未提交，请尽快登录系统完成排查并提交：" + string.Join("、", names) + "。逾期提交将记为逾期。";
+        var tail = $"：{month.Month}月未提交，截止{dueDate.Month}月{dueDate.Day}日";
+        var lines = rows
+            .GroupBy(r => (Role: r.Kind.IsTerritory() ? "网格员" : "联络人", Name: r.WorkerName?.Trim() ?? ""))
+            .Select(g =>
+            {
+                var places = string.Join("、", g.Select(r => r.GridName is null ? r.SubjectName : $"{r.SubjectName}{r.GridName}"));
+                var who = g.Key.Name.Length == 0 ? $"{g.Key.Role}（未登记）" : $"{g.Key.Role} {g.Key.Name}";
+                return $"{who}（{places}）{tail}";
+            });
+        return string.Join("\n", lines);
     }
 
-    public async Task<WorkListPage> WorkListAsync(CancellationToken ct)
+    /// <summary>
+    /// The office's work list: overdue hazards, risky disputes and 积案, each row with the person responsible and the
+    /// open 督办 order if any (one query per list, whatever the number of rows). <paramref name="list"/> shows one list.
+    /// </summary>
+    public async Task<WorkListPage> WorkListAsync(string? list, CancellationToken ct)
     {
         var today = Today;
+        var show = list is "hazards" or "disputes" or "backlog" ? list : null;
         var findings = scope.Apply(db.Findings.AsNoTracking(), f => f.Inspection!.Subject);
-        var hazards = await findings
-            .Where(f => f.Type == FindingType.Hazard && f.Status == FindingStatus.Rectifying && f.RectifyBy < today)
-            .OrderBy(f => f.RectifyBy).ThenBy(f => f.Id)
-            .Select(f => new { f.Id, Subject = f.Inspection!.Subject!.Name, Grid = f.Inspection.Grid!.Name, f.HazardCategory, f.RiskLevel, f.Description, f.Inspection.InspectedOn, f.RectifyBy })
-            .ToListAsync(ct);
-        var disputes = await findings
-            .Where(f => f.Type == FindingType.Dispute && f.Status == FindingStatus.Mediating && (f.RiskOfCriminalEscalation || f.RiskOfGroupIncident))
-            .OrderBy(f => f.Inspection!.InspectedOn).ThenBy(f => f.Id)
-            .Select(f => new { f.Id, Subject = f.Inspection!.Subject!.Name, Grid = f.Inspection.Grid!.Name, f.DisputeCategory, f.Description, f.Parties, f.RiskOfCriminalEscalation, f.RiskOfGroupIncident, f.Inspection.InspectedOn })
-            .ToListAsync(ct);
+        var open = db.SupervisionOrders.Where(o => o.Status != Domain.Supervision.SupervisionStatus.Closed);
+        var hazards = show is null or "hazards"
+            ? await findings
+                .Where(FindingRules.Overdue(today))
+                .OrderBy(f => f.RectifyBy).ThenBy(f => f.Id)
+                .Select(f => new
+                {
+                    f.Id, Subject = f.Inspection!.Subject!.Name, Grid = f.Inspection.Grid!.Name, f.HazardCategory, f.RiskLevel, f.Description, f.Inspection.InspectedOn, f.RectifyBy,
+                    Responsible = f.Inspection.Grid != null ? f.Inspection.Grid.WorkerName : f.Inspection.Subject.ContactPerson,
+                    Order = open.Where(o => o.FindingId == f.Id).Select(o => (int?)o.Id).FirstOrDefault(),
+                })
+                .ToListAsync(ct)
+            : [];
+        var disputes = show is null or "disputes"
+            ? await findings
+                .Where(f => f.Type == FindingType.Dispute && f.Status == FindingStatus.Mediating && (f.RiskOfCriminalEscalation || f.RiskOfGroupIncident))
+                .OrderBy(f => f.Inspection!.InspectedOn).ThenBy(f => f.Id)
+                .Select(f => new
+                {
+                    f.Id, Subject = f.Inspection!.Subject!.Name, Grid = f.Inspection.Grid!.Name, f.DisputeCategory, f.Description, f.Parties, f.RiskOfCriminalEscalation, f.RiskOfGroupIncident, f.Inspection.InspectedOn,
+                    Responsible = f.Inspection.Grid != null ? f.Inspection.Grid.WorkerName : f.Inspection.Subject.ContactPerson,
+                    Order = open.Where(o => o.FindingId == f.Id).Select(o => (int?)o.Id).FirstOrDefault(),
+                })
+                .ToListAsync(ct)
+            : [];
+        var backlog = show is null or "backlog"
+            ? await scope.Apply(db.Petitions.AsNoTracking(), p => p.Subject)
+                .Where(Domain.Ledgers.PetitionRules.Backlog(today))
+                .OrderBy(p => p.OccurredOn).ThenBy(p => p.Id)
+                .Select(p => new BacklogPetition(p.Id, p.Number, p.Subject!.Name, p.OccurredOn, p.Matter, p.LeaderInCharge ?? p.Subject.LeaderInChargeName,
+                    open.Where(o => o.PetitionId == p.Id).Select(o => (int?)o.Id).FirstOrDefault()))
+                .ToListAsync(ct)
+            : [];
         return new WorkListPage(
             today,
+            show,
             hazards.Select(h => new OverdueHazard(h.Id, h.Subject, h.Grid, h.HazardCategory, h.RiskLevel, h.Description, h.InspectedOn, h.RectifyBy!.Value,
-                today.DayNumber - h.InspectedOn.DayNumber, today.DayNumber - h.RectifyBy.Value.DayNumber)).ToList(),
+                today.DayNumber - h.InspectedOn.DayNumber, today.DayNumber - h.RectifyBy.Value.DayNumber) { Responsible = h.Responsible, OrderId = h.Order }).ToList(),
             disputes.Select(d => new RiskyDispute(d.Id, d.Subject, d.Grid, d.DisputeCategory, d.Description, d.Parties, d.RiskOfCriminalEscalation, d.RiskOfGroupIncident, d.InspectedOn,
-                today.DayNumber - d.InspectedOn.DayNumber)).ToList());
+                today.DayNumber - d.InspectedOn.DayNumber) { Responsible = d.Responsible, OrderId = d.Order }).ToList(),
+            backlog);
     }
 }

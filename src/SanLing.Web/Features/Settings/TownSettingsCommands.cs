@@ -9,10 +9,22 @@ public sealed class TownSettingsCommands(SanLingDbContext db, TimeProvider clock
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public Task<TownSettingsForm?> FormAsync(CancellationToken ct) =>
-        db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId)
-            .Select(t => new TownSettingsForm { Name = t.Name, InspectionDueDay = t.InspectionDueDay, Version = t.Version })
+    public async Task<TownSettingsForm?> FormAsync(CancellationToken ct)
+    {
+        var form = await db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId)
+            .Select(t => new TownSettingsForm
+            {
+                Name = t.Name, InspectionDueDay = t.InspectionDueDay, Version = t.Version,
+                CardYellowWithinDays = t.CardYellowWithinDays, CardEscalateAfterDays = t.CardEscalateAfterDays,
+            })
             .FirstOrDefaultAsync(ct);
+        if (form is not null)
+        {
+            var days = await db.TownHolidays.AsNoTracking().Select(h => new { h.Date, h.Name }).ToListAsync(ct);
+            form.Holidays = HolidayList.Format(days.Select(d => (d.Date, d.Name)));
+        }
+        return form;
+    }
 
     public Task<string?> CodeAsync(CancellationToken ct) =>
         db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId).Select(t => t.Code).FirstOrDefaultAsync(ct);
@@ -35,10 +47,38 @@ public sealed class TownSettingsCommands(SanLingDbContext db, TimeProvider clock
         {
             changes[nameof(Town.InspectionDueDay)] = [town.InspectionDueDay, form.InspectionDueDay];
         }
+        if (town.CardYellowWithinDays != form.CardYellowWithinDays)
+        {
+            changes[nameof(Town.CardYellowWithinDays)] = [town.CardYellowWithinDays, form.CardYellowWithinDays];
+        }
+        if (town.CardEscalateAfterDays != form.CardEscalateAfterDays)
+        {
+            changes[nameof(Town.CardEscalateAfterDays)] = [town.CardEscalateAfterDays, form.CardEscalateAfterDays];
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Entry(town).Property(t => t.Version).OriginalValue = form.Version;
         town.Name = name;
         town.InspectionDueDay = form.InspectionDueDay!.Value;
+        town.CardYellowWithinDays = form.CardYellowWithinDays!.Value;
+        town.CardEscalateAfterDays = form.CardEscalateAfterDays!.Value;
+        // Holidays are audited rows of their own (added, renamed, removed).
+        var wanted = HolidayList.Parse(form.Holidays).Days.ToDictionary(d => d.Date, d => d.Name);
+        var existing = await db.TownHolidays.ToListAsync(ct);
+        foreach (var holiday in existing)
+        {
+            if (!wanted.TryGetValue(holiday.Date, out var holidayName))
+            {
+                db.TownHolidays.Remove(holiday);
+            }
+            else if (holiday.Name != holidayName)
+            {
+                holiday.Name = holidayName;
+            }
+        }
+        foreach (var (date, holidayName) in wanted.Where(w => existing.All(e => e.Date != w.Key)))
+        {
+            db.TownHolidays.Add(new TownHoliday { Date = date, Name = holidayName });
+        }
         town.Version = Guid.NewGuid();
         try
         {

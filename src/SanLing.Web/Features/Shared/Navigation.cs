@@ -6,6 +6,13 @@ public sealed record NavItem(string Text, string Controller, string Action, para
     /// <summary>Items with the same group show as one drop-down menu.</summary>
     public string? Group { get; init; }
 
+    /// <summary>The actions this item stands for, when its controller has other items too (empty: all of them).</summary>
+    public IReadOnlyList<string> Actions { get; init; } = [];
+
+    /// <summary>Highlighted in the menu on this page.</summary>
+    public bool IsActive(string? controller, string? action) =>
+        controller == Controller && (Actions.Count == 0 || Actions.Contains(action ?? "", StringComparer.OrdinalIgnoreCase));
+
     public bool IsVisibleTo(System.Security.Claims.ClaimsPrincipal user) => Roles.Length == 0 || Roles.Any(user.IsInRole);
 }
 
@@ -26,7 +33,10 @@ public static class Navigation
         new("待办", "Worklist", "Index", Roles.GridWorker, Roles.Liaison),
         new("本月排查", "Inspections", "Index", Roles.GridWorker, Roles.Liaison),
         new("本单位创建情况", "Standing", "Index", Roles.Liaison),
-        new("领导驾驶舱", "Dashboard", "Index", Roles.Leadership, Roles.Office),
+        new("今日工作", "Dashboard", "Office", Roles.Office) { Actions = ["Office", "Warnings"] },
+        new("领导驾驶舱", "Dashboard", "Index", Roles.Leadership, Roles.Office) { Actions = ["Index", "Results", "Subject", "Territory"] },
+        new("督办", "Supervision", "Index", Roles.Office, Roles.GridWorker, Roles.Liaison),
+        new("上报纠纷", "Disputes", "Index", Roles.Office),
         new("单位名录", "Subjects", "Index"),
         new("排查情况", "InspectionReview", "Index", Roles.Office, Roles.Leadership),
         new("网格", "Grids", "Index", Roles.Office, Roles.GridWorker) { Group = Ledgers },
