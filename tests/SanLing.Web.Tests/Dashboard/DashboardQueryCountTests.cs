@@ -40,7 +40,8 @@ public sealed class DashboardQueryCountTests
         var small = await CountAsync(perTerritory: 1);   // 6 subjects
         var large = await CountAsync(perTerritory: 66);  // 201 subjects
 
-        Assert.All(small.Values, c => Assert.InRange(c, 1, 20));
+        // A ceiling against a query per tile creeping in (今日工作 has about twenty tiles); the equality below is the rule.
+        Assert.All(small.Values, c => Assert.InRange(c, 1, 25));
         Assert.Equal(small, large);
     }
 }

@@ -53,7 +53,7 @@ public sealed class BadInputMessagesTests(DemoTownFixture demo)
     {
         var id = await demo.Factory.WithDbAsync(db => db.Accidents.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
         var client = await demo.Factory.CreateBrowserlessClient().LoggedInAsync("office");
-        var home = await client.GetPageAsync("/");
+        var home = await client.GetPageAsync("/Subjects");
         await client.PostFormAsync("/Account/SetLanguage", PortalClient.TokenOf(home), [new("culture", "en"), new("returnUrl", "/")]);
         var page = await client.GetPageAsync($"/Accidents/Edit/{id}");
         var values = PortalClient.FormValues(page);
@@ -73,7 +73,7 @@ public sealed class BadInputMessagesTests(DemoTownFixture demo)
         var run = await demo.Factory.WithDbAsync(db => db.EvaluationRuns.Where(r => r.IsPublished)
             .OrderBy(r => r.Id).Select(r => new { r.Id, r.Version }).FirstAsync());
         var client = await demo.Factory.CreateBrowserlessClient().LoggedInAsync("office");
-        var token = PortalClient.TokenOf(await client.GetPageAsync("/"));
+        var token = PortalClient.TokenOf(await client.GetPageAsync("/Subjects"));
 
         var delete = await client.PostFormAsync($"/Grids/Delete/{grid.Id}", token, [new("version", grid.Version.ToString())]);
         var details = await client.GetPageAsync(delete.Headers.Location!.OriginalString);

@@ -79,7 +79,7 @@ public sealed class SupervisionCommands(SanLingDbContext db, TimeProvider clock)
                     }
                     subject = s.Value;
                 }
-                about = $"{MonthText.Chinese(m)}月度排查未提交";
+                about = string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0}月度排查未提交", MonthText.Chinese(m));
                 break;
             }
             default:

@@ -127,7 +127,7 @@ public sealed class SupervisionQueries(SanLingDbContext db, AccessScope scope, T
         }
         var deadlines = await db.DeadlinesAsync(ct);
         var about = order.Finding ?? order.Petition
-            ?? (order.Month is { } m ? $"{MonthText.Chinese(m)}月度排查未提交" : "");
+            ?? (order.Month is { } m ? string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0}月度排查未提交", MonthText.Chinese(m)) : "");
         var waiting = order.Row.Status is SupervisionStatus.Issued or SupervisionStatus.Returned;
         return new SupervisionDetails(
             WithCard(order.Row, today, deadlines), order.Version, about, order.Month, order.Answer, order.AnsweredBy, order.ReturnReason, order.ClosedOn,
