@@ -32,7 +32,7 @@ public enum Satisfaction
 /// <summary>
 /// 上报纠纷的办理: a dispute a grid worker marked 上报 travels 受理 → 交办 → 办结 → 验证 in the office (BRIEF §9).
 /// The row is created at 受理; before that the dispute waits in the office's queue. The finding itself stays 上报:
-/// it is not resolved at village level, whatever the outcome (decision 0012).
+/// it is not resolved at village level, whatever the outcome (decision 0013).
 /// </summary>
 public class EscalatedDispute : Entity
 {
