@@ -76,6 +76,49 @@ public sealed class SanLingSignInManager(
         return result;
     }
 
+    /// <summary>A wrong authenticator code counts like a wrong password: the lock-out it causes takes its place in the progression.</summary>
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var lockedBefore = user is not null && await IsLockedOut(user);
+        var result = await base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient);
+        if (user is not null && result.IsLockedOut && !lockedBefore)
+        {
+            await LockOutAsync(user);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Identity's recovery-code sign-in neither checks nor counts lock-out (its codes are long and random); here a locked
+    /// account cannot use one, and a wrong one counts towards the same progressive lock-out as a wrong password.
+    /// </summary>
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return SignInResult.Failed;
+        }
+        if (await IsLockedOut(user))
+        {
+            return SignInResult.LockedOut;
+        }
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        if (result.Succeeded)
+        {
+            return result;
+        }
+        var lockoutBefore = user.LockoutEnd;
+        await UserManager.AccessFailedAsync(user);
+        if (user.LockoutEnd != lockoutBefore)
+        {
+            await LockOutAsync(user);
+            return SignInResult.LockedOut;
+        }
+        return SignInResult.Failed;
+    }
+
     /// <summary>A disabled account cannot sign in, by any route.</summary>
     public override async Task<bool> CanSignInAsync(AppUser user) => !user.IsDisabled && await base.CanSignInAsync(user);
 

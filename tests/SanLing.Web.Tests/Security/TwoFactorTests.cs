@@ -156,6 +156,9 @@ public sealed class TwoFactorTests
         var password = await factory.CreateBrowserlessClient().LoginAsync("office", Setup.DemoAccounts.Password);
         Assert.Equal(HttpStatusCode.OK, password.StatusCode);
         Assert.Equal(7, await factory.CountAsync(AuditAction.TwoFactorSignInFailed));
+        // The codes' lock-out is the first of the same progression as passwords' (the next one lasts longer).
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "office").Select(u => u.ConsecutiveLockouts).SingleAsync()));
+        Assert.Equal(1, await factory.CountAsync(AuditAction.Lockout));
     }
 
     [Fact]

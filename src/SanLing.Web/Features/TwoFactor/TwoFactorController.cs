@@ -167,7 +167,7 @@ public sealed class TwoFactorController(
         }
 
         var result = user.IsDisabled ? SignInResult.Failed
-            : form.Recovery ? await RecoveryCodeSignInAsync(user, form.Code)
+            : form.Recovery ? await signIn.TwoFactorRecoveryCodeSignInAsync(TwoFactorCodes.RecoveryCode(form.Code))
             : await signIn.TwoFactorAuthenticatorSignInAsync(TwoFactorCodes.AuthenticatorCode(form.Code) ?? "", isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
@@ -184,7 +184,7 @@ public sealed class TwoFactorController(
         if (result.IsLockedOut)
         {
             logger.LogWarning("Account {UserName} locked out at the second factor", user.UserName);
-            ModelState.AddModelError("", l["登录失败次数过多，账号已锁定 15 分钟。"]);
+            ModelState.AddModelError("", l["登录失败次数过多，账号已暂时锁定，请稍后再试。"]);
         }
         else
         {
@@ -192,25 +192,6 @@ public sealed class TwoFactorController(
             ModelState.AddModelError("", l[WrongCode]);
         }
         return View(new VerifyForm { ReturnUrl = form.ReturnUrl, Recovery = form.Recovery });
-    }
-
-    /// <summary>
-    /// Identity's recovery-code sign-in neither checks nor counts lock-out (its codes are long and random); here the same
-    /// lock-out rules apply to both kinds of code, so a locked account cannot get in with one either.
-    /// </summary>
-    private async Task<SignInResult> RecoveryCodeSignInAsync(AppUser user, string? code)
-    {
-        if (await users.IsLockedOutAsync(user))
-        {
-            return SignInResult.LockedOut;
-        }
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(TwoFactorCodes.RecoveryCode(code));
-        if (result.Succeeded)
-        {
-            return result;
-        }
-        await users.AccessFailedAsync(user);
-        return await users.IsLockedOutAsync(user) ? SignInResult.LockedOut : SignInResult.Failed;
     }
 
     private RedirectToActionResult Expired()
