@@ -44,7 +44,9 @@ public sealed class InspectionExportTests(DemoTownFixture demo, ITestOutputHelpe
         });
         output.WriteLine($"the same rows through a ClosedXML workbook: {before.ElapsedMilliseconds} ms");
 
-        // The bound is 2 s on the demo town; the test machine is shared, so the assertion is generous.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"export took {clock.ElapsedMilliseconds} ms");
+        // The bound is 2 s on the demo town; this machine is shared by many builds, so the absolute bound is
+        // generous and the rule that holds under any load is the ratio to the in-memory workbook it replaced.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"export took {clock.ElapsedMilliseconds} ms");
+        Assert.True(clock.Elapsed * 4 < before.Elapsed, $"streamed {clock.ElapsedMilliseconds} ms against ClosedXML {before.ElapsedMilliseconds} ms");
     }
 }
