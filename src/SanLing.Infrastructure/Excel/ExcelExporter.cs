@@ -9,6 +9,10 @@ public static class ExcelExporter
     public static async Task<int> ExportTownAsync(ExcelTemplate template, SanLingDbContext db, Stream output, ExportOptions? options = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(template);
+        if (template.StreamsExport)
+        {
+            return await template.StreamTownAsync(db, output, options ?? new ExportOptions(), ct);
+        }
         using var workbook = new XLWorkbook();
         var count = await template.ExportTownAsync(db, workbook, options ?? new ExportOptions(), ct);
         workbook.SaveAs(output);

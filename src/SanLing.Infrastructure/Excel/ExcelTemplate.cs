@@ -29,6 +29,16 @@ public abstract class ExcelTemplate
     /// <summary>Writes the whole ledger of the current town.</summary>
     internal abstract Task<int> ExportTownAsync(SanLingDbContext db, IXLWorkbook workbook, ExportOptions options, CancellationToken ct);
 
+    /// <summary>
+    /// True when the ledger can be large enough that its export is written row by row (<see cref="StreamTownAsync"/>)
+    /// instead of through an in-memory ClosedXML workbook.
+    /// </summary>
+    internal virtual bool StreamsExport => false;
+
+    /// <summary>Writes the whole ledger of the current town straight to <paramref name="output"/> as an .xlsx.</summary>
+    internal virtual Task<int> StreamTownAsync(SanLingDbContext db, Stream output, ExportOptions options, CancellationToken ct) =>
+        throw new NotSupportedException($"{Key} has no streamed export.");
+
     /// <summary>An empty sheet of this template with its header row.</summary>
     internal static IXLWorksheet AddSheet(IXLWorkbook workbook, SheetSpec spec)
     {

@@ -34,11 +34,13 @@ public sealed class ImportsController(ImportService service, TimeProvider clock,
         {
             return NotFound();
         }
-        using var output = new MemoryStream();
+        // The compressed workbook only (the large ledgers are written row by row); the result sends and disposes it.
+        var output = new MemoryStream();
         var rows = await service.ExportAsync(template, output, revealIdNumbers: false, ct);
         logger.LogInformation("Export {Template} by {User}: {Rows} rows", template.Key, User.Identity?.Name, rows);
         var day = clock.Today().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        return File(output.ToArray(), XlsxType, $"{template.Title}_{day}.xlsx");
+        output.Position = 0;
+        return File(output, XlsxType, $"{template.Title}_{day}.xlsx");
     }
 
     [HttpPost]

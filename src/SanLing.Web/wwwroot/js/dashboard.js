@@ -11,15 +11,24 @@
     const grey = "#6c757d";
     const percent = (value) => (value === null || value === undefined ? "—" : value + "%");
 
+    // Reference lines at the targets (90 % and 95 % are close): the lowest target is labelled under its line, the
+    // others above theirs, so the labels never sit on one another.
     function targetLines(targets) {
+        const lowest = Math.min(...targets.map((t) => t.value));
         return {
             silent: true,
             symbol: "none",
-            label: { formatter: (p) => p.name + " " + p.value + "%", position: "insideEndTop" },
             lineStyle: { type: "dashed", color: grey },
-            data: targets.map((t) => ({ name: t.name, yAxis: t.value })),
+            data: targets.map((t) => ({
+                name: t.name,
+                yAxis: t.value,
+                label: { formatter: (p) => p.name + " " + p.value + "%", position: targets.length > 1 && t.value === lowest ? "insideEndBottom" : "insideEndTop", fontSize: 10 },
+            })),
         };
     }
+
+    // Red below the target, green at or above it: the value decides, whatever else the page says.
+    const colourFor = (value, target) => (value !== null && value !== undefined && value >= target ? green : red);
 
     const builders = {
         gauge: (d) => ({
@@ -27,16 +36,19 @@
                 type: "gauge",
                 min: 0,
                 max: 100,
-                radius: "95%",
-                progress: { show: true, width: 14, itemStyle: { color: d.met ? green : red } },
-                axisLine: { lineStyle: { width: 14, color: [[d.target / 100, "#f1d4d7"], [1, "#d1e7dd"]] } },
+                radius: "92%",
+                center: ["50%", "55%"],
+                progress: { show: true, width: 14, itemStyle: { color: colourFor(d.value, d.target) } },
+                // The track is neutral grey; only the target segment is marked, so the arc is never green below the target.
+                axisLine: { lineStyle: { width: 14, color: [[Math.max(d.target - 0.5, 0) / 100, "#e9ecef"], [Math.min(d.target + 0.5, 100) / 100, "#495057"], [1, "#e9ecef"]] } },
                 axisTick: { show: false },
                 splitLine: { length: 6 },
+                splitNumber: 5,
                 axisLabel: { distance: 18, fontSize: 10 },
                 pointer: { width: 4 },
                 anchor: { show: true, size: 10 },
-                title: { offsetCenter: [0, "70%"], fontSize: 12 },
-                detail: { valueAnimation: false, offsetCenter: [0, "40%"], fontSize: 20, formatter: "{value}%", color: d.met ? green : red },
+                title: { offsetCenter: [0, "78%"], fontSize: 11 },
+                detail: { valueAnimation: false, offsetCenter: [0, "45%"], fontSize: 18, formatter: "{value}%", color: colourFor(d.value, d.target) },
                 data: [{ value: d.value, name: d.targetLabel }],
             }],
         }),
@@ -46,13 +58,17 @@
             grid: { left: 40, right: 16, top: 32, bottom: 24 },
             xAxis: { type: "category", data: d.years },
             yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
-            series: d.series.map((s, i) => ({
+            series: d.series.map((s, i, all) => ({
                 name: s.name,
                 type: "line",
                 data: s.data,
                 connectNulls: true,
                 symbolSize: 8,
-                markLine: i === 0 || d.series[0].target !== s.target ? targetLines([{ name: s.targetName, value: s.target }]) : undefined,
+                // Each series draws its own target line (once when both targets are equal); the labels are placed
+                // as one set so they do not overlap.
+                markLine: i === 0 || d.series[0].target !== s.target
+                    ? Object.assign(targetLines(d.series.map((x) => ({ name: x.targetName, value: x.target }))), { data: [targetLines(all.map((x) => ({ name: x.targetName, value: x.target }))).data[i]] })
+                    : undefined,
             })),
         }),
         territories: (d) => ({
@@ -109,7 +125,31 @@
         charts.push(chart);
     });
     const resize = () => charts.forEach((c) => c.resize());
-    window.addEventListener("resize", resize);
-    window.addEventListener("beforeprint", resize);
-    window.addEventListener("afterprint", resize);
+    // Paper: redraw each chart at the width it has on an A4 page (186 mm of text width, half of it for a gauge), so
+    // nothing is clipped; print CSS scales the canvas to its box whatever the timing of the print dialog.
+    const mm = 96 / 25.4;
+    const printSize = (element) => element.classList.contains("chart-gauge")
+        ? { width: Math.round(88 * mm), height: Math.round(58 * mm) }
+        : { width: Math.round(186 * mm), height: Math.round((element.classList.contains("chart-tall") ? 80 : 62) * mm) };
+    let printing = false;
+    const toPrint = () => {
+        if (!printing) {
+            printing = true;
+            charts.forEach((c) => c.resize(printSize(c.getDom())));
+        }
+    };
+    const toScreen = () => {
+        if (printing) {
+            printing = false;
+            resize();
+        }
+    };
+    window.addEventListener("resize", () => { if (!printing) { resize(); } });
+    window.addEventListener("beforeprint", toPrint);
+    window.addEventListener("afterprint", toScreen);
+    const printMedia = window.matchMedia("print");
+    printMedia.addEventListener("change", (e) => (e.matches ? toPrint() : toScreen()));
+    if (printMedia.matches) {
+        toPrint();
+    }
 })();
