@@ -55,7 +55,7 @@ public sealed class SmtpMessageSender(MailSettingsStore settings) : IMessageSend
             SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
             _ => SecureSocketOptions.None,
         };
-        await client.ConnectAsync(mail.Host, mail.Port, security, ct);
+        await client.ConnectAsync(mail.Host!, mail.Port, security, ct);
         if (!string.IsNullOrEmpty(mail.UserName))
         {
             await client.AuthenticateAsync(mail.UserName, mail.Password ?? "", ct);

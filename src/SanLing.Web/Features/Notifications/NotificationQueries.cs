@@ -1,4 +1,5 @@
 using System.Globalization;
+using SanLing.Domain.Common;
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Notifications;
 using SanLing.Web.Features.Shared;
