@@ -32,8 +32,11 @@ public static class NotificationArgs
     /// <summary>Longest argument kept (a long instruction or reason is cut).</summary>
     public const int MaxArgLength = 200;
 
+    // Chinese kept readable in the database (the serializer escapes HTML-special characters still; the page encodes on output).
+    private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Write(IEnumerable<string?> args) =>
-        JsonSerializer.Serialize(args.Select(a => a is null ? "" : a.Length > MaxArgLength ? a[..MaxArgLength] + "…" : a).ToArray());
+        JsonSerializer.Serialize(args.Select(a => a is null ? "" : a.Length > MaxArgLength ? a[..MaxArgLength] + "…" : a).ToArray(), Options);
 
     /// <summary>The arguments, padded so a format never runs short of them.</summary>
     public static object[] Read(string json)
