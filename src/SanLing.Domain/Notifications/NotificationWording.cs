@@ -32,7 +32,7 @@ public static class NotificationArgs
     /// <summary>Longest argument kept (a long instruction or reason is cut).</summary>
     public const int MaxArgLength = 200;
 
-    // Chinese kept readable in the database (the serializer escapes HTML-special characters still; the page encodes on output).
+    // Chinese kept readable in the database; pages HTML-encode the text when they show it.
     private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Write(IEnumerable<string?> args) =>
