@@ -119,6 +119,8 @@ public abstract class SanLingDbContext : IdentityDbContext<AppUser>, IDataProtec
     public DbSet<TownHoliday> TownHolidays => Set<TownHoliday>();
     public DbSet<Domain.Supervision.SupervisionOrder> SupervisionOrders => Set<Domain.Supervision.SupervisionOrder>();
     public DbSet<Domain.Supervision.EscalatedDispute> EscalatedDisputes => Set<Domain.Supervision.EscalatedDispute>();
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+    public DbSet<Domain.Notifications.OutboxMessage> OutboxMessages => Set<Domain.Notifications.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -129,6 +131,9 @@ public abstract class SanLingDbContext : IdentityDbContext<AppUser>, IDataProtec
         {
             ApplyTownFilterMethod.MakeGenericMethod(type).Invoke(this, [builder]);
         }
+        // Notifications and the outbox are traffic, not audited records (no Entity), but town-scoped all the same.
+        builder.Entity<Domain.Notifications.Notification>().HasQueryFilter(n => n.TownId == CurrentTownId);
+        builder.Entity<Domain.Notifications.OutboxMessage>().HasQueryFilter(m => m.TownId == CurrentTownId);
     }
 
     private static readonly System.Reflection.MethodInfo ApplyTownFilterMethod =

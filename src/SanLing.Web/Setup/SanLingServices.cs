@@ -40,6 +40,7 @@ public static class SanLingServices
             includeInternalTypes: true,
             filter: scanned => scanned.ValidatorType != typeof(Features.Inspections.FindingFormValidator));
         services.AddFeatureServices();
+        Infrastructure.Notifications.MessageSenderSetup.AddMessageSenders(services, configuration, background: !isCommand);
 
         if (isCommand)
         {

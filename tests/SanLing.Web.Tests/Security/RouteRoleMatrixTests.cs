@@ -219,6 +219,14 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
 
         ["GET Settings.Index"] = Only("/Settings/Index", Admin),
         ["POST Settings.Index"] = Only("/Settings/Index", Admin),
+        ["POST Settings.Mail"] = Only("/Settings/Mail", Admin),
+
+        // 通知: everyone signed in has their own list (another's item is not found); the outbox is the admin's.
+        ["GET Notifications.Index"] = SignedIn("/Notifications/Index"),
+        ["POST Notifications.MarkRead"] = SignedIn("/Notifications/MarkRead/999999") with { AllowedMayBeNotFound = true },
+        ["POST Notifications.MarkAllRead"] = SignedIn("/Notifications/MarkAllRead"),
+        ["POST Notifications.Contact"] = SignedIn("/Notifications/Contact"),
+        ["GET Notifications.Outbox"] = Only("/Notifications/Outbox", Admin),
 
         ["GET Audit.Index"] = Only("/Audit/Index", Admin),
         ["GET Audit.Export"] = Only("/Audit/Export", Admin),

@@ -5,13 +5,14 @@ namespace SanLing.Web.Features.Settings;
 
 /// <summary>镇设置: the town's name and the monthly inspection due day. Admins only.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class SettingsController(TownSettingsCommands commands, IValidator<TownSettingsForm> validator, IStringLocalizer<SharedResource> l) : Controller
+public sealed class SettingsController(TownSettingsCommands commands, IValidator<TownSettingsForm> validator, IStringLocalizer<SharedResource> l,
+    Infrastructure.Notifications.MailSettingsStore mail, IValidator<MailSettingsForm> mailValidator) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var form = await commands.FormAsync(ct);
-        return form is null ? NotFound() : View(new TownSettingsPage(form, await commands.CodeAsync(ct)));
+        return form is null ? NotFound() : View(await PageAsync(form, null, ct));
     }
 
     [HttpPost]
@@ -37,8 +38,33 @@ public sealed class SettingsController(TownSettingsCommands commands, IValidator
                     break;
             }
         }
-        return View(new TownSettingsPage(form, await commands.CodeAsync(ct)));
+        return View(await PageAsync(form, null, ct));
+    }
+
+    /// <summary>通知设置: the mail server (password kept encrypted) and the digest hour.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Mail(MailSettingsForm form, CancellationToken ct)
+    {
+        var result = await mailValidator.ValidateAsync(form, ct);
+        if (!result.IsValid)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+            }
+            var town = await commands.FormAsync(ct);
+            return town is null ? NotFound() : View(nameof(Index), await PageAsync(town, form, ct));
+        }
+        await mail.SaveAsync(form.ToSettings(), form.ClearPassword, ct);
+        TempData.Success(l["通知设置已保存。"].Value);
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<TownSettingsPage> PageAsync(TownSettingsForm form, MailSettingsForm? mailForm, CancellationToken ct)
+    {
+        var stored = await mail.LoadAsync(ct);
+        return new TownSettingsPage(form, await commands.CodeAsync(ct), mailForm ?? MailSettingsForm.From(stored), stored.Password is not null);
     }
 }
 
-public sealed record TownSettingsPage(TownSettingsForm Form, string? Code);
+public sealed record TownSettingsPage(TownSettingsForm Form, string? Code, MailSettingsForm Mail, bool HasPassword);

@@ -15,7 +15,7 @@ namespace SanLing.Web.Features.Supervision;
 /// 督办 writes: issue (office), answer (the addressee, or the office for someone without an account), close and return
 /// (office). Each is one audited save of the order (the interceptor writes the audit line).
 /// </summary>
-public sealed class SupervisionCommands(SanLingDbContext db, TimeProvider clock)
+public sealed class SupervisionCommands(SanLingDbContext db, TimeProvider clock, Infrastructure.Notifications.NotificationWriter notifications)
 {
     /// <summary>The choice for a subject's 直接责任人, who has no account: the office records their answer.</summary>
     public const string LeaderChoice = "leader";
@@ -143,6 +143,12 @@ public sealed class SupervisionCommands(SanLingDbContext db, TimeProvider clock)
         }, Today, deadlines.Calendar);
         db.SupervisionOrders.Add(order);
         await db.SaveChangesAsync(ct);
+        if (order.AssigneeUserId is { } addressee)
+        {
+            // After the order's save: the item links to the order's id.
+            notifications.SupervisionIssued(order.TownId, addressee, order.Id, context.SubjectName, order.Instruction, order.DueOn);
+            await db.SaveChangesAsync(ct);
+        }
         return order.Id;
     }
 
@@ -178,6 +184,19 @@ public sealed class SupervisionCommands(SanLingDbContext db, TimeProvider clock)
     public Task<SaveOutcome> CloseAsync(int id, Guid version, CancellationToken ct) =>
         StepAsync(id, version, (o, _) => SupervisionRules.Close(o, db.Actor.UserName ?? "", Today), ct);
 
-    public Task<SaveOutcome> ReturnAsync(int id, ReturnForm form, CancellationToken ct) =>
-        StepAsync(id, form.Version, (o, calendar) => SupervisionRules.Return(o, form.Reason!, Today, calendar), ct);
+    public async Task<SaveOutcome> ReturnAsync(int id, ReturnForm form, CancellationToken ct)
+    {
+        var outcome = await StepAsync(id, form.Version, (o, calendar) => SupervisionRules.Return(o, form.Reason!, Today, calendar), ct);
+        if (outcome == SaveOutcome.Saved)
+        {
+            var o = await db.SupervisionOrders.AsNoTracking().Where(x => x.Id == id)
+                .Select(x => new { x.TownId, x.AssigneeUserId, Subject = x.Subject!.Name, x.ReturnReason, x.DueOn }).FirstAsync(ct);
+            if (o.AssigneeUserId is { } addressee)
+            {
+                notifications.SupervisionReturned(o.TownId, addressee, id, o.Subject, o.ReturnReason ?? "", o.DueOn);
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        return outcome;
+    }
 }
