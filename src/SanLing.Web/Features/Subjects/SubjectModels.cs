@@ -61,3 +61,6 @@ public sealed record SubjectDetails(
     bool ShowsPersonalData,
     bool HasPrincipal,
     bool HasLeaderInCharge);
+
+/// <summary>One answer of the subject picker: no personal data, only what names the subject.</summary>
+public sealed record SubjectPick(int Id, string Code, string Name, SubjectKind Kind, string? TerritoryName);
