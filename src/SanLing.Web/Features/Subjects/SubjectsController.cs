@@ -27,10 +27,17 @@ public sealed class SubjectsController(SubjectQueries queries, SubjectCommands c
         await excel.ExportAsync("单位名录", nameof(Subject), workbook => SubjectTemplate.WriteAsync(workbook, queries.Filtered(filter), ct), ct);
 
     [HttpGet]
-    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    public async Task<IActionResult> Details(int id, [FromServices] SubjectHistoryQueries history, CancellationToken ct)
     {
         var details = await queries.DetailsAsync(id, CanEdit, ct);
-        return details is null ? NotFound() : View(details);
+        if (details is null)
+        {
+            return NotFound();
+        }
+        return View(details with
+        {
+            History = await history.HistoryAsync(id, details.Grids.Count, details.EstablishedOn, details.DissolvedOn, HistoryAccess.For(User), ct),
+        });
     }
 
     /// <summary>The subject picker's JSON: subjects in the user's scope by code, name or pinyin initials. Leadership fills in no forms.</summary>
