@@ -74,6 +74,9 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
 
         ["GET Subjects.Index"] = SignedIn("/Subjects/Index"),
         ["GET Subjects.Details"] = SignedIn("/Subjects/Details/{subject}"),
+        ["GET Subjects.Export"] = Only("/Subjects/Export", Office),
+        // The subject picker's search: whoever fills in forms, within their scope; leadership fills in none.
+        ["GET Subjects.Search"] = Only("/Subjects/Search?q=c", Admin, Office, Grid, Liaison),
         ["GET Subjects.Create"] = Only("/Subjects/Create", Office),
         ["POST Subjects.Create"] = Only("/Subjects/Create", Office),
         ["GET Subjects.Edit"] = Only("/Subjects/Edit/{subject}", Office),

@@ -23,5 +23,12 @@ public sealed class AccidentsController(
 
     protected override AccidentForm NewForm() => new() { OccurredOn = rules.Today };
 
+    protected override async Task<AccidentForm> NewFormAsync(CancellationToken ct)
+    {
+        var form = NewForm();
+        form.Number = await rules.NextNumberAsync<Accident>(RecordNumbers.Accident, ct);
+        return form;
+    }
+
     protected override string? LabelOf(AccidentForm form) => form.Number;
 }

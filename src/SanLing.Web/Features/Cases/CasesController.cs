@@ -27,5 +27,12 @@ public sealed class CasesController(
 
     protected override CaseForm NewForm() => new() { OccurredOn = rules.Today };
 
+    protected override async Task<CaseForm> NewFormAsync(CancellationToken ct)
+    {
+        var form = NewForm();
+        form.Number = await rules.NextNumberAsync<SecurityCase>(RecordNumbers.Case, ct);
+        return form;
+    }
+
     protected override string? LabelOf(CaseForm form) => form.Number;
 }

@@ -44,7 +44,8 @@ public sealed class PetitionsController(
 
     [HttpGet]
     [Authorize(Roles = Roles.Office)]
-    public IActionResult Create() => View("Edit", new PetitionEditor(new PetitionForm { FiledOn = rules.Today }, null));
+    public async Task<IActionResult> Create(CancellationToken ct) =>
+        View("Edit", new PetitionEditor(new PetitionForm { FiledOn = rules.Today, Number = await rules.NextNumberAsync<Petition>(RecordNumbers.Petition, ct) }, null));
 
     [HttpPost]
     [Authorize(Roles = Roles.Office)]

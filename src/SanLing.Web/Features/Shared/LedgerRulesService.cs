@@ -30,6 +30,15 @@ public sealed class LedgerRulesService(SanLingDbContext db, AccessScope scope, T
     /// No other record of this ledger in the town has the number (the edited record itself excepted). A blank number
     /// passes: the required rule speaks for it.
     /// </summary>
+    /// <summary>The number a new record of the ledger is offered (<see cref="RecordNumbers.Next"/>) for this year.</summary>
+    public async Task<string> NextNumberAsync<T>(string prefix, CancellationToken ct) where T : Incident
+    {
+        var year = Today.Year;
+        var start = RecordNumbers.YearPrefix(prefix, year);
+        var numbers = await db.Set<T>().AsNoTracking().Where(r => r.Number.StartsWith(start)).Select(r => r.Number).ToListAsync(ct);
+        return RecordNumbers.Next(prefix, year, numbers);
+    }
+
     public async Task<bool> NumberIsFreeAsync<T>(string? number, IValidationContext context, CancellationToken ct) where T : Incident
     {
         var editedId = EditedId(context);

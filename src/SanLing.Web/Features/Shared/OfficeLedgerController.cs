@@ -32,6 +32,9 @@ public abstract class OfficeLedgerController<TFilter, TRow, TForm>(
     /// <summary>The form of a new record (today's date preset …).</summary>
     protected abstract TForm NewForm();
 
+    /// <summary>The form of a new record when presetting it needs the database (the next record number).</summary>
+    protected virtual Task<TForm> NewFormAsync(CancellationToken ct) => Task.FromResult(NewForm());
+
     /// <summary>The number or code that names the record in messages.</summary>
     protected abstract string? LabelOf(TForm form);
 
@@ -69,7 +72,7 @@ public abstract class OfficeLedgerController<TFilter, TRow, TForm>(
 
     [HttpGet]
     [Authorize(Roles = Roles.Office)]
-    public IActionResult Create() => View("Edit", new LedgerEditor<TForm>(NewForm(), null));
+    public async Task<IActionResult> Create(CancellationToken ct) => View("Edit", new LedgerEditor<TForm>(await NewFormAsync(ct), null));
 
     [HttpPost]
     [Authorize(Roles = Roles.Office)]

@@ -60,4 +60,11 @@ public sealed record SubjectDetails(
     bool CanEdit,
     bool ShowsPersonalData,
     bool HasPrincipal,
-    bool HasLeaderInCharge);
+    bool HasLeaderInCharge)
+{
+    /// <summary>The history sections (<see cref="SubjectHistoryQueries"/>), filled in by the controller.</summary>
+    public SubjectHistory? History { get; init; }
+}
+
+/// <summary>One answer of the subject picker: no personal data, only what names the subject.</summary>
+public sealed record SubjectPick(int Id, string Code, string Name, SubjectKind Kind, string? TerritoryName);

@@ -11,21 +11,7 @@ public sealed class SubjectQueries(SanLingDbContext db, AccessScope scope, TimeP
     public async Task<(IReadOnlyList<SubjectListItem> Items, int Total)> ListAsync(SubjectFilter filter, CancellationToken ct)
     {
         var today = clock.Today();
-        var subjects = scope.Apply(db.Subjects.AsNoTracking());
-        if (!string.IsNullOrWhiteSpace(filter.Q))
-        {
-            var q = filter.Q.Trim();
-            subjects = subjects.Where(s => s.Name.Contains(q) || s.Code.Contains(q));
-        }
-        if (filter.Kind is { } kind)
-        {
-            subjects = subjects.Where(s => s.Kind == kind);
-        }
-        if (filter.TerritoryId is { } territory)
-        {
-            subjects = subjects.Where(s => s.TerritoryId == territory || s.Id == territory);
-        }
-
+        var subjects = Filtered(filter);
         var total = await subjects.CountAsync(ct);
         var sorted = filter.Sort switch
         {
@@ -47,6 +33,26 @@ public sealed class SubjectQueries(SanLingDbContext db, AccessScope scope, TimeP
                 (s.EstablishedOn == null || s.EstablishedOn <= today) && (s.DissolvedOn == null || s.DissolvedOn > today)))
             .ToListAsync(ct);
         return (items, total);
+    }
+
+    /// <summary>The list's subjects (scope and filters applied, unsorted): the page and the export read the same set.</summary>
+    public IQueryable<Subject> Filtered(SubjectFilter filter)
+    {
+        var subjects = scope.Apply(db.Subjects.AsNoTracking());
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            subjects = subjects.Where(s => s.Name.Contains(q) || s.Code.Contains(q));
+        }
+        if (filter.Kind is { } kind)
+        {
+            subjects = subjects.Where(s => s.Kind == kind);
+        }
+        if (filter.TerritoryId is { } territory)
+        {
+            subjects = subjects.Where(s => s.TerritoryId == territory || s.Id == territory);
+        }
+        return subjects;
     }
 
     /// <summary>Villages and communities the user may filter by or choose as 属地.</summary>
@@ -86,6 +92,34 @@ public sealed class SubjectQueries(SanLingDbContext db, AccessScope scope, TimeP
             .FirstOrDefaultAsync(ct);
         return details;
     }
+
+    /// <summary>
+    /// The subject picker's search: subjects in the user's scope whose code or name contains <paramref name="q"/>, or
+    /// whose name's pinyin initials do ("stc" → 上塘村). Initials are computed here rather than stored: one query reads the
+    /// scope's codes and names (a town has hundreds of subjects, not millions), so no column has to be kept in step.
+    /// </summary>
+    public async Task<IReadOnlyList<SubjectPick>> SearchAsync(string? q, CancellationToken ct)
+    {
+        var query = (q ?? "").Trim();
+        var subjects = scope.Apply(db.Subjects.AsNoTracking());
+        if (!query.All(char.IsAsciiLetterOrDigit))
+        {
+            // Chinese text can only match the name or code: let the database narrow it down.
+            subjects = subjects.Where(s => s.Name.Contains(query) || s.Code.Contains(query));
+        }
+        var candidates = await subjects
+            .OrderBy(s => s.Code)
+            .Select(s => new SubjectPick(s.Id, s.Code, s.Name, s.Kind, s.Territory != null ? s.Territory.Name : null))
+            .ToListAsync(ct);
+        return candidates
+            .Where(s => PinyinInitials.Matches(query, s.Code, s.Name, PinyinInitials.Of(s.Name)))
+            .OrderBy(s => s.Code.StartsWith(query, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(s => s.Code, StringComparer.Ordinal)
+            .Take(SearchLimit)
+            .ToList();
+    }
+
+    public const int SearchLimit = 20;
 
     public async Task<SubjectForm?> FormAsync(int id, CancellationToken ct) =>
         await scope.Apply(db.Subjects.AsNoTracking())

@@ -1,3 +1,7 @@
+using SanLing.Domain.Common;
+using SanLing.Domain.Subjects;
+using SanLing.Infrastructure.Excel.Templates;
+
 namespace SanLing.Web.Features.Subjects;
 
 /// <summary>单位名录: every role reads within its scope; office staff create and edit.</summary>
@@ -13,11 +17,41 @@ public sealed class SubjectsController(SubjectQueries queries, SubjectCommands c
         return View(new SubjectListPage(filter, items, paging, await queries.TerritoriesAsync(ct), CanEdit, scope.SeesPersonalData));
     }
 
+    /// <summary>
+    /// The registry as shown (filters applied, all pages) in the subjects import template, so the workbook can be edited and
+    /// imported back. Office only: it carries the responsible persons' names and phones.
+    /// </summary>
     [HttpGet]
-    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> Export([FromQuery] SubjectFilter filter, [FromServices] ExcelDownloadService excel, CancellationToken ct) =>
+        await excel.ExportAsync("单位名录", nameof(Subject), workbook => SubjectTemplate.WriteAsync(workbook, queries.Filtered(filter), ct), ct);
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, [FromServices] SubjectHistoryQueries history, CancellationToken ct)
     {
         var details = await queries.DetailsAsync(id, CanEdit, ct);
-        return details is null ? NotFound() : View(details);
+        if (details is null)
+        {
+            return NotFound();
+        }
+        return View(details with
+        {
+            History = await history.HistoryAsync(id, details.Grids.Count, details.EstablishedOn, details.DissolvedOn, HistoryAccess.For(User), ct),
+        });
+    }
+
+    /// <summary>The subject picker's JSON: subjects in the user's scope by code, name or pinyin initials. Leadership fills in no forms.</summary>
+    [HttpGet]
+    [Authorize(Roles = Roles.Office + "," + Roles.Admin + "," + Roles.GridWorker + "," + Roles.Liaison)]
+    public async Task<IActionResult> Search(string? q, CancellationToken ct)
+    {
+        var picks = await queries.SearchAsync(q, ct);
+        return Json(picks.Select(p => new
+        {
+            p.Id, p.Code, p.Name,
+            Kind = L[Terms.Of(p.Kind)].Value,
+            Territory = p.TerritoryName,
+        }));
     }
 
     [HttpGet]
