@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using SanLing.Domain.Inspections;
 using SanLing.Infrastructure.Identity;
@@ -22,12 +23,17 @@ public sealed class KestrelSignOffTownFixture : IAsyncLifetime, IDisposable
         Factory.UseKestrel(0);
         Factory.StartServer();
         BaseUrl = Factory.ClientOptions.BaseAddress.ToString();
-        var town = await new TownBuilder().DueDay(5)
+        var builder = new TownBuilder().DueDay(5)
             .Village("V2", "西村")
                 .WithGrid("V2-G1", "西一网格", "李三", "13800000003", account: "w3")
             .User("w3", Roles.GridWorker, "V2")
-            .User("o1", Roles.Office)
-            .BuildAsync(Factory);
+            .User("o1", Roles.Office);
+        // Through the app's services (BuildAsync(factory) reads the test server, which Kestrel has not).
+        BuiltTown town;
+        using (var scope = Factory.Services.CreateScope())
+        {
+            town = await builder.BuildAsync(scope.ServiceProvider.GetRequiredService<SanLing.Infrastructure.Data.SanLingDbContext>(), scope.ServiceProvider);
+        }
         SubjectId = town.Subjects.Single().Id;
         GridId = town.Grids.Single().Id;
         await Factory.WithDbAsync(async db =>

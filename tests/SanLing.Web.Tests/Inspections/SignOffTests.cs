@@ -218,15 +218,15 @@ public sealed class SignOffTests(InspectionTownFixture town) : IClassFixture<Ins
     public async Task A_grid_worker_can_neither_approve_nor_return()
     {
         var worker = await town.ClientAsync("w1");
-        var token = PortalClient.TokenOf(await worker.GetPageAsync(EditUrl(town.Subjects["V1"], town.Grids["V1-G2"], "2026-10")));
-        var inspection = await InspectionAsync("V1", "V1-G2", 10);
+        var token = PortalClient.TokenOf(await worker.GetPageAsync(EditUrl(town.Subjects["V1"], town.Grids["V1-G1"], "2026-10")));
+        var inspection = await InspectionAsync("V1", "V1-G1", 10);
         var approve = await worker.PostFormAsync("/InspectionReview/Approve", token, [new("subjectId", town.Subjects["V1"].ToString(System.Globalization.CultureInfo.InvariantCulture)), new("month", "2026-10")]);
         var territory = await worker.PostFormAsync("/InspectionReview/ApproveTerritory", token, [new("territoryId", town.Subjects["V1"].ToString(System.Globalization.CultureInfo.InvariantCulture)), new("month", "2026-09")]);
         var giveBack = await worker.PostFormAsync("/InspectionReview/Return", token, [new("InspectionId", inspection.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Version", inspection.Version.ToString()), new("Reason", "自己退回")]);
         Assert.Equal(HttpStatusCode.Forbidden, approve.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, territory.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, giveBack.StatusCode);
-        Assert.Equal(ReviewState.None, (await InspectionAsync("V1", "V1-G2", 10)).ReviewState);
+        Assert.Equal(ReviewState.None, (await InspectionAsync("V1", "V1-G1", 10)).ReviewState);
     }
 
     [Fact]
