@@ -56,13 +56,47 @@ public class Inspection : Entity
 
     public static string SubmissionKeyOf(string formKey, bool submit) => $"{formKey}:{(submit ? "submit" : "draft")}";
 
-    public bool Counts => Status == InspectionStatus.Submitted;
+    /// <summary>Counts towards completeness and the evaluation: <see cref="SignOffRules.CountsAsSubmitted"/> (decision 0015).</summary>
+    public bool Counts => SignOffRules.IsCounted(Status);
+
+    /// <summary>Where the office's monthly review left it (sign-off, decision 0015).</summary>
+    public ReviewState ReviewState { get; set; }
+
+    /// <summary>The office's reason for the last return; kept after the resubmission so both sides see what was asked.</summary>
+    public string? ReturnReason { get; set; }
+    public DateTimeOffset? ReturnedAt { get; set; }
+    public string? ReturnedBy { get; set; }
+    public DateTimeOffset? ResubmittedAt { get; set; }
 }
 
-/// <summary>Office staff lock a reviewed month; afterwards only they may change that month's inspections.</summary>
+/// <summary>The office's review of one inspection (the month's approval is a <see cref="MonthLock"/>).</summary>
+public enum ReviewState
+{
+    None = 0,         // 未退回
+    Returned = 1,     // 退回待更正
+    Resubmitted = 2,  // 已重新提交
+}
+
+/// <summary>
+/// Office staff lock a reviewed month; afterwards only they may change that month's inspections. Without a subject the
+/// lock covers the whole town's month; with one it is that subject's approved month (sign-off). An unlocked row stays,
+/// with who unlocked it and why; approving again re-locks the same row.
+/// </summary>
 public class MonthLock : Entity
 {
     public DateOnly Month { get; set; }
+
+    /// <summary>The approved subject; empty for the town-wide lock of the month.</summary>
+    public int? SubjectId { get; set; }
+    public Subject? Subject { get; set; }
+
+    /// <summary>Locked (approved) when and by whom.</summary>
     public DateTimeOffset LockedAt { get; set; }
     public string? LockedBy { get; set; }
+
+    public DateTimeOffset? UnlockedAt { get; set; }
+    public string? UnlockedBy { get; set; }
+    public string? UnlockReason { get; set; }
+
+    public bool IsInForce => UnlockedAt is null;
 }

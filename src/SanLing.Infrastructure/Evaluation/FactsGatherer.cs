@@ -37,7 +37,7 @@ public sealed class FactsGatherer(SanLingDbContext db)
                 .Select(x => new GridFact(x.Id, x.Code, !string.IsNullOrWhiteSpace(x.WorkerName) || x.WorkerUserId != null)).ToList());
 
         var inspections = (await db.Inspections.AsNoTracking()
-                .Where(i => i.Status == InspectionStatus.Submitted && i.Month >= firstMonth && i.Month <= lastMonth)
+                .Where(SignOffRules.CountsAsSubmitted).Where(i => i.Month >= firstMonth && i.Month <= lastMonth)
                 .Select(i => new { i.SubjectId, i.GridId, i.Month })
                 .ToListAsync(cancellationToken))
             .ToLookup(i => i.SubjectId);

@@ -172,6 +172,13 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["POST Disputes.Verify"] = Only("/Disputes/{finding}/Verify", Office) with { AllowedMayBeNotFound = true },
         // A month long before the demo data: locking it changes nothing anyone sees.
         ["POST InspectionReview.Lock"] = Only("/InspectionReview/Lock?month=2001-01", Office),
+        // Monthly sign-off: a month long before the demo data cannot be approved (nothing submitted); an empty reason
+        // is refused before anything is looked up.
+        ["GET InspectionReview.SignOff"] = Only("/InspectionReview/SignOff?month={month}", Office),
+        ["POST InspectionReview.Approve"] = Only("/InspectionReview/Approve?subjectId={territory}&month=2001-01", Office) with { AllowedMayBeNotFound = true },
+        ["POST InspectionReview.ApproveTerritory"] = Only("/InspectionReview/ApproveTerritory?territoryId={territory}&month=2001-01", Office),
+        ["POST InspectionReview.Return"] = Only("/InspectionReview/Return?InspectionId=0", Office),
+        ["POST InspectionReview.Unlock"] = Only("/InspectionReview/Unlock?LockId=0", Office),
 
         ["GET Attestations.Index"] = Only("/Attestations/Index", Office),
         ["GET Attestations.Grid"] = Only("/Attestations/Grid/{subject}?year={year}", Office),

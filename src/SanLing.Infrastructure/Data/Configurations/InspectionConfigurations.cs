@@ -20,6 +20,10 @@ public sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspectio
         builder.Property(i => i.SubmissionKey).HasMaxLength(Inspection.SubmissionKeyMaxLength);
         // A repeated post of the same form (an offline queue sent twice) is recognised by its key.
         builder.HasIndex(i => new { i.TownId, i.SubmissionKey }).IsUnique().HasFilter("[SubmissionKey] IS NOT NULL");
+        builder.Property(i => i.ReturnReason).HasMaxLength(SignOffRules.ReasonMaxLength);
+        builder.Property(i => i.ReturnedBy).HasMaxLength(256);
+        // The office's review queue: returned and resubmitted inspections.
+        builder.HasIndex(i => new { i.TownId, i.ReviewState });
     }
 }
 
@@ -38,6 +42,12 @@ public sealed class MonthLockConfiguration : IEntityTypeConfiguration<MonthLock>
     public void Configure(EntityTypeBuilder<MonthLock> builder)
     {
         builder.Property(m => m.LockedBy).HasMaxLength(256);
-        builder.HasIndex(m => new { m.TownId, m.Month }).IsUnique();
+        builder.Property(m => m.UnlockedBy).HasMaxLength(256);
+        builder.Property(m => m.UnlockReason).HasMaxLength(SignOffRules.ReasonMaxLength);
+        builder.Ignore(m => m.IsInForce);
+        builder.HasOne(m => m.Subject).WithMany().HasForeignKey(m => m.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        // One row per town-month (the town-wide lock) and one per subject-month (its approval); unlocking keeps the row.
+        builder.HasIndex(m => new { m.TownId, m.Month }).IsUnique().HasFilter("[SubjectId] IS NULL");
+        builder.HasIndex(m => new { m.TownId, m.SubjectId, m.Month }).IsUnique().HasFilter("[SubjectId] IS NOT NULL");
     }
 }

@@ -576,6 +576,23 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                     b.Property<bool>("NothingFound")
                         .HasColumnType("bit");
 
+                    b.Property<DateTimeOffset?>("ResubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("ReviewState")
+                        .HasColumnType("int");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
@@ -614,6 +631,8 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("TownId", "Month");
 
+                    b.HasIndex("TownId", "ReviewState");
+
                     b.HasIndex("TownId", "SubmissionKey")
                         .IsUnique()
                         .HasFilter("[SubmissionKey] IS NOT NULL");
@@ -649,8 +668,22 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date");
 
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("int");
+
                     b.Property<int>("TownId")
                         .HasColumnType("int");
+
+                    b.Property<string>("UnlockReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("UnlockedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UnlockedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
@@ -664,10 +697,17 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SubjectId");
+
                     b.HasIndex("TownId");
 
                     b.HasIndex("TownId", "Month")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[SubjectId] IS NULL");
+
+                    b.HasIndex("TownId", "SubjectId", "Month")
+                        .IsUnique()
+                        .HasFilter("[SubjectId] IS NOT NULL");
 
                     b.ToTable("MonthLocks");
                 });
@@ -2037,6 +2077,16 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Grid");
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Inspections.MonthLock", b =>
+                {
+                    b.HasOne("SanLing.Domain.Subjects.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Subject");
                 });

@@ -548,6 +548,23 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("NothingFound")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ResubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewState")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -586,6 +603,8 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("TownId", "Month");
 
+                    b.HasIndex("TownId", "ReviewState");
+
                     b.HasIndex("TownId", "SubmissionKey")
                         .IsUnique()
                         .HasFilter("[SubmissionKey] IS NOT NULL");
@@ -619,8 +638,22 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                     b.Property<DateOnly>("Month")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TownId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnlockReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnlockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnlockedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -634,10 +667,17 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SubjectId");
+
                     b.HasIndex("TownId");
 
                     b.HasIndex("TownId", "Month")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[SubjectId] IS NULL");
+
+                    b.HasIndex("TownId", "SubjectId", "Month")
+                        .IsUnique()
+                        .HasFilter("[SubjectId] IS NOT NULL");
 
                     b.ToTable("MonthLocks");
                 });
@@ -1975,6 +2015,16 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Grid");
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Inspections.MonthLock", b =>
+                {
+                    b.HasOne("SanLing.Domain.Subjects.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Subject");
                 });

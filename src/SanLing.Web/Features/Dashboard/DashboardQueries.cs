@@ -162,7 +162,7 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         var first = MonthPeriod.Of(year, 1);
         var last = MonthPeriod.Of(year, 12);
-        var inspections = db.Inspections.AsNoTracking().Where(i => i.Status == InspectionStatus.Submitted && i.Month >= first && i.Month <= last);
+        var inspections = db.Inspections.AsNoTracking().Where(SignOffRules.CountsAsSubmitted).Where(i => i.Month >= first && i.Month <= last);
         if (territoryId is not null)
         {
             // Only for a territory: for the whole town the town filter suffices, and a per-row lookup of the subject costs.

@@ -22,7 +22,7 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
         var month = MonthPeriod.DueNow(today, dueDay);
         var active = db.Subjects.AsNoTracking().Where(Completeness.RequiredIn(month));
         // Non-correlated NOT IN subqueries: evaluated once, whatever the number of grids and subjects.
-        var submitted = db.Inspections.Where(i => i.Month == month && i.Status == InspectionStatus.Submitted);
+        var submitted = db.Inspections.Where(SignOffRules.CountsAsSubmitted).Where(i => i.Month == month);
         var missingGrids = await db.Grids.AsNoTracking()
             .Where(g => active.Select(s => s.Id).Contains(g.SubjectId))
             .CountAsync(g => !submitted.Where(i => i.GridId != null).Select(i => i.GridId!.Value).Contains(g.Id), ct);
@@ -113,7 +113,7 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
         var first = MonthPeriod.Of(year, 1);
         var last = MonthPeriod.Of(year, 12);
         var submitted = (await db.Inspections.AsNoTracking()
-                .Where(i => i.Status == InspectionStatus.Submitted && i.Month >= first && i.Month <= last)
+                .Where(SignOffRules.CountsAsSubmitted).Where(i => i.Month >= first && i.Month <= last)
                 .GroupBy(i => new { i.SubjectId, i.Month, Whole = i.GridId == null })
                 .Select(g => new { g.Key.SubjectId, g.Key.Month, g.Key.Whole, Count = g.Count() })
                 .ToListAsync(ct))

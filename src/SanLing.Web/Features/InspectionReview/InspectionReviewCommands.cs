@@ -12,11 +12,17 @@ public sealed class InspectionReviewCommands(SanLingDbContext db, TimeProvider c
     /// <summary>Locks the month; false when it was locked already.</summary>
     public async Task<bool> LockAsync(DateOnly month, CancellationToken ct)
     {
-        if (await db.MonthLocks.AnyAsync(m => m.Month == month, ct))
+        var earlier = await db.MonthLocks.FirstOrDefaultAsync(m => m.Month == month && m.SubjectId == null, ct);
+        if (earlier?.IsInForce == true)
         {
             return false;
         }
-        db.MonthLocks.Add(new MonthLock { Month = month, LockedAt = clock.GetUtcNow(), LockedBy = db.Actor.UserName });
+        // Locked again after an unlock: the same row, the unlock stays in the audit trail.
+        var entry = SignOffRules.Approve(earlier, null, month, db.Actor.UserName, clock.GetUtcNow());
+        if (earlier is null)
+        {
+            db.MonthLocks.Add(entry);
+        }
         try
         {
             await db.SaveChangesAsync(ct);

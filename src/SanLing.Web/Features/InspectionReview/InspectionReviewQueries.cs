@@ -71,7 +71,7 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 1);
         var counts = await db.Inspections.AsNoTracking()
-            .Where(i => i.Status == InspectionStatus.Submitted && i.Month >= first && i.Month <= last && subjects.Select(s => s.Id).Contains(i.SubjectId))
+            .Where(SignOffRules.CountsAsSubmitted).Where(i => i.Month >= first && i.Month <= last && subjects.Select(s => s.Id).Contains(i.SubjectId))
             .GroupBy(i => new { i.SubjectId, i.Month })
             .Select(g => new
             {
@@ -85,7 +85,8 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
             .ToListAsync(ct);
         var bySubjectMonth = counts.ToDictionary(c => (c.SubjectId, c.Month.Month));
 
-        var locks = await db.MonthLocks.AsNoTracking().Where(m => m.Month >= first && m.Month <= last).Select(m => m.Month).ToListAsync(ct);
+        // The town-wide locks (a subject's approval shows on the sign-off page).
+        var locks = await db.MonthLocks.AsNoTracking().Where(m => m.SubjectId == null && m.UnlockedAt == null && m.Month >= first && m.Month <= last).Select(m => m.Month).ToListAsync(ct);
 
         var rows = list
             .OrderBy(s => s.TerritoryCode ?? s.Code, StringComparer.Ordinal)
@@ -165,9 +166,10 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
     public async Task<IReadOnlyList<MissingRow>> MissingAsync(DateOnly month, int? territoryId, CancellationToken ct)
     {
         var required = Filtered(territoryId, null).Where(Completeness.RequiredIn(month));
+        var counted = db.Inspections.Where(SignOffRules.CountsAsSubmitted);
         var grids = await db.Grids.AsNoTracking()
             .Where(g => required.Select(s => s.Id).Contains(g.SubjectId))
-            .Where(g => !db.Inspections.Any(i => i.GridId == g.Id && i.Month == month && i.Status == InspectionStatus.Submitted))
+            .Where(g => !counted.Any(i => i.GridId == g.Id && i.Month == month))
             .Select(g => new MissingRow(
                 g.Subject!.Territory!.Name, g.SubjectId, g.Subject.Code, g.Subject.Name, g.Subject.Kind, g.Id, g.Code, g.Name,
                 g.WorkerName, g.WorkerPhone,
@@ -175,7 +177,7 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
             .ToListAsync(ct);
         var wholes = await required
             .Where(s => !s.Grids.Any())
-            .Where(s => !db.Inspections.Any(i => i.SubjectId == s.Id && i.GridId == null && i.Month == month && i.Status == InspectionStatus.Submitted))
+            .Where(s => !counted.Any(i => i.SubjectId == s.Id && i.GridId == null && i.Month == month))
             .Select(s => new MissingRow(
                 s.Territory!.Name, s.Id, s.Code, s.Name, s.Kind, null, null, null, s.ContactPerson, s.Phone,
                 db.Inspections.Any(i => i.SubjectId == s.Id && i.GridId == null && i.Month == month)))
@@ -196,7 +198,7 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
             month,
             MonthText.Choices(Today),
             dueDate,
-            await db.MonthLocks.AsNoTracking().AnyAsync(m => m.Month == month, ct),
+            await db.MonthLocks.AsNoTracking().AnyAsync(SignOffRules.TownLock(month), ct),
             territoryId,
             await TerritoriesAsync(ct),
             rows.Skip((current - 1) * MissingPageSize).Take(MissingPageSize).ToList(),

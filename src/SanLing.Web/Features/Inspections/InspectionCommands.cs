@@ -24,7 +24,7 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
         {
             return SaveOutcome.Unchanged;
         }
-        if (!mayChangeLocked && await db.MonthLocks.AnyAsync(m => m.Month == month, ct))
+        if (!mayChangeLocked && await db.MonthLocks.AnyAsync(SignOffRules.Covers(unit.SubjectId, month), ct))
         {
             return SaveOutcome.Locked;
         }
@@ -58,6 +58,11 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
             inspection.Status = InspectionStatus.Submitted;
             inspection.SubmittedAt = clock.GetUtcNow();
             inspection.IsLate = MonthPeriod.IsLate(month, Today, dueDay);
+        }
+        if (submit && inspection.ReviewState == ReviewState.Returned)
+        {
+            // The correction the office asked for: back into its review queue.
+            SignOffRules.Resubmit(inspection, clock.GetUtcNow());
         }
 
         if (!ApplyFindings(inspection, form))

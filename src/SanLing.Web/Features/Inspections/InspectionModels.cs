@@ -23,7 +23,20 @@ public sealed record UnitRow(InspectionUnit Unit, UnitState State, bool IsLate, 
 public sealed record InspectionIndexPage(DateOnly Month, IReadOnlyList<DateOnly> Months, DateOnly DueDate, bool Locked, IReadOnlyList<UnitRow> Rows, int OpenFindings);
 
 /// <param name="Carried">Open findings of earlier months (上月未办结), each with its one-tap follow-up.</param>
-public sealed record InspectionEditor(InspectionUnit Unit, DateOnly Month, DateOnly DueDate, bool Locked, bool CanEditLocked, InspectionStatus? Status, bool IsLate, InspectionForm Form, IReadOnlyList<TodoItem> Carried, DateOnly Today);
+public sealed record InspectionEditor(InspectionUnit Unit, DateOnly Month, DateOnly DueDate, bool Locked, bool CanEditLocked, InspectionStatus? Status, bool IsLate, InspectionForm Form, IReadOnlyList<TodoItem> Carried, DateOnly Today)
+{
+    /// <summary>The saved inspection's id, version and review: the office's return (reason, who, when) shown to both sides.</summary>
+    public ReturnNotice? Review { get; init; }
+
+    /// <summary>The office may return this inspection now (submitted, month past its due day, not locked, not returned already).</summary>
+    public bool CanReturn { get; init; }
+}
+
+/// <summary>An inspection's return by the office and its resubmission (sign-off).</summary>
+public sealed record ReturnNotice(int InspectionId, Guid Version, ReviewState State, string? Reason, DateTimeOffset? ReturnedAt, string? ReturnedBy, DateTimeOffset? ResubmittedAt)
+{
+    public bool IsWaiting => State == ReviewState.Returned;
+}
 
 /// <summary>One open finding with its follow-up form; <paramref name="ReturnUrl"/> is where the follow-up comes back to.</summary>
 public sealed record OpenFindingCard(TodoItem Item, DateOnly Today, string? ReturnUrl);

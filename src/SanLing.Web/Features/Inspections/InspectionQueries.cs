@@ -18,8 +18,16 @@ public sealed class InspectionQueries(SanLingDbContext db, AccessScope scope, Ti
     public async Task<int> DueDayAsync(CancellationToken ct) =>
         await db.InspectionDueDayAsync(ct);
 
-    public Task<bool> IsLockedAsync(DateOnly month, CancellationToken ct) =>
-        db.MonthLocks.AsNoTracking().AnyAsync(m => m.Month == month, ct);
+    /// <summary>Whether the unit's month is locked: the town's lock of the month or the subject's approval (sign-off).</summary>
+    public Task<bool> IsLockedAsync(int subjectId, DateOnly month, CancellationToken ct) =>
+        db.MonthLocks.AsNoTracking().AnyAsync(SignOffRules.Covers(subjectId, month), ct);
+
+    /// <summary>The review of the unit's inspection of the month (its return, if any); null when there is no inspection yet.</summary>
+    public async Task<ReturnNotice?> ReviewAsync(InspectionUnit unit, DateOnly month, CancellationToken ct) =>
+        await db.Inspections.AsNoTracking()
+            .Where(i => i.SubjectId == unit.SubjectId && i.GridId == unit.GridId && i.Month == month)
+            .Select(i => new ReturnNotice(i.Id, i.Version, i.ReviewState, i.ReturnReason, i.ReturnedAt, i.ReturnedBy, i.ResubmittedAt))
+            .FirstOrDefaultAsync(ct);
 
     /// <summary>The units the signed-in grid worker or liaison submits (office staff submit none of their own).</summary>
     public async Task<IReadOnlyList<InspectionUnit>> MyUnitsAsync(CancellationToken ct)
@@ -101,7 +109,13 @@ public sealed class InspectionQueries(SanLingDbContext db, AccessScope scope, Ti
             return new UnitRow(u, state, i?.IsLate == true, i?.Findings ?? 0);
         }).ToList();
         var open = await OpenFindings().CountAsync(ct);
-        return new InspectionIndexPage(month, MonthText.Choices(today), dueDate, await IsLockedAsync(month, ct), rows, open);
+        var locks = await db.MonthLocks.AsNoTracking()
+            .Where(m => m.Month == month && m.UnlockedAt == null && (m.SubjectId == null || subjectIds.Contains(m.SubjectId.Value)))
+            .Select(m => m.SubjectId)
+            .ToListAsync(ct);
+        // Locked for this user when the town locked the month or every subject they submit for is approved.
+        var locked = locks.Contains(null) || (subjectIds.Count > 0 && subjectIds.All(id => locks.Contains(id)));
+        return new InspectionIndexPage(month, MonthText.Choices(today), dueDate, locked, rows, open);
     }
 
     /// <summary>The form of the unit's inspection of the month: the saved one, or a fresh one with an empty finding row.</summary>

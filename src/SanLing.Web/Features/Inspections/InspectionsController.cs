@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using SanLing.Domain.Common;
+using SanLing.Domain.Inspections;
 
 namespace SanLing.Web.Features.Inspections;
 
@@ -150,6 +151,13 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
         var (_, status, isLate) = await queries.FormAsync(unit, month, null, ct);
         var dueDate = MonthPeriod.DueDate(month, await queries.DueDayAsync(ct));
         var carried = await queries.CarriedAsync(unit, month, ct);
-        return new InspectionEditor(unit, month, dueDate, await queries.IsLockedAsync(month, ct), IsOffice, status, isLate, form, carried, queries.Today);
+        var locked = await queries.IsLockedAsync(unit.SubjectId, month, ct);
+        var review = await queries.ReviewAsync(unit, month, ct);
+        return new InspectionEditor(unit, month, dueDate, locked, IsOffice, status, isLate, form, carried, queries.Today)
+        {
+            Review = review,
+            CanReturn = review is not null && status is { } s
+                && SignOffRules.CanReturn(IsOffice, month, s, review.State, locked, queries.Today, await queries.DueDayAsync(ct)) == SignOffRefusal.None,
+        };
     }
 }

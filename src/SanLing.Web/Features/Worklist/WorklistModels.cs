@@ -12,6 +12,9 @@ public sealed record DueInspection(InspectionUnit Unit, DateOnly Month, DateOnly
     public bool IsOverdue => !IsSubmitted && DaysLeft < 0;
 }
 
+/// <summary>An inspection the office returned with a reason: on top of the worklist until it is resubmitted.</summary>
+public sealed record ReturnedInspection(InspectionUnit Unit, DateOnly Month, string? Reason, DateTimeOffset? ReturnedAt, string? ReturnedBy);
+
 public sealed record OpenFindingItem(int Id, FindingType Type, string Description, DateOnly? RectifyBy, DateOnly FoundOn, string SubjectName, string? GridName, bool IsOverdue);
 
 public sealed record UnvisitedPerson(int Id, string Number, string Name, string SubjectName);
@@ -28,6 +31,7 @@ public sealed record Capped<T>(IReadOnlyList<T> Items, int Total)
 public sealed record WorklistPage(
     DateOnly Today,
     DateOnly DueMonth,
+    IReadOnlyList<ReturnedInspection> Returned,
     IReadOnlyList<DueInspection> Inspections,
     Capped<OpenFindingItem> Findings,
     Capped<UnvisitedPerson>? UnvisitedPersons,

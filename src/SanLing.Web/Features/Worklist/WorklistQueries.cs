@@ -60,10 +60,21 @@ public sealed class WorklistQueries(SanLingDbContext db, AccessScope scope, Insp
                 }
             }
         }
+        // Returned for correction, whatever the month: only the units this user submits (a grid worker's own grids).
+        var returned = (await db.Inspections.AsNoTracking()
+                .Where(i => subjectIds.Contains(i.SubjectId) && i.ReviewState == ReviewState.Returned)
+                .OrderBy(i => i.ReturnedAt).ThenBy(i => i.Id)
+                .Select(i => new { i.SubjectId, i.GridId, i.Month, i.ReturnReason, i.ReturnedAt, i.ReturnedBy })
+                .ToListAsync(ct))
+            .Select(i => (Item: i, Unit: units.FirstOrDefault(u => u.SubjectId == i.SubjectId && u.GridId == i.GridId)))
+            .Where(x => x.Unit is not null)
+            .Select(x => new ReturnedInspection(x.Unit!, x.Item.Month, x.Item.ReturnReason, x.Item.ReturnedAt, x.Item.ReturnedBy))
+            .ToList();
+
         due = due.OrderBy(d => d.IsSubmitted).ThenBy(d => d.Month).ThenBy(d => d.Unit.SubjectCode, StringComparer.Ordinal)
             .ThenBy(d => d.Unit.GridCode, StringComparer.Ordinal).ToList();
 
-        return new WorklistPage(today, dueMonth, due, await OpenFindingsAsync(today, ct),
+        return new WorklistPage(today, dueMonth, returned, due, await OpenFindingsAsync(today, ct),
             IsGridWorker ? await UnvisitedAsync(today, ct) : null,
             IsGridWorker ? await UnregisteredAsync(ct) : null);
     }
