@@ -169,17 +169,30 @@ public static class AppealChain
         return chain.Max();
     }
 
-    /// <returns>The correction runs <paramref name="runId"/> is made of, itself first, back to (not including) the run first appealed.</returns>
+    /// <returns>
+    /// The correction runs <paramref name="runId"/> carries, newest first, itself included when it is one: every correction
+    /// of its chain up to it (each was built on the newest of the chain at its time, see <see cref="Newest"/>).
+    /// </returns>
+    /// <param name="appealedRunOfCorrection">Every correction run of the year → the run its appeal was filed against.</param>
     public static IReadOnlyList<int> Ancestry(int runId, IReadOnlyDictionary<int, int> appealedRunOfCorrection)
     {
         ArgumentNullException.ThrowIfNull(appealedRunOfCorrection);
-        var runs = new List<int>();
-        var current = runId;
-        while (appealedRunOfCorrection.TryGetValue(current, out var appealed) && runs.Count < 10_000)
+        var root = runId;
+        while (appealedRunOfCorrection.TryGetValue(root, out var appealed) && appealed < root)
         {
-            runs.Add(current);
-            current = appealed;
+            root = appealed;
         }
-        return runs;
+        var chain = new HashSet<int> { root };
+        var carried = new List<int>();
+        foreach (var (id, appealed) in appealedRunOfCorrection.Where(c => c.Key > root && c.Key <= runId).OrderBy(c => c.Key))
+        {
+            if (chain.Contains(appealed))
+            {
+                chain.Add(id);
+                carried.Add(id);
+            }
+        }
+        carried.Reverse();
+        return carried;
     }
 }

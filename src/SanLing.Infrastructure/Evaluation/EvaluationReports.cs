@@ -170,7 +170,7 @@ public sealed class EvaluationReports(SanLingDbContext db)
     {
         ArgumentNullException.ThrowIfNull(run);
         var corrections = await (from r in db.EvaluationRuns.AsNoTracking()
-                                 join a in db.Appeals.AsNoTracking() on r.AnswersAppealId equals a.Id
+                                 join a in db.Appeals.AsNoTracking() on r.AnswersAppealId equals (int?)a.Id
                                  where r.Year == run.Year
                                  select new { r.Id, a.RunId }).ToDictionaryAsync(c => c.Id, c => c.RunId, cancellationToken);
         var ancestry = AppealChain.Ancestry(run.Id, corrections);

@@ -9,7 +9,8 @@ namespace SanLing.Web.Features.Appeals;
 /// Files and decides appeals. Each step is an audited save (the appeal, its items and evidence rows); an upheld appeal
 /// and the run that answers it are written in one transaction.
 /// </summary>
-public sealed class AppealCommands(SanLingDbContext db, AppealQueries queries, AppealEvidenceStorageService storage, TimeProvider clock)
+public sealed class AppealCommands(SanLingDbContext db, AppealQueries queries, AppealEvidenceStorageService storage, TimeProvider clock,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer)
 {
     /// <summary>Files the appeal (the form checked for its texts and files); returns its id, or why it was refused.</summary>
     public async Task<(int? Id, AppealRefusal Refusal)> FileAsync(AppealForm form, CancellationToken ct)
@@ -78,7 +79,7 @@ public sealed class AppealCommands(SanLingDbContext db, AppealQueries queries, A
     }
 
     /// <summary>
-    /// Upheld: the subject is judged again from today's data (the office has corrected the record or the attestation)
+    /// Upheld (the error in the user's language when the subject cannot be judged again): the subject is judged again from today's data (the office has corrected the record or the attestation)
     /// into a new run answering the appeal, built on the newest run of the appealed run's chain; the appealed run is kept.
     /// </summary>
     public async Task<(SaveOutcome Outcome, AppealRefusal Refusal, string? Error, int? RunId)> UpholdAsync(int id, DecisionForm form, CancellationToken ct)
@@ -97,7 +98,7 @@ public sealed class AppealCommands(SanLingDbContext db, AppealQueries queries, A
             return (SaveOutcome.Stale, AppealRefusal.None, null, null);
         }
         var corrections = await (from r in db.EvaluationRuns.AsNoTracking()
-                                 join a in db.Appeals.AsNoTracking() on r.AnswersAppealId equals a.Id
+                                 join a in db.Appeals.AsNoTracking() on r.AnswersAppealId equals (int?)a.Id
                                  where r.Year == found.Year
                                  select new { r.Id, a.RunId }).ToListAsync(ct);
         var baseRunId = AppealChain.Newest(found.RunId, corrections.Select(c => (c.Id, c.RunId)));
@@ -111,7 +112,7 @@ public sealed class AppealCommands(SanLingDbContext db, AppealQueries queries, A
         }
         catch (EvaluationRefusedException ex)
         {
-            return (SaveOutcome.Unchanged, AppealRefusal.None, ex.Format, null);
+            return (SaveOutcome.Unchanged, AppealRefusal.None, localizer[ex.Format, [.. ex.Args]], null);
         }
         var appeal = await db.Appeals.Include(a => a.Items).SingleAsync(a => a.Id == id, ct);
         db.Entry(appeal).Property(a => a.Version).OriginalValue = form.Version;

@@ -98,7 +98,7 @@ public sealed class AppealsController(AppealQueries queries, AppealCommands comm
                 TempData.Danger(L["保存失败：该申诉已被他人处理或修改，请刷新后再试。"]);
                 break;
             default:
-                TempData.Danger(error is not null ? L[error].Value : L[MessageOf(refusal)].Value);
+                TempData.Danger(error ?? L[MessageOf(refusal)].Value);
                 break;
         }
         return RedirectToAction(nameof(Details), new { id });
