@@ -33,7 +33,7 @@ public sealed class AppealTests : IAsyncLifetime, IDisposable
             .User("office", Roles.Office).User("leader", Roles.Leadership).User("admin", Roles.Admin)
             .User("grid1", Roles.GridWorker, "CUN01").User("liaison", Roles.Liaison, "QY01").User("liaison2", Roles.Liaison, "QY02")
             .BuildAsync(_factory);
-        _item = DefaultRuleSet.Create2020().AttestedItemsFor(SubjectKind.Enterprise).First().Code;
+        _item = DefaultRuleSet.Create2020().AttestedItemsFor(SubjectKind.Enterprise)[0].Code;
         await _factory.WithDbAsync(async db =>
         {
             var subjects = await db.Subjects.Include(s => s.Grids).ToListAsync();
