@@ -158,15 +158,28 @@ public static class AppealChain
     public static int Newest(int runId, IEnumerable<(int RunId, int AppealedRunId)> corrections)
     {
         ArgumentNullException.ThrowIfNull(corrections);
-        var chain = new HashSet<int> { runId };
-        foreach (var (id, appealed) in corrections.OrderBy(c => c.RunId))
+        var appealedRunOf = corrections.ToDictionary(c => c.RunId, c => c.AppealedRunId);
+        var root = RootOf(runId, appealedRunOf);
+        var chain = new HashSet<int> { root };
+        foreach (var (id, appealed) in appealedRunOf.Where(c => c.Key > root).OrderBy(c => c.Key))
         {
-            if (id > runId && chain.Contains(appealed))
+            if (chain.Contains(appealed))
             {
                 chain.Add(id);
             }
         }
         return chain.Max();
+    }
+
+    /// <summary>The run first appealed: back from a correction to the run its appeal was filed against, and so on.</summary>
+    private static int RootOf(int runId, IReadOnlyDictionary<int, int> appealedRunOf)
+    {
+        var root = runId;
+        while (appealedRunOf.TryGetValue(root, out var appealed) && appealed < root)
+        {
+            root = appealed;
+        }
+        return root;
     }
 
     /// <returns>
@@ -177,11 +190,7 @@ public static class AppealChain
     public static IReadOnlyList<int> Ancestry(int runId, IReadOnlyDictionary<int, int> appealedRunOfCorrection)
     {
         ArgumentNullException.ThrowIfNull(appealedRunOfCorrection);
-        var root = runId;
-        while (appealedRunOfCorrection.TryGetValue(root, out var appealed) && appealed < root)
-        {
-            root = appealed;
-        }
+        var root = RootOf(runId, appealedRunOfCorrection);
         var chain = new HashSet<int> { root };
         var carried = new List<int>();
         foreach (var (id, appealed) in appealedRunOfCorrection.Where(c => c.Key > root && c.Key <= runId).OrderBy(c => c.Key))
