@@ -203,9 +203,10 @@ public sealed class AppealTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task After_the_period_an_appeal_is_refused_with_a_message_and_nothing_is_written()
     {
+        // The day after the period's last day (2026-12-01), signed in afresh.
+        _factory.Clock.Now = new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.FromHours(8));
         var liaison = await AsAsync("liaison");
         var page = await liaison.GetPageAsync("/Appeals/Mine");
-        _factory.Clock.Now = new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.FromHours(8));
         var response = await FileAsync(liaison, PortalClient.TokenOf(page), _runId, _town.Id("QY01"), [_item], "迟交的申诉", ("制度.pdf", Pdf));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("公示期已过", (await response.ParseAsync()).QuerySelector(".validation-summary-errors, [data-valmsg-summary]")!.TextContent, StringComparison.Ordinal);
