@@ -39,6 +39,8 @@ public static class Terms
         Add<Supervision.DisputeStage>((Supervision.DisputeStage.Accepted, "已受理待交办"), (Supervision.DisputeStage.Assigned, "已交办办理中"), (Supervision.DisputeStage.Concluded, "已办结待验证"), (Supervision.DisputeStage.Verified, "已验证"));
         Add<Supervision.DisputeOutcome>((Supervision.DisputeOutcome.Substantive, "实质性化解"), (Supervision.DisputeOutcome.Procedural, "程序性办结"), (Supervision.DisputeOutcome.UnderWatch, "稳控中"));
         Add<Supervision.Satisfaction>((Supervision.Satisfaction.Satisfied, "满意"), (Supervision.Satisfaction.FairlySatisfied, "基本满意"), (Supervision.Satisfaction.Dissatisfied, "不满意"));
+        Add<Evaluation.AppealStatus>((Evaluation.AppealStatus.Filed, "待复核"), (Evaluation.AppealStatus.Upheld, "申诉成立"), (Evaluation.AppealStatus.Rejected, "申诉不成立"));
+        Add<Evaluation.AppellantRole>((Evaluation.AppellantRole.Liaison, "单位联络员"), (Evaluation.AppellantRole.GridWorker, "村（社区）网格员"));
         Add<Evaluation.Honour>((Evaluation.Honour.None, ""), (Evaluation.Honour.Named, "命名表彰"), (Evaluation.Honour.TownCommendation, "通报表扬"), (Evaluation.Honour.RecommendedToCity, "推荐市级以上表彰"));
     }
 

@@ -16,6 +16,9 @@ public class Town
     /// <summary>A red card escalates to the subject's 第一责任人 after this many working days (镇设置).</summary>
     public int CardEscalateAfterDays { get; set; } = Supervision.CardThresholds.DefaultEscalateAfterDays;
 
+    /// <summary>公示期: calendar days after publication during which a verdict may be appealed (镇设置; <see cref="Evaluation.AppealRules"/>).</summary>
+    public int AppealPeriodDays { get; set; } = Evaluation.AppealRules.DefaultPeriodDays;
+
     public Supervision.CardThresholds CardThresholds => new(CardYellowWithinDays, CardEscalateAfterDays);
 
     public Guid Version { get; set; } = Guid.NewGuid();

@@ -43,6 +43,12 @@ public class EvaluationRun : Entity
     public DateTimeOffset? PublishedAt { get; set; }
     public string? PublishedBy { get; set; }
 
+    /// <summary>
+    /// A run made to answer an upheld appeal: the appealed run's results with the appellant's subject re-evaluated; it
+    /// keeps that run's 公示 (published flag and date), while the appealed run stays as it was.
+    /// </summary>
+    public int? AnswersAppealId { get; set; }
+
     public List<EvaluationResult> Results { get; set; } = [];
 }
 

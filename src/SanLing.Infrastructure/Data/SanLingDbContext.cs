@@ -112,6 +112,9 @@ public abstract class SanLingDbContext : IdentityDbContext<AppUser>, IDataProtec
     public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
     public DbSet<EvaluationResult> EvaluationResults => Set<EvaluationResult>();
     public DbSet<EvaluationItemResult> EvaluationItemResults => Set<EvaluationItemResult>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<AppealItem> AppealItems => Set<AppealItem>();
+    public DbSet<AppealEvidence> AppealEvidence => Set<AppealEvidence>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();

@@ -14,6 +14,7 @@ public sealed class AnnualReportWorkbook(EvaluationReports reports)
         var items = await reports.ItemsAsync(run, cancellationToken);
         var lines = await reports.ResultLinesAsync(run, cancellationToken);
         var incidents = await reports.FlaggedIncidentsAsync(run, cancellationToken);
+        var appeals = await reports.AppealsAsync(run.Year, cancellationToken);
 
         var book = new XLWorkbook();
         WriteRates(book.AddWorksheet("达标率"), rates);
@@ -21,6 +22,7 @@ public sealed class AnnualReportWorkbook(EvaluationReports reports)
         WriteHonours(book.AddWorksheet("荣誉"), lines);
         WriteVeto(book.AddWorksheet("一票否优"), lines, incidents);
         WriteAccountability(book.AddWorksheet("倒查追责"), incidents);
+        WriteAppeals(book.AddWorksheet("申诉"), appeals);
         return book;
     }
 
@@ -120,6 +122,44 @@ public sealed class AnnualReportWorkbook(EvaluationReports reports)
             sheet.Cell(row, 4).SetText(line.SubjectCode);
             sheet.Cell(row, 5).SetText(line.SubjectName);
             sheet.Cell(row, 6).SetYesNo(line.Incident.IsImpactful);
+            row++;
+        }
+    }
+
+    /// <summary>申诉: every appeal of the year, what it disputed, the decision and its reason, and the verdicts it changed.</summary>
+    private static void WriteAppeals(IXLWorksheet sheet, IReadOnlyList<AppealLine> appeals)
+    {
+        ExcelCells.WriteHeader(sheet, ["申诉编号", "单位编码", "单位名称", "申诉人", "提出日期", "申诉事项", "申诉理由", "复核结果", "复核日期", "复核意见", "原评定结果", "复核后结果", "变化的评定"], 12);
+        sheet.Column(3).Width = 28;
+        sheet.Column(7).Width = 40;
+        sheet.Column(10).Width = 40;
+        sheet.Column(13).Width = 36;
+        var row = 2;
+        foreach (var a in appeals)
+        {
+            var disputed = a.Items.Select(i => i.Code).ToList();
+            if (a.AgainstVeto)
+            {
+                disputed.Add("一票否优");
+            }
+            var changes = a.Items.Where(i => i.After is not null && i.After != i.Before).Select(i => $"{i.Code} {Terms.Of(i.Before)}→{Terms.Of(i.After!.Value)}").ToList();
+            if (a.VetoAfter is { } vetoAfter && vetoAfter != a.VetoBefore)
+            {
+                changes.Add($"一票否优 {(a.VetoBefore ? "是" : "否")}→{(vetoAfter ? "是" : "否")}");
+            }
+            sheet.Cell(row, 1).SetNumber(a.Id);
+            sheet.Cell(row, 2).SetText(a.SubjectCode);
+            sheet.Cell(row, 3).SetText(a.SubjectName);
+            sheet.Cell(row, 4).SetText(Terms.Of(a.FiledAs));
+            sheet.Cell(row, 5).SetDate(a.FiledOn);
+            sheet.Cell(row, 6).SetText(string.Join("、", disputed));
+            sheet.Cell(row, 7).SetText(a.Reason);
+            sheet.Cell(row, 8).SetText(Terms.Of(a.Status));
+            sheet.Cell(row, 9).SetDate(a.DecidedOn);
+            sheet.Cell(row, 10).SetText(a.Decision);
+            sheet.Cell(row, 11).SetText(Terms.Of(a.VerdictBefore));
+            sheet.Cell(row, 12).SetText(a.VerdictAfter is { } after ? Terms.Of(after) : "");
+            sheet.Cell(row, 13).SetText(string.Join("；", changes));
             row++;
         }
     }

@@ -25,6 +25,18 @@ public sealed record ResultLine(
 public sealed record IncidentLine(int SubjectId, string SubjectCode, string SubjectName, FlaggedIncident Incident);
 
 /// <summary>Reads stored runs (results pages, annual report and command line share it, so they agree).</summary>
+/// <summary>One appeal as the report and the final list show it: what was disputed, the decision, and the verdicts before and after.</summary>
+public sealed record AppealLine(
+    int Id, int RunId, int SubjectId, string SubjectCode, string SubjectName, AppellantRole FiledAs, DateOnly FiledOn, bool AgainstVeto, string Reason,
+    AppealStatus Status, DateOnly? DecidedOn, string? Decision, SubjectVerdict VerdictBefore, SubjectVerdict? VerdictAfter, bool VetoBefore, bool? VetoAfter,
+    int? CorrectionRunId, IReadOnlyList<AppealItemLine> Items)
+{
+    /// <summary>An upheld appeal whose corrected result differs from the appealed one.</summary>
+    public bool ChangedResult => AppealRules.ChangedResult(Status, VerdictBefore, VerdictAfter, VetoBefore, VetoAfter, Items.Select(i => (i.Before, i.After)));
+}
+
+public sealed record AppealItemLine(string Code, ItemVerdict Before, ItemVerdict? After);
+
 public sealed class EvaluationReports(SanLingDbContext db)
 {
     /// <summary>The latest run of a year in the current town (published only, when asked).</summary>
@@ -129,5 +141,44 @@ public sealed class EvaluationReports(SanLingDbContext db)
             .Concat(cases.Select(p => new IncidentLine(p.SubjectId, p.Code, p.Name, new FlaggedIncident(IncidentType.Case, p.Number, p.OccurredOn, p.IsImpactful, p.IsMajor))))
             .OrderBy(i => i.Incident.OccurredOn).ThenBy(i => i.Incident.Number, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>Every appeal against a run of <paramref name="year"/>, oldest first (two queries).</summary>
+    public async Task<IReadOnlyList<AppealLine>> AppealsAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var appeals = await db.Appeals.AsNoTracking().Where(a => a.Run!.Year == year).OrderBy(a => a.Id)
+            .Select(a => new
+            {
+                a.Id, a.RunId, a.SubjectId, a.Subject!.Code, a.Subject.Name, a.FiledAs, a.FiledOn, a.AgainstVeto, a.Reason, a.Status, a.DecidedOn, a.Decision,
+                a.VerdictBefore, a.VerdictAfter, a.VetoBefore, a.VetoAfter, a.CorrectionRunId,
+            })
+            .ToListAsync(cancellationToken);
+        var items = (await db.AppealItems.AsNoTracking().Where(i => db.Appeals.Any(a => a.Id == i.AppealId && a.Run!.Year == year))
+                .Select(i => new { i.AppealId, i.ItemCode, i.Before, i.After }).ToListAsync(cancellationToken))
+            .ToLookup(i => i.AppealId);
+        return appeals.Select(a => new AppealLine(a.Id, a.RunId, a.SubjectId, a.Code, a.Name, a.FiledAs, a.FiledOn, a.AgainstVeto, a.Reason, a.Status, a.DecidedOn,
+                a.Decision, a.VerdictBefore, a.VerdictAfter, a.VetoBefore, a.VetoAfter, a.CorrectionRunId,
+                items[a.Id].OrderBy(i => i.ItemCode, StringComparer.Ordinal).Select(i => new AppealItemLine(i.ItemCode, i.Before, i.After)).ToList()))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The results <paramref name="run"/> carries because appeals were upheld: the appeals answered by the run itself and
+    /// by the correction runs it was made from (<see cref="AppealChain.Ancestry"/>), where the result changed.
+    /// </summary>
+    public async Task<IReadOnlyList<AppealLine>> ChangedOnAppealAsync(EvaluationRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var corrections = await (from r in db.EvaluationRuns.AsNoTracking()
+                                 join a in db.Appeals.AsNoTracking() on r.AnswersAppealId equals (int?)a.Id
+                                 where r.Year == run.Year
+                                 select new { r.Id, a.RunId }).ToDictionaryAsync(c => c.Id, c => c.RunId, cancellationToken);
+        var ancestry = AppealChain.Ancestry(run.Id, corrections);
+        if (ancestry.Count == 0)
+        {
+            return [];
+        }
+        var lines = await AppealsAsync(run.Year, cancellationToken);
+        return lines.Where(l => l.CorrectionRunId is { } c && ancestry.Contains(c) && l.ChangedResult).ToList();
     }
 }

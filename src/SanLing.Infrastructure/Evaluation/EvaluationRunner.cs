@@ -56,7 +56,83 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         var period = await PeriodAsync(year, asOf, cancellationToken);
         var (ruleSet, evaluations) = await JudgeAsync(period, cancellationToken);
 
-        // Consecutive compliant years continue from the latest full-year run of the previous year.
+        var previous = await PreviousYearAsync(year, cancellationToken);
+        var run = new EvaluationRun
+        {
+            Year = year,
+            AsOf = period.CutOff,
+            RuleSetId = ruleSet.Id,
+            RunAt = clock.GetUtcNow(),
+            RunBy = db.Actor.UserName,
+            Results = evaluations.Select(e => ResultOf(e, period, previous.Years)).ToList(),
+        };
+        var summary = new
+        {
+            run.Year,
+            AsOf = run.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            RuleSet = ruleSet.Name,
+            Subjects = evaluations.Count,
+            Compliant = evaluations.Count(e => e.Verdict == SubjectVerdict.Compliant),
+            Pending = evaluations.Count(e => e.Verdict == SubjectVerdict.Pending),
+            NonCompliant = evaluations.Count(e => e.Verdict == SubjectVerdict.NonCompliant),
+        };
+        await StoreAsync(run, summary, cancellationToken);
+        return new RunOutcome(run, ruleSet, evaluations, year > ruleSet.Year && previous.RunId is null);
+    }
+
+    /// <summary>
+    /// 申诉复核: a new run answering <paramref name="appealId"/>, made of the stored results of <paramref name="baseRunId"/>
+    /// with one subject judged again from today's data (same period, the year's rule set). It keeps the base run's 公示;
+    /// the base run is not touched. Runs inside the caller's transaction when there is one.
+    /// </summary>
+    public async Task<(EvaluationRun Run, EvaluationResult Corrected)> ReEvaluateSubjectAsync(int baseRunId, int subjectId, int appealId, CancellationToken cancellationToken = default)
+    {
+        var baseRun = await db.EvaluationRuns.AsNoTracking().SingleAsync(r => r.Id == baseRunId, cancellationToken);
+        var fullYear = baseRun.AsOf == new DateOnly(baseRun.Year, 12, 31);
+        var period = await PeriodAsync(baseRun.Year, fullYear ? null : baseRun.AsOf, cancellationToken);
+        var (ruleSet, evaluations) = await JudgeAsync(period, cancellationToken);
+        var evaluation = evaluations.FirstOrDefault(e => e.Facts.SubjectId == subjectId)
+            ?? throw new EvaluationRefusedException("该单位在 {0} 年不参加评定，无法重新评定。", baseRun.Year);
+        var previous = await PreviousYearAsync(baseRun.Year, cancellationToken);
+        var corrected = ResultOf(evaluation, period, previous.Years);
+
+        var results = await db.EvaluationResults.AsNoTracking().Include(r => r.Items)
+            .Where(r => r.RunId == baseRunId && r.SubjectId != subjectId).ToListAsync(cancellationToken);
+        foreach (var result in results)
+        {
+            result.Id = 0;
+        }
+        results.Add(corrected);
+        var run = new EvaluationRun
+        {
+            Year = baseRun.Year,
+            AsOf = baseRun.AsOf,
+            RuleSetId = ruleSet.Id,
+            RunAt = clock.GetUtcNow(),
+            RunBy = db.Actor.UserName,
+            IsPublished = baseRun.IsPublished,
+            PublishedAt = baseRun.PublishedAt,
+            PublishedBy = baseRun.PublishedBy,
+            AnswersAppealId = appealId,
+            Results = results.OrderBy(r => r.SubjectId).ToList(),
+        };
+        var summary = new
+        {
+            run.Year,
+            AsOf = run.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            RuleSet = ruleSet.Name,
+            Appeal = appealId,
+            BaseRun = baseRunId,
+            Subject = subjectId,
+            Verdict = corrected.Verdict.ToString(),
+        };
+        await StoreAsync(run, summary, cancellationToken);
+        return (run, corrected);
+    }
+
+    /// <summary>Consecutive compliant years continue from the latest full-year run of the previous year.</summary>
+    private async Task<(int? RunId, IReadOnlyDictionary<int, int> Years)> PreviousYearAsync(int year, CancellationToken cancellationToken)
+    {
         var previousYearEnd = new DateOnly(year - 1, 12, 31);
         var previousRunId = await db.EvaluationRuns.AsNoTracking()
             .Where(r => r.Year == year - 1 && r.AsOf == previousYearEnd)
@@ -66,35 +142,31 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
                 .Where(r => r.RunId == pid && r.Verdict == SubjectVerdict.Compliant)
                 .ToDictionaryAsync(r => r.SubjectId, r => r.ConsecutiveCompliantYears, cancellationToken)
             : [];
+        return (previousRunId, previous);
+    }
 
-        var run = new EvaluationRun
+    private static EvaluationResult ResultOf(SubjectEvaluation e, EvaluationPeriod period, IReadOnlyDictionary<int, int> previous)
+    {
+        var years = Honours.ConsecutiveYears(e.Verdict, previous.GetValueOrDefault(e.Facts.SubjectId));
+        return new EvaluationResult
         {
-            Year = year,
-            AsOf = period.CutOff,
-            RuleSetId = ruleSet.Id,
-            RunAt = clock.GetUtcNow(),
-            RunBy = db.Actor.UserName,
-            Results = new List<EvaluationResult>(evaluations.Count),
-        };
-        foreach (var e in evaluations)
-        {
-            var years = Honours.ConsecutiveYears(e.Verdict, previous.GetValueOrDefault(e.Facts.SubjectId));
-            run.Results.Add(new EvaluationResult
+            SubjectId = e.Facts.SubjectId,
+            Kind = e.Facts.Kind,
+            TerritoryId = e.Facts.TerritoryId,
+            Verdict = e.Verdict,
+            ConsecutiveCompliantYears = years,
+            Honour = period.IsFullYear ? Honours.For(years) : Honour.None,
+            IsVetoed = e.IsVetoed,
+            Items = e.Items.Select(i => new EvaluationItemResult
             {
-                SubjectId = e.Facts.SubjectId,
-                Kind = e.Facts.Kind,
-                TerritoryId = e.Facts.TerritoryId,
-                Verdict = e.Verdict,
-                ConsecutiveCompliantYears = years,
-                Honour = period.IsFullYear ? Honours.For(years) : Honour.None,
-                IsVetoed = e.IsVetoed,
-                Items = e.Items.Select(i => new EvaluationItemResult
-                {
-                    ItemCode = i.Code, Verdict = i.Verdict, Reason = Truncate(i.Reason), ReasonData = ReasonDataOf(i.Parts),
-                }).ToList(),
-            });
-        }
+                ItemCode = i.Code, Verdict = i.Verdict, Reason = Truncate(i.Reason), ReasonData = ReasonDataOf(i.Parts),
+            }).ToList(),
+        };
+    }
 
+    /// <summary>Stores the run (EF, row audit off), its result rows in bulk, and one summary audit line, in one transaction.</summary>
+    private async Task StoreAsync(EvaluationRun run, object summary, CancellationToken cancellationToken)
+    {
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         var ownsTransaction = db.Database.CurrentTransaction is null;
         await using var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -117,16 +189,6 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
             db.SuppressRowAudit = false;
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
-        var summary = new
-        {
-            run.Year,
-            AsOf = run.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            RuleSet = ruleSet.Name,
-            Subjects = evaluations.Count,
-            Compliant = evaluations.Count(e => e.Verdict == SubjectVerdict.Compliant),
-            Pending = evaluations.Count(e => e.Verdict == SubjectVerdict.Pending),
-            NonCompliant = evaluations.Count(e => e.Verdict == SubjectVerdict.NonCompliant),
-        };
         await AuditChain.AppendAsync(db, clock, AuditAction.Create, nameof(EvaluationRun), run.Id.ToString(CultureInfo.InvariantCulture),
             JsonSerializer.Serialize(summary, JsonOptions), cancellationToken);
         if (transaction is not null)
@@ -134,7 +196,6 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
             await transaction.CommitAsync(cancellationToken);
         }
         db.ChangeTracker.Clear();
-        return new RunOutcome(run, ruleSet, evaluations, year > ruleSet.Year && previousRunId is null);
     }
 
     private static string Truncate(string reason) => reason.Length <= 2000 ? reason : reason[..1999] + "…";

@@ -201,6 +201,16 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["GET Evaluation.Compare"] = Only("/Evaluation/Compare/{run}", Office, Leader, Admin),
         ["GET Evaluation.Report"] = Only("/Evaluation/Report/{run}", Office, Leader, Admin),
 
+        // 申诉复核: the subject's side files (its own subject only: AppealTests), the office reviews; leadership none.
+        // The demo town holds no appeal, so {appeal} and {appealfile} name none and the allowed users' answer is 404.
+        ["GET Appeals.Index"] = Only("/Appeals/Index", Office),
+        ["GET Appeals.Mine"] = Only("/Appeals/Mine", Grid, Liaison) with { AllowedMayBeNotFound = true },
+        ["POST Appeals.Submit"] = Only("/Appeals/Submit", Grid, Liaison),
+        ["GET Appeals.Details"] = Only("/Appeals/Details/{appeal}", LedgerReaders) with { AllowedMayBeNotFound = true },
+        ["GET Appeals.Evidence"] = Only("/Appeals/Evidence/{appealfile}", LedgerReaders) with { AllowedMayBeNotFound = true },
+        ["POST Appeals.Uphold"] = Only("/Appeals/Uphold/{appeal}", Office) with { AllowedMayBeNotFound = true },
+        ["POST Appeals.Reject"] = Only("/Appeals/Reject/{appeal}", Office) with { AllowedMayBeNotFound = true },
+
         ["GET RuleSets.Index"] = Only("/RuleSets/Index", Office, Admin),
         ["GET RuleSets.Details"] = Only("/RuleSets/Details/{ruleset}", Office, Admin),
         ["GET RuleSets.Derive"] = Only("/RuleSets/Derive/{ruleset}", Office, Admin),
@@ -576,6 +586,8 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
             _fixed["spare"] = spare.Id;
             _fixed["template"] = "cases";
             _fixed["order"] = "999999";
+            _fixed["appeal"] = "999999";
+            _fixed["appealfile"] = "999999";
         });
         foreach (var user in RouteRoleMatrixTests.Users)
         {

@@ -13,6 +13,45 @@ public sealed class EvaluationRunConfiguration : IEntityTypeConfiguration<Evalua
         builder.HasOne<RuleSet>().WithMany().HasForeignKey(r => r.RuleSetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Results).WithOne().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.TownId, r.Year, r.RunAt });
+        builder.HasOne<Appeal>().WithMany().HasForeignKey(r => r.AnswersAppealId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
+{
+    public void Configure(EntityTypeBuilder<Appeal> builder)
+    {
+        builder.Property(a => a.FiledByUserId).HasMaxLength(450);
+        builder.Property(a => a.FiledBy).HasMaxLength(256);
+        builder.Property(a => a.Reason).HasMaxLength(AppealRules.ReasonMaxLength);
+        builder.Property(a => a.Decision).HasMaxLength(AppealRules.DecisionMaxLength);
+        builder.Property(a => a.DecidedBy).HasMaxLength(256);
+        builder.HasOne(a => a.Run).WithMany().HasForeignKey(a => a.RunId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Subject).WithMany().HasForeignKey(a => a.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<EvaluationRun>().WithMany().HasForeignKey(a => a.CorrectionRunId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Items).WithOne().HasForeignKey(i => i.AppealId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Evidence).WithOne().HasForeignKey(e => e.AppealId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.TownId, a.Status });
+        builder.HasIndex(a => new { a.SubjectId, a.RunId });
+    }
+}
+
+public sealed class AppealItemConfiguration : IEntityTypeConfiguration<AppealItem>
+{
+    public void Configure(EntityTypeBuilder<AppealItem> builder)
+    {
+        builder.Property(i => i.ItemCode).HasMaxLength(8);
+        builder.HasIndex(i => new { i.AppealId, i.ItemCode }).IsUnique();
+    }
+}
+
+public sealed class AppealEvidenceConfiguration : IEntityTypeConfiguration<AppealEvidence>
+{
+    public void Configure(EntityTypeBuilder<AppealEvidence> builder)
+    {
+        builder.Property(e => e.FileName).HasMaxLength(AppealRules.FileNameMaxLength);
+        builder.Property(e => e.StoredName).HasMaxLength(64);
+        builder.Property(e => e.ContentType).HasMaxLength(64);
     }
 }
 

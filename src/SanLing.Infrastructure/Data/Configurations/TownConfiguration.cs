@@ -10,6 +10,8 @@ public sealed class TownConfiguration : IEntityTypeConfiguration<Town>
         builder.Property(t => t.Code).HasMaxLength(TownRules.CodeMaxLength);
         builder.Property(t => t.Name).HasMaxLength(TownRules.NameMaxLength);
         builder.Property(t => t.Version).IsConcurrencyToken();
+        // Towns created before appeals get the default period, not a closed one.
+        builder.Property(t => t.AppealPeriodDays).HasDefaultValue(Domain.Evaluation.AppealRules.DefaultPeriodDays);
         builder.HasIndex(t => t.Code).IsUnique();
     }
 }

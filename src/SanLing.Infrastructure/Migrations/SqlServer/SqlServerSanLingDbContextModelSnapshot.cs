@@ -246,6 +246,11 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AppealPeriodDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(7);
+
                     b.Property<int>("CardEscalateAfterDays")
                         .HasColumnType("int");
 
@@ -319,6 +324,215 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("TownHolidays");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Evaluation.Appeal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AgainstVeto")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("CorrectionRunId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("FiledAs")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("FiledByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("VerdictAfter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VerdictBefore")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool?>("VetoAfter")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("VetoBefore")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectionRunId");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("TownId");
+
+                    b.HasIndex("SubjectId", "RunId");
+
+                    b.HasIndex("TownId", "Status");
+
+                    b.ToTable("Appeals");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Evaluation.AppealEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AppealId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppealId");
+
+                    b.HasIndex("TownId");
+
+                    b.ToTable("AppealEvidence");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Evaluation.AppealItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("After")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AppealId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Before")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TownId");
+
+                    b.HasIndex("AppealId", "ItemCode")
+                        .IsUnique();
+
+                    b.ToTable("AppealItems");
                 });
 
             modelBuilder.Entity("SanLing.Domain.Evaluation.EvaluationItemResult", b =>
@@ -407,6 +621,9 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AnswersAppealId")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("date");
 
@@ -453,6 +670,8 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AnswersAppealId");
 
                     b.HasIndex("RuleSetId");
 
@@ -2017,6 +2236,48 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SanLing.Domain.Evaluation.Appeal", b =>
+                {
+                    b.HasOne("SanLing.Domain.Evaluation.EvaluationRun", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectionRunId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SanLing.Domain.Evaluation.EvaluationRun", "Run")
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SanLing.Domain.Subjects.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Evaluation.AppealEvidence", b =>
+                {
+                    b.HasOne("SanLing.Domain.Evaluation.Appeal", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Evaluation.AppealItem", b =>
+                {
+                    b.HasOne("SanLing.Domain.Evaluation.Appeal", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SanLing.Domain.Evaluation.EvaluationItemResult", b =>
                 {
                     b.HasOne("SanLing.Domain.Evaluation.EvaluationResult", null)
@@ -2045,6 +2306,11 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
 
             modelBuilder.Entity("SanLing.Domain.Evaluation.EvaluationRun", b =>
                 {
+                    b.HasOne("SanLing.Domain.Evaluation.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AnswersAppealId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SanLing.Domain.Standards.RuleSet", null)
                         .WithMany()
                         .HasForeignKey("RuleSetId")
@@ -2295,6 +2561,13 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Evaluation.Appeal", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("SanLing.Domain.Evaluation.EvaluationResult", b =>

@@ -230,6 +230,11 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AppealPeriodDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(7);
+
                     b.Property<int>("CardEscalateAfterDays")
                         .HasColumnType("INTEGER");
 
@@ -301,6 +306,209 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("TownHolidays");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Evaluation.Appeal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AgainstVeto")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CorrectionRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiledAs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VerdictAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VerdictBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("VetoAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("VetoBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectionRunId");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("TownId");
+
+                    b.HasIndex("SubjectId", "RunId");
+
+                    b.HasIndex("TownId", "Status");
+
+                    b.ToTable("Appeals");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Evaluation.AppealEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppealId");
+
+                    b.HasIndex("TownId");
+
+                    b.ToTable("AppealEvidence");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Evaluation.AppealItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("After")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Before")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TownId");
+
+                    b.HasIndex("AppealId", "ItemCode")
+                        .IsUnique();
+
+                    b.ToTable("AppealItems");
                 });
 
             modelBuilder.Entity("SanLing.Domain.Evaluation.EvaluationItemResult", b =>
@@ -383,6 +591,9 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AnswersAppealId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("TEXT");
 
@@ -429,6 +640,8 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AnswersAppealId");
 
                     b.HasIndex("RuleSetId");
 
@@ -1955,6 +2168,48 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SanLing.Domain.Evaluation.Appeal", b =>
+                {
+                    b.HasOne("SanLing.Domain.Evaluation.EvaluationRun", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectionRunId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SanLing.Domain.Evaluation.EvaluationRun", "Run")
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SanLing.Domain.Subjects.Subject", "Subject")
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+
+                    b.Navigation("Subject");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Evaluation.AppealEvidence", b =>
+                {
+                    b.HasOne("SanLing.Domain.Evaluation.Appeal", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Evaluation.AppealItem", b =>
+                {
+                    b.HasOne("SanLing.Domain.Evaluation.Appeal", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SanLing.Domain.Evaluation.EvaluationItemResult", b =>
                 {
                     b.HasOne("SanLing.Domain.Evaluation.EvaluationResult", null)
@@ -1983,6 +2238,11 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
 
             modelBuilder.Entity("SanLing.Domain.Evaluation.EvaluationRun", b =>
                 {
+                    b.HasOne("SanLing.Domain.Evaluation.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AnswersAppealId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SanLing.Domain.Standards.RuleSet", null)
                         .WithMany()
                         .HasForeignKey("RuleSetId")
@@ -2233,6 +2493,13 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Evaluation.Appeal", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("SanLing.Domain.Evaluation.EvaluationResult", b =>

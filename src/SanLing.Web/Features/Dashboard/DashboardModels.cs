@@ -110,6 +110,9 @@ public sealed record OfficeDashboard(
     /// <summary>Escalated disputes waiting for 受理.</summary>
     public int EscalatedWaiting { get; init; }
 
+    /// <summary>Appeals (申诉) waiting for the office's review.</summary>
+    public int AppealsWaiting { get; init; }
+
     public Supervision.SupervisionCounts Orders { get; init; } = new(0, 0, 0, 0, 0);
 }
 

@@ -48,9 +48,11 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
                              && !db.EscalatedDisputes.Any(d => d.FindingId == f.Id), ct);
         var deadlines = await db.DeadlinesAsync(ct);
         var orders = await Supervision.SupervisionQueries.CountsAsync(db.SupervisionOrders.AsNoTracking(), deadlines.BoundsOn(today), ct);
+        var appeals = await Appeals.AppealQueries.WaitingCountAsync(db, ct);
         return new OfficeDashboard(today, month, missingGrids + missingWhole, overdue, risky, backlog, attestationYear, pending, warnings)
         {
             EscalatedWaiting = waiting,
+            AppealsWaiting = appeals,
             Orders = orders,
         };
     }

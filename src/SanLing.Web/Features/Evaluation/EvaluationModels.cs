@@ -9,6 +9,12 @@ public sealed record RunRow(int Id, int Year, DateOnly AsOf, DateTimeOffset RunA
     int Subjects, int Compliant, int Pending, Guid Version)
 {
     public bool IsFullYear => AsOf == new DateOnly(Year, 12, 31);
+
+    /// <summary>A published run's 公示 period and where to appeal (the 公示 notice).</summary>
+    public Appeals.AppealNotice? AppealNotice { get; init; }
+
+    /// <summary>The appeal this run answers (a corrected result), if any.</summary>
+    public int? AnswersAppealId { get; init; }
 }
 
 public sealed record RunListPage(IReadOnlyList<RunRow> Runs, RunForm Form, bool CanRun);
@@ -50,14 +56,21 @@ public sealed record ResultsPage(
     IReadOnlyList<SubjectResultRow> Subjects,
     PageInfo Paging,
     IReadOnlyList<(int Id, string Name)> TerritoryOptions,
-    bool CanPublish);
+    bool CanPublish)
+{
+    /// <summary>Results this run carries because appeals were upheld (the final list's "changed on appeal").</summary>
+    public IReadOnlyList<AppealLine> ChangedOnAppeal { get; init; } = [];
+}
 
 public sealed record ItemCardRow(string Code, string Title, ItemVerdict Verdict, string Reason, string? ReasonData);
 
 public sealed record SubjectCard(RunRow Run, string Code, string Name, SubjectKind Kind, string? TerritoryName, SubjectVerdict Verdict,
     int ConsecutiveCompliantYears, Honour Honour, bool IsVetoed, IReadOnlyList<ItemCardRow> Items);
 
-public sealed record ListsPage(RunRow Run, IReadOnlyList<ResultLine> Honours, IReadOnlyList<ResultLine> Vetoed, IReadOnlyList<IncidentLine> Incidents);
+public sealed record ListsPage(RunRow Run, IReadOnlyList<ResultLine> Honours, IReadOnlyList<ResultLine> Vetoed, IReadOnlyList<IncidentLine> Incidents)
+{
+    public IReadOnlyList<AppealLine> ChangedOnAppeal { get; init; } = [];
+}
 
 public sealed record VerdictChange(string Code, string Name, SubjectKind Kind, SubjectVerdict? Before, SubjectVerdict? After, IReadOnlyList<(string Code, ItemVerdict? Before, ItemVerdict? After)> Items);
 

@@ -8,7 +8,7 @@ namespace SanLing.Web.Features.Evaluation;
 /// Reads stored runs. Runs are town-filtered; results and items are reached only through a run of the town.
 /// Leadership sees published runs only. A fixed number of queries per page.
 /// </summary>
-public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor http)
+public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor http, Appeals.AppealQueries appeals)
 {
     public const int PageSize = 50;
 
@@ -44,7 +44,8 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
             .GroupBy(r => r.RunId)
             .Select(g => new { Subjects = g.Count(), Compliant = g.Count(x => x.Verdict == SubjectVerdict.Compliant), Pending = g.Count(x => x.Verdict == SubjectVerdict.Pending) })
             .FirstOrDefaultAsync(ct);
-        return Row(run, c is null ? (0, 0, 0) : (c.Subjects, c.Compliant, c.Pending));
+        var notice = run is { IsPublished: true, PublishedAt: { } at } ? appeals.NoticeOf(at, await appeals.TownPeriodDaysAsync(ct)) : null;
+        return Row(run, c is null ? (0, 0, 0) : (c.Subjects, c.Compliant, c.Pending)) with { AppealNotice = notice, AnswersAppealId = run.AnswersAppealId };
     }
 
     public async Task<ResultsPage?> ResultsAsync(int id, ResultFilter filter, bool canPublish, PathString path, QueryString query, CancellationToken ct)
@@ -107,7 +108,10 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
 
         return new ResultsPage(row, ruleSetName,
             Trend(rates.Groups, previousRates?.Groups), Trend(rates.Kinds, previousRates?.Kinds), Trend(rates.Territories, previousRates?.Territories),
-            previousYear?.Id, previousSameYear, filter, subjects, new PageInfo(page, PageSize, total, path, query), territories, canPublish);
+            previousYear?.Id, previousSameYear, filter, subjects, new PageInfo(page, PageSize, total, path, query), territories, canPublish)
+        {
+            ChangedOnAppeal = await Reports.ChangedOnAppealAsync(run, ct),
+        };
     }
 
     public async Task<SubjectCard?> CardAsync(int id, int subjectId, CancellationToken ct)
@@ -153,7 +157,10 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
         return new ListsPage(row,
             lines.Where(l => l.Honour != Honour.None).OrderByDescending(l => l.ConsecutiveCompliantYears).ThenBy(l => l.Code, StringComparer.Ordinal).ToList(),
             lines.Where(l => l.IsVetoed).ToList(),
-            incidents);
+            incidents)
+        {
+            ChangedOnAppeal = await Reports.ChangedOnAppealAsync(run, ct),
+        };
     }
 
     public async Task<ComparePage?> CompareAsync(int id, CancellationToken ct)

@@ -16,6 +16,7 @@ public sealed class TownSettingsCommands(SanLingDbContext db, TimeProvider clock
             {
                 Name = t.Name, InspectionDueDay = t.InspectionDueDay, Version = t.Version,
                 CardYellowWithinDays = t.CardYellowWithinDays, CardEscalateAfterDays = t.CardEscalateAfterDays,
+                AppealPeriodDays = t.AppealPeriodDays,
             })
             .FirstOrDefaultAsync(ct);
         if (form is not null)
@@ -55,12 +56,17 @@ public sealed class TownSettingsCommands(SanLingDbContext db, TimeProvider clock
         {
             changes[nameof(Town.CardEscalateAfterDays)] = [town.CardEscalateAfterDays, form.CardEscalateAfterDays];
         }
+        if (town.AppealPeriodDays != form.AppealPeriodDays)
+        {
+            changes[nameof(Town.AppealPeriodDays)] = [town.AppealPeriodDays, form.AppealPeriodDays];
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Entry(town).Property(t => t.Version).OriginalValue = form.Version;
         town.Name = name;
         town.InspectionDueDay = form.InspectionDueDay!.Value;
         town.CardYellowWithinDays = form.CardYellowWithinDays!.Value;
         town.CardEscalateAfterDays = form.CardEscalateAfterDays!.Value;
+        town.AppealPeriodDays = form.AppealPeriodDays!.Value;
         // Holidays are audited rows of their own (added, renamed, removed).
         var wanted = HolidayList.Parse(form.Holidays).Days.ToDictionary(d => d.Date, d => d.Name);
         var existing = await db.TownHolidays.ToListAsync(ct);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Common;
+using SanLing.Domain.Evaluation;
 using SanLing.Domain.Supervision;
 
 namespace SanLing.Web.Features.Settings;
@@ -15,6 +16,9 @@ public sealed class TownSettingsForm
 
     /// <summary>A red card escalates to the subject's 第一责任人 after this many working days.</summary>
     public int? CardEscalateAfterDays { get; set; }
+
+    /// <summary>公示期: days after publication during which verdicts may be appealed.</summary>
+    public int? AppealPeriodDays { get; set; }
 
     /// <summary>The town's holidays, one a line: <c>2026-10-01 国庆节</c> (the name is optional).</summary>
     public string? Holidays { get; set; }
@@ -44,6 +48,10 @@ public sealed class TownSettingsFormValidator : AbstractValidator<TownSettingsFo
             .NotNull().WithMessage(_ => l["请填写红牌升级天数"])
             .Must(d => CardThresholds.IsValidEscalateAfter(d!.Value)).When(f => f.CardEscalateAfterDays is not null)
             .WithMessage(_ => string.Format(l["红牌升级天数必须是 1 到 {0} 之间的整数"].Value, CardThresholds.MaxDays));
+        RuleFor(f => f.AppealPeriodDays)
+            .NotNull().WithMessage(_ => l["请填写公示期天数"])
+            .Must(d => AppealRules.IsValidPeriodDays(d!.Value)).When(f => f.AppealPeriodDays is not null)
+            .WithMessage(_ => string.Format(l["公示期天数必须是 {0} 到 {1} 之间的整数"].Value, AppealRules.MinPeriodDays, AppealRules.MaxPeriodDays));
         RuleFor(f => f.Holidays).Custom((text, context) =>
         {
             var (_, bad) = HolidayList.Parse(text);

@@ -48,6 +48,7 @@ public static class Navigation
         new("年度评定", "Attestations", "Index", Roles.Office) { Group = Assessment },
         new("数据导入", "Imports", "Index", Roles.Office),
         new("评定结果", "Evaluation", "Index", Roles.Office, Roles.Leadership, Roles.Admin) { Group = Assessment },
+        new("申诉复核", "Appeals", "Index", Roles.Office) { Group = Assessment, Actions = ["Index", "Details"] },
         new("用户管理", "Users", "Index", Roles.Admin) { Group = Administration },
         new("镇设置", "Settings", "Index", Roles.Admin) { Group = Administration },
         new("审计日志", "Audit", "Index", Roles.Admin) { Group = Administration },
