@@ -93,5 +93,7 @@ public class Finding : Entity
     /// <summary>已化解 or 已整改 with a date on or before <paramref name="day"/>; 上报 is not closed at this level.</summary>
     public bool IsClosedBy(DateOnly day) => FindingRules.IsClosedBy(Status, ClosedOn, day);
 
+    public List<FindingPhoto> Photos { get; set; } = [];
+
     public bool IsOverdueOn(DateOnly day) => FindingRules.IsOverdueOn(Type, Status, RectifyBy, day);
 }

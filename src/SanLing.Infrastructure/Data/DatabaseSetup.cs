@@ -70,6 +70,11 @@ public static class DatabaseSetup
         // Keys in the database under one application name (instances share cookies and antiforgery tokens), each
         // encrypted with key material that is not in the database: a certificate, or else the key file.
         var keys = KeyMaterial.Load(configuration, contentRoot, keyDirectory);
+        // Finding photos: Photos:Directory, by default photos/ beside the keys (both beside the database).
+        var photoDirectory = configuration[$"{Photos.PhotoStore.Section}:Directory"] is { Length: > 0 } configuredPhotos
+            ? (Path.IsPathRooted(configuredPhotos) ? configuredPhotos : Path.Combine(contentRoot, configuredPhotos))
+            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(keyDirectory))!, "photos");
+        services.AddSingleton(new Photos.PhotoStore(photoDirectory));
         services.AddSingleton(keys);
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("SanLing")

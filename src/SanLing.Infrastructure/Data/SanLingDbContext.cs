@@ -102,6 +102,7 @@ public abstract class SanLingDbContext : IdentityDbContext<AppUser>, IDataProtec
     public DbSet<SecurityCase> Cases => Set<SecurityCase>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<FindingPhoto> FindingPhotos => Set<FindingPhoto>();
     public DbSet<MonthLock> MonthLocks => Set<MonthLock>();
     public DbSet<KeyPerson> KeyPersons => Set<KeyPerson>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();

@@ -18,9 +18,10 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers.Remove("X-Powered-By");
-            // Pages carry personal data; static files may be cached.
+            // Pages carry personal data; static files may be cached. An action that chose its own policy keeps it
+            // (finding photos: private, for the user's own browser only).
             if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css")
-                && !context.Request.Path.StartsWithSegments("/js"))
+                && !context.Request.Path.StartsWithSegments("/js") && string.IsNullOrEmpty(headers.CacheControl))
             {
                 headers.CacheControl = "no-store";
             }

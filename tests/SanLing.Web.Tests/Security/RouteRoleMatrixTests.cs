@@ -145,6 +145,8 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["POST Inspections.Edit"] = Only("/Inspections/Edit", LedgerReaders) with { FormFrom = "/Inspections/Edit?{unit}&month={month}" },
         ["GET Inspections.Todo"] = Only("/Inspections/Todo", LedgerReaders),
         ["POST Inspections.FollowUp"] = Only("/Inspections/FollowUp/{finding}", LedgerReaders) with { FormFrom = "/Inspections/Todo" },
+        // Finding photos: whoever may see the finding, never leadership (decision 0014).
+        ["GET Photos.Show"] = Only("/Photos/Show/{photo}", Office, Admin, Grid, Liaison),
 
         ["GET InspectionReview.Index"] = Only("/InspectionReview/Index", Office, Leader),
         ["GET InspectionReview.Missing"] = Only("/InspectionReview/Missing?month={month}", Office),
@@ -541,7 +543,7 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
     private const string MissingNumber = "999999999";
 
     /// <summary>Placeholders whose record belongs to a subject, and so is in or out of a grid worker's or liaison's scope.</summary>
-    private static readonly string[] ScopedPlaceholders = ["subject", "petition", "accident", "case", "grid", "keyperson", "rental", "finding", "unit"];
+    private static readonly string[] ScopedPlaceholders = ["subject", "petition", "accident", "case", "grid", "keyperson", "rental", "finding", "unit", "photo"];
 
     private readonly Dictionary<string, List<Candidate>> _candidates = [];
     private readonly Dictionary<string, string> _fixed = [];
@@ -757,6 +759,22 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
         _candidates["rental"] = Of((await db.RentalHouses.OrderBy(x => x.IsRegistered).ThenBy(x => x.Id).Select(x => new { x.Id, x.SubjectId }).ToListAsync()).Select(x => (x.Id, x.SubjectId)));
         _candidates["finding"] = Of((await db.Findings.Where(f => f.Status == FindingStatus.Mediating || f.Status == FindingStatus.Rectifying)
             .OrderBy(x => x.Id).Select(x => new { x.Id, x.Inspection!.SubjectId }).ToListAsync()).Select(x => (x.Id, x.SubjectId)));
+        // A photo on the first open finding of each subject (the demo town has none): a real file, as an upload leaves it.
+        var store = Factory.Services.GetRequiredService<SanLing.Infrastructure.Photos.PhotoStore>();
+        var processed = SanLing.Infrastructure.Photos.PhotoProcessor.Process(Photos.PhotoFiles.JpegWithGps(64, 48), recordLocation: false).Photo!;
+        var photos = new List<(FindingPhoto Photo, int SubjectId)>();
+        foreach (var finding in _candidates["finding"].GroupBy(c => c.SubjectId).Select(g => g.First()))
+        {
+            var photo = new FindingPhoto
+            {
+                FindingId = int.Parse(finding.Value, CultureInfo.InvariantCulture), Stage = PhotoStage.Before, StoredName = await store.SaveAsync(processed, default),
+                ContentType = "image/jpeg", Width = processed.Width, Height = processed.Height, Bytes = processed.Jpeg.Length, UploadedAt = Factory.Clock.GetUtcNow(),
+            };
+            db.FindingPhotos.Add(photo);
+            photos.Add((photo, finding.SubjectId));
+        }
+        await db.SaveChangesAsync();
+        _candidates["photo"] = photos.Select(p => new Candidate(Text(p.Photo.Id), p.SubjectId)).ToList();
         // A unit of the monthly inspection: a grid (workshop), or an enterprise/unit without any, inspected as a whole.
         var grids = await db.Grids.OrderBy(g => g.Id).Select(g => new { g.Id, g.SubjectId, g.WorkerUserId }).ToListAsync();
         var whole = await db.Subjects.Where(s => s.TerritoryId != null && !s.Grids.Any()).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync();

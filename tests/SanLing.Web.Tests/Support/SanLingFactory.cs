@@ -39,6 +39,9 @@ public class SanLingFactory : WebApplicationFactory<Program>
     public static string KeyDirectoryFor(string databasePath) =>
         Path.Combine(Path.GetDirectoryName(databasePath)!, Path.GetFileNameWithoutExtension(databasePath) + "-keys");
 
+    /// <summary>This portal's photo folder (<c>x.db</c> → <c>x-photos</c>): one per database, never shared between tests.</summary>
+    public string PhotoDirectory => Path.Combine(Path.GetDirectoryName(DatabasePath)!, Path.GetFileNameWithoutExtension(DatabasePath) + "-photos");
+
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.FromHours(8)));
 
     /// <summary>Settings of this portal on top of the tests' defaults (set them before the first request).</summary>
@@ -53,6 +56,7 @@ public class SanLingFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:SanLing", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("DataProtection:KeyDirectory", KeyDirectory);
+        builder.UseSetting("Photos:Directory", PhotoDirectory);
         if (_demo is { } demo)
         {
             builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
@@ -129,6 +133,10 @@ public class SanLingFactory : WebApplicationFactory<Program>
             if (Directory.Exists(KeyDirectory))
             {
                 Directory.Delete(KeyDirectory, recursive: true);
+            }
+            if (Directory.Exists(PhotoDirectory))
+            {
+                Directory.Delete(PhotoDirectory, recursive: true);
             }
         }
         catch (IOException)

@@ -51,3 +51,16 @@ public sealed class MonthLockConfiguration : IEntityTypeConfiguration<MonthLock>
         builder.HasIndex(m => new { m.TownId, m.SubjectId, m.Month }).IsUnique().HasFilter("[SubjectId] IS NOT NULL");
     }
 }
+
+public sealed class FindingPhotoConfiguration : IEntityTypeConfiguration<FindingPhoto>
+{
+    public void Configure(EntityTypeBuilder<FindingPhoto> builder)
+    {
+        builder.HasOne(p => p.Finding).WithMany(f => f.Photos).HasForeignKey(p => p.FindingId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.StoredName).HasMaxLength(64);
+        builder.HasIndex(p => p.StoredName).IsUnique();
+        builder.Property(p => p.ContentType).HasMaxLength(32);
+        builder.Property(p => p.UploadedBy).HasMaxLength(256);
+        builder.HasIndex(p => new { p.FindingId, p.Stage });
+    }
+}

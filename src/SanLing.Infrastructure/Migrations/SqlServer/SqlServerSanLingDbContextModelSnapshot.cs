@@ -762,6 +762,83 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                     b.ToTable("Findings");
                 });
 
+            modelBuilder.Entity("SanLing.Domain.Inspections.FindingPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("FindingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("float");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.HasIndex("TownId");
+
+                    b.HasIndex("FindingId", "Stage");
+
+                    b.ToTable("FindingPhotos");
+                });
+
             modelBuilder.Entity("SanLing.Domain.Inspections.Inspection", b =>
                 {
                     b.Property<int>("Id")
@@ -2329,6 +2406,17 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                     b.Navigation("Inspection");
                 });
 
+            modelBuilder.Entity("SanLing.Domain.Inspections.FindingPhoto", b =>
+                {
+                    b.HasOne("SanLing.Domain.Inspections.Finding", "Finding")
+                        .WithMany("Photos")
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Finding");
+                });
+
             modelBuilder.Entity("SanLing.Domain.Inspections.Inspection", b =>
                 {
                     b.HasOne("SanLing.Domain.Subjects.Grid", "Grid")
@@ -2578,6 +2666,11 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
             modelBuilder.Entity("SanLing.Domain.Evaluation.EvaluationRun", b =>
                 {
                     b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Inspections.Finding", b =>
+                {
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("SanLing.Domain.Inspections.Inspection", b =>

@@ -730,6 +730,81 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                     b.ToTable("Findings");
                 });
 
+            modelBuilder.Entity("SanLing.Domain.Inspections.FindingPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.HasIndex("TownId");
+
+                    b.HasIndex("FindingId", "Stage");
+
+                    b.ToTable("FindingPhotos");
+                });
+
             modelBuilder.Entity("SanLing.Domain.Inspections.Inspection", b =>
                 {
                     b.Property<int>("Id")
@@ -2261,6 +2336,17 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                     b.Navigation("Inspection");
                 });
 
+            modelBuilder.Entity("SanLing.Domain.Inspections.FindingPhoto", b =>
+                {
+                    b.HasOne("SanLing.Domain.Inspections.Finding", "Finding")
+                        .WithMany("Photos")
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Finding");
+                });
+
             modelBuilder.Entity("SanLing.Domain.Inspections.Inspection", b =>
                 {
                     b.HasOne("SanLing.Domain.Subjects.Grid", "Grid")
@@ -2510,6 +2596,11 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
             modelBuilder.Entity("SanLing.Domain.Evaluation.EvaluationRun", b =>
                 {
                     b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Inspections.Finding", b =>
+                {
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("SanLing.Domain.Inspections.Inspection", b =>

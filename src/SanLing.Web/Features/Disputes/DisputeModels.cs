@@ -25,7 +25,11 @@ public sealed record DisputeRow(
 public sealed record DisputeListPage(string? Stage, IReadOnlyList<DisputeRow> Rows, PageInfo Paging);
 
 public sealed record DisputeDetails(DisputeRow Dispute, Guid? Version, DateOnly? AcceptedOn, DateOnly? AssignedOn, int? LimitDays, string? ConclusionNote,
-    DateOnly? ConcludedOn, string? VerificationNote, DateOnly? VerifiedOn, int ReturnCount, DateOnly Today);
+    DateOnly? ConcludedOn, string? VerificationNote, DateOnly? VerifiedOn, int ReturnCount, DateOnly Today)
+{
+    /// <summary>The photos taken when the dispute was found (decision 0014).</summary>
+    public IReadOnlyList<Photos.PhotoLink> Photos { get; init; } = [];
+}
 
 public sealed class AssignForm
 {

@@ -111,8 +111,10 @@ public sealed class DisputeQueries(SanLingDbContext db, TimeProvider clock)
         }
         row = (await WithCardsAsync([row], ct))[0];
         var flow = await db.EscalatedDisputes.AsNoTracking().Where(d => d.FindingId == findingId).FirstOrDefaultAsync(ct);
+        var photos = await db.FindingPhotos.AsNoTracking().Where(p => p.FindingId == findingId).OrderBy(p => p.Id)
+            .Select(p => new Photos.PhotoLink(p.Id, p.Stage)).ToListAsync(ct);
         return new DisputeDetails(row, flow?.Version, flow?.AcceptedOn, flow?.AssignedOn, flow?.LimitDays, flow?.ConclusionNote, flow?.ConcludedOn,
-            flow?.VerificationNote, flow?.VerifiedOn, flow?.ReturnCount ?? 0, Today);
+            flow?.VerificationNote, flow?.VerifiedOn, flow?.ReturnCount ?? 0, Today) { Photos = photos };
     }
 
     /// <summary>The day a waiting dispute reached the office, for 受理 (null when it is not a waiting 上报 dispute).</summary>

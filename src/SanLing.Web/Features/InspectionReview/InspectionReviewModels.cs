@@ -101,6 +101,9 @@ public sealed record OverdueHazard(int Id, string SubjectName, string? GridName,
 
     /// <summary>The open 督办 order about it, if any.</summary>
     public int? OrderId { get; init; }
+
+    /// <summary>Its photos (整改前, and 整改后 if any were sent before it was marked rectified).</summary>
+    public IReadOnlyList<Photos.PhotoLink> Photos { get; init; } = [];
 }
 
 public sealed record RiskyDispute(int Id, string SubjectName, string? GridName, DisputeCategory? Category, string Description, string? Parties, bool CriminalRisk, bool GroupRisk, DateOnly FoundOn, int DaysOpen)

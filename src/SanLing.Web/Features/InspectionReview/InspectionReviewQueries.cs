@@ -247,6 +247,7 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
                     f.Id, Subject = f.Inspection!.Subject!.Name, Grid = f.Inspection.Grid!.Name, f.HazardCategory, f.RiskLevel, f.Description, f.Inspection.InspectedOn, f.RectifyBy,
                     Responsible = f.Inspection.Grid != null ? f.Inspection.Grid.WorkerName : f.Inspection.Subject.ContactPerson,
                     Order = open.Where(o => o.FindingId == f.Id).Select(o => (int?)o.Id).FirstOrDefault(),
+                    Photos = f.Photos.OrderBy(p => p.Id).Select(p => new Photos.PhotoLink(p.Id, p.Stage)).ToList(),
                 })
                 .ToListAsync(ct)
             : [];
@@ -274,7 +275,7 @@ public sealed class InspectionReviewQueries(SanLingDbContext db, AccessScope sco
             today,
             show,
             hazards.Select(h => new OverdueHazard(h.Id, h.Subject, h.Grid, h.HazardCategory, h.RiskLevel, h.Description, h.InspectedOn, h.RectifyBy!.Value,
-                today.DayNumber - h.InspectedOn.DayNumber, today.DayNumber - h.RectifyBy.Value.DayNumber) { Responsible = h.Responsible, OrderId = h.Order }).ToList(),
+                today.DayNumber - h.InspectedOn.DayNumber, today.DayNumber - h.RectifyBy.Value.DayNumber) { Responsible = h.Responsible, OrderId = h.Order, Photos = h.Photos }).ToList(),
             disputes.Select(d => new RiskyDispute(d.Id, d.Subject, d.Grid, d.DisputeCategory, d.Description, d.Parties, d.RiskOfCriminalEscalation, d.RiskOfGroupIncident, d.InspectedOn,
                 today.DayNumber - d.InspectedOn.DayNumber) { Responsible = d.Responsible, OrderId = d.Order }).ToList(),
             backlog);

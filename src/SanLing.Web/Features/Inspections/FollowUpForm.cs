@@ -11,6 +11,12 @@ public sealed class FollowUpForm
     public DateOnly? ClosedOn { get; set; }
     public ResolutionMethod? ResolutionMethod { get; set; }
     public Guid Version { get; set; }
+
+    /// <summary>整改后: photos of the hazard rectified.</summary>
+    public List<IFormFile> AfterPhotos { get; set; } = [];
+
+    /// <summary>记录拍摄位置 (see <see cref="InspectionForm.RecordLocation"/>).</summary>
+    public bool RecordLocation { get; set; }
 }
 
 public sealed class FollowUpFormValidator : AbstractValidator<FollowUpForm>

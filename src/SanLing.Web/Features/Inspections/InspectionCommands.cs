@@ -7,7 +7,7 @@ namespace SanLing.Web.Features.Inspections;
 /// Writes of the monthly inspection and of finding follow-ups. The form is already validated and the unit checked
 /// against the user's scope; the month lock is checked here, inside the save.
 /// </summary>
-public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, TimeProvider clock)
+public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, TimeProvider clock, Photos.PhotoUploadService photos, CurrentActor actor)
 {
     private DateOnly Today => clock.Today();
 
@@ -116,6 +116,7 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
                 inspection.Findings.Add(finding);
             }
             Apply(row, finding);
+            finding.Photos.AddRange(row.Staged.Select(p => photos.ToEntity(p, actor.UserName)));
         }
         return true;
     }
@@ -139,7 +140,8 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
     }
 
     /// <summary>One tap on the 待办 list: a dispute resolved or escalated, a hazard rectified.</summary>
-    public async Task<(SaveOutcome Outcome, string? Error)> FollowUpAsync(int findingId, FollowUpForm form, CancellationToken ct)
+    /// <param name="after">整改后 photos, checked and written; recorded with the follow-up (the caller discards them otherwise).</param>
+    public async Task<(SaveOutcome Outcome, string? Error)> FollowUpAsync(int findingId, FollowUpForm form, IReadOnlyList<Photos.StagedPhoto> after, CancellationToken ct)
     {
         var finding = await scope.Apply(db.Findings, f => f.Inspection!.Subject)
             .Include(f => f.Inspection)
@@ -169,6 +171,7 @@ public sealed class InspectionCommands(SanLingDbContext db, AccessScope scope, T
             f.Status = form.Outcome!.Value;
             f.ClosedOn = form.Outcome == FindingStatus.Escalated ? null : form.ClosedOn;
             f.ResolutionMethod = form.Outcome == FindingStatus.Resolved ? form.ResolutionMethod : null;
+            f.Photos.AddRange(after.Select(p => photos.ToEntity(p, actor.UserName)));
         }, ct);
         return (outcome, outcome == SaveOutcome.Stale ? "保存失败：该问题已被他人更新，请刷新后再处理。" : null);
     }

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using SanLing.Domain.Common;
 using SanLing.Domain.Inspections;
+using SanLing.Web.Features.Photos;
 
 namespace SanLing.Web.Features.Inspections;
 
@@ -18,6 +20,9 @@ public sealed class InspectionForm
 
     /// <summary>本月未发现问题: an explicit answer.</summary>
     public bool NothingFound { get; set; }
+
+    /// <summary>记录拍摄位置: keep the photos' GPS position (latitude/longitude only); otherwise it is dropped.</summary>
+    public bool RecordLocation { get; set; }
 
     public Guid Version { get; set; }
     public List<FindingForm> Findings { get; set; } = [];
@@ -54,7 +59,24 @@ public sealed class FindingForm
     /// <summary>Ticked on an existing finding entered by mistake.</summary>
     public bool Remove { get; set; }
 
+    /// <summary>整改前: photos of the problem as found (camera), sent with this post.</summary>
+    public List<IFormFile> Photos { get; set; } = [];
+
+    /// <summary>整改后: photos of a hazard rectified.</summary>
+    public List<IFormFile> AfterPhotos { get; set; } = [];
+
+    /// <summary>The photos already saved (shown as thumbnails; not posted).</summary>
+    [BindNever]
+    public IReadOnlyList<PhotoLink> Saved { get; set; } = [];
+
+    /// <summary>This post's photos, checked and written, for the save to record.</summary>
+    [BindNever]
+    public List<StagedPhoto> Staged { get; } = [];
+
+    public IEnumerable<(IFormFile File, PhotoStage Stage)> Uploads =>
+        Photos.Select(f => (f, PhotoStage.Before)).Concat(AfterPhotos.Select(f => (f, PhotoStage.After)));
+
     /// <summary>An untouched empty row (the form always offers one): ignored.</summary>
-    public bool IsBlank => Id is null && Type is null && string.IsNullOrWhiteSpace(Description) && DisputeCategory is null
+    public bool IsBlank => Id is null && Photos.Count == 0 && AfterPhotos.Count == 0 && Type is null && string.IsNullOrWhiteSpace(Description) && DisputeCategory is null
         && HazardCategory is null && string.IsNullOrWhiteSpace(Parties) && RiskLevel is null && RectifyBy is null && ClosedOn is null;
 }

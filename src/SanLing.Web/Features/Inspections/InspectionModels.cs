@@ -59,6 +59,9 @@ public sealed record TodoItem(
     string? GridName)
 {
     public bool IsOverdueOn(DateOnly day) => Type == FindingType.Hazard && RectifyBy is { } by && by < day;
+
+    /// <summary>Its photos, 整改前 and 整改后.</summary>
+    public IReadOnlyList<Photos.PhotoLink> Photos { get; init; } = [];
 }
 
 public sealed record TodoPage(IReadOnlyList<TodoItem> Items, DateOnly Today, Shared.PageInfo Paging);

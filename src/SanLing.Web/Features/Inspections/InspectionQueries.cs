@@ -177,6 +177,25 @@ public sealed class InspectionQueries(SanLingDbContext db, AccessScope scope, Ti
         return (form, saved.Status, saved.IsLate);
     }
 
+    /// <summary>The saved photos of the form's findings (in the user's scope), in one query.</summary>
+    public async Task FillSavedPhotosAsync(IReadOnlyList<FindingForm> rows, CancellationToken ct)
+    {
+        var ids = rows.Where(r => r.Id is not null).Select(r => r.Id!.Value).ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        var saved = (await scope.Apply(db.FindingPhotos.AsNoTracking(), p => p.Finding!.Inspection!.Subject)
+                .Where(p => ids.Contains(p.FindingId))
+                .Select(p => new { p.FindingId, p.Id, p.Stage })
+                .ToListAsync(ct))
+            .ToLookup(p => p.FindingId, p => new Photos.PhotoLink(p.Id, p.Stage));
+        foreach (var row in rows.Where(r => r.Id is not null))
+        {
+            row.Saved = saved[row.Id!.Value].ToList();
+        }
+    }
+
     /// <summary>Open disputes (化解中) and hazards (整改中) of the user's scope.</summary>
     public IQueryable<Finding> OpenFindings() =>
         scope.Apply(db.Findings.AsNoTracking(), f => f.Inspection!.Subject)
@@ -212,5 +231,8 @@ public sealed class InspectionQueries(SanLingDbContext db, AccessScope scope, Ti
         findings.Select(f => new TodoItem(
             f.Id, f.Version, f.Type, f.DisputeCategory, f.HazardCategory, f.Description, f.Parties,
             f.RiskOfCriminalEscalation, f.RiskOfGroupIncident, f.RiskLevel, f.RectifyBy,
-            f.Inspection!.InspectedOn, f.Inspection.Subject!.Name, f.Inspection.Grid!.Name));
+            f.Inspection!.InspectedOn, f.Inspection.Subject!.Name, f.Inspection.Grid!.Name)
+        {
+            Photos = f.Photos.OrderBy(p => p.Id).Select(p => new Photos.PhotoLink(p.Id, p.Stage)).ToList(),
+        });
 }

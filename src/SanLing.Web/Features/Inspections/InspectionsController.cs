@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using SanLing.Domain.Common;
 using SanLing.Domain.Inspections;
+using SanLing.Web.Features.Photos;
 
 namespace SanLing.Web.Features.Inspections;
 
 /// <summary>本月排查: grid workers and liaisons submit their units' monthly inspection and follow up open findings; office staff correct.</summary>
 [Authorize(Roles = Roles.GridWorker + "," + Roles.Liaison + "," + Roles.Office)]
-public sealed class InspectionsController(InspectionQueries queries, InspectionCommands commands, IValidator<InspectionForm> validator, IValidator<FollowUpForm> followUpValidator) : PortalController
+public sealed class InspectionsController(InspectionQueries queries, InspectionCommands commands, PhotoUploadService photos, IValidator<InspectionForm> validator, IValidator<FollowUpForm> followUpValidator) : PortalController
 {
     private bool IsOffice => User.IsInRole(Roles.Office);
 
@@ -44,6 +45,8 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
     }
 
     [HttpPost]
+    [RequestSizeLimit(PhotoRules.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = PhotoRules.MaxRequestBytes)]
     public async Task<IActionResult> Edit(InspectionForm form, CancellationToken ct)
     {
         var month = MonthText.Parse(form.Month, queries.Today);
@@ -67,8 +70,26 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
         result.AddTo(ModelState);
         if (ModelState.IsValid)
         {
+            await StagePhotosAsync(form, ct);
+        }
+        if (ModelState.IsValid)
+        {
             var submit = form.Command == InspectionForm.Submit;
-            var outcome = await commands.SaveAsync(unit, month.Value, form, submit, IsOffice, ct);
+            var staged = form.Findings.SelectMany(f => f.Staged).ToList();
+            SaveOutcome outcome;
+            try
+            {
+                outcome = await commands.SaveAsync(unit, month.Value, form, submit, IsOffice, ct);
+            }
+            catch
+            {
+                photos.Discard(staged);
+                throw;
+            }
+            if (outcome != SaveOutcome.Saved)
+            {
+                photos.Discard(staged);
+            }
             if (outcome is SaveOutcome.Saved or SaveOutcome.Unchanged)
             {
                 var received = outcome == SaveOutcome.Unchanged;
@@ -121,6 +142,8 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
 
     /// <param name="returnUrl">Where the follow-up was made (the 待办 list, or an inspection form's 上月未办结); local only.</param>
     [HttpPost]
+    [RequestSizeLimit(PhotoRules.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = PhotoRules.MaxRequestBytes)]
     public async Task<IActionResult> FollowUp(int id, FollowUpForm form, string? returnUrl, CancellationToken ct)
     {
         IActionResult Back() => Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToAction(nameof(Todo));
@@ -130,7 +153,28 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
             TempData.Danger(string.Join(L["；"].Value, result.Errors.Select(e => e.ErrorMessage)));
             return Back();
         }
-        var (outcome, error) = await commands.FollowUpAsync(id, form, ct);
+        var (checkedPhotos, refusals) = await photos.CheckAsync(form.AfterPhotos.Select(f => (f, PhotoStage.After)), form.RecordLocation, ct);
+        if (refusals.Count > 0)
+        {
+            TempData.Danger(string.Join(L["；"].Value, refusals));
+            return Back();
+        }
+        var staged = await photos.WriteAsync(checkedPhotos, ct);
+        SaveOutcome outcome;
+        string? error;
+        try
+        {
+            (outcome, error) = await commands.FollowUpAsync(id, form, staged, ct);
+        }
+        catch
+        {
+            photos.Discard(staged);
+            throw;
+        }
+        if (outcome != SaveOutcome.Saved)
+        {
+            photos.Discard(staged);
+        }
         if (outcome == SaveOutcome.NotFound)
         {
             return NotFound();
@@ -146,8 +190,42 @@ public sealed class InspectionsController(InspectionQueries queries, InspectionC
         return Back();
     }
 
+    /// <summary>
+    /// Checks every photo of the form (all before any is written); a refused one is named beside its finding and
+    /// nothing is written. Accepted photos are written and attached to their rows for the save to record.
+    /// </summary>
+    private async Task StagePhotosAsync(InspectionForm form, CancellationToken ct)
+    {
+        var rows = form.Findings.Select((row, index) => (row, index)).Where(r => !r.row.IsBlank && !r.row.Remove).ToList();
+        if (rows.Sum(r => r.row.Photos.Count + r.row.AfterPhotos.Count) > PhotoRules.MaxPerPost)
+        {
+            ModelState.AddModelError("", L["一次最多上传 {0} 张照片，请分几次上传。", PhotoRules.MaxPerPost]);
+            return;
+        }
+        var accepted = new List<(FindingForm Row, IReadOnlyList<(PhotoStage Stage, Infrastructure.Photos.ProcessedPhoto Photo)> Photos)>();
+        foreach (var (row, index) in rows)
+        {
+            var (checkedPhotos, refusals) = await photos.CheckAsync(row.Uploads, form.RecordLocation, ct);
+            foreach (var refusal in refusals)
+            {
+                ModelState.AddModelError($"Findings[{index}].Photos", refusal);
+            }
+            accepted.Add((row, checkedPhotos));
+        }
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddModelError("", L["有照片未被接受（见下方说明），这次什么也没有保存。请重新选择照片后再提交。"]);
+            return;
+        }
+        foreach (var (row, checkedPhotos) in accepted)
+        {
+            row.Staged.AddRange(await photos.WriteAsync(checkedPhotos, ct));
+        }
+    }
+
     private async Task<InspectionEditor> EditorAsync(InspectionUnit unit, DateOnly month, InspectionForm form, CancellationToken ct)
     {
+        await queries.FillSavedPhotosAsync(form.Findings, ct);
         var (_, status, isLate) = await queries.FormAsync(unit, month, null, ct);
         var dueDate = MonthPeriod.DueDate(month, await queries.DueDayAsync(ct));
         var carried = await queries.CarriedAsync(unit, month, ct);

@@ -4,6 +4,8 @@
 // - a confirmation that summarises what is sent;
 // - a submit made offline is queued and sent once the connection returns. The form's SubmissionKey makes the
 //   server answer "already received" to a repeated post, so a queued post is stored exactly once.
+// - photos go only with a post made online (multipart); the draft and the offline queue keep the text alone, and the
+//   form says so (decision 0014).
 (() => {
     const QUEUE = "sanling.inspection.queue";
     const form = document.getElementById("inspection-form");
@@ -28,12 +30,11 @@
     };
 
     async function post(url, data) {
-        const response = await fetch(url, {
-            method: "POST",
-            body: data,
-            credentials: "same-origin",
-            headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-        });
+        // FormData (photos included) is sent as multipart with its own boundary; queued text as urlencoded.
+        const headers = data instanceof FormData
+            ? { Accept: "application/json" }
+            : { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" };
+        const response = await fetch(url, { method: "POST", body: data, credentials: "same-origin", headers });
         const json = await response.json().catch(() => ({}));
         return { ok: response.ok && (json.status === "received" || json.status === "duplicate"), status: response.status, ...json };
     }
@@ -121,7 +122,7 @@
         row.querySelectorAll("[name], [id], [for], [data-field]").forEach((el) => {
             ["name", "id", "for", "data-field"].forEach((attr) => el.hasAttribute(attr) && el.setAttribute(attr, rename(el.getAttribute(attr))));
         });
-        row.querySelectorAll("input[type='hidden']").forEach((el) => el.remove());
+        row.querySelectorAll("input[type='hidden'], .finding-photos").forEach((el) => el.remove());
         row.querySelectorAll("input[name$='.Remove']").forEach((el) => el.closest(".col-12")?.remove());
         row.querySelectorAll(".invalid-feedback, field-error").forEach((el) => (el.textContent = ""));
         row.querySelectorAll("input, textarea, select").forEach((el) => {
@@ -188,7 +189,8 @@
     const values = () => {
         const result = {};
         form.querySelectorAll("input, textarea, select").forEach((el) => {
-            if (skipped(el.name)) {
+            // A chosen photo cannot be kept in localStorage (nor put back into a file input).
+            if (skipped(el.name) || el.type === "file") {
                 return;
             }
             result[el.name] = el.type === "checkbox" ? el.checked : el.value;
@@ -294,23 +296,34 @@
                 const status = row.querySelector(".finding-status");
                 const typeText = type?.value ? type.options[type.selectedIndex].text : form.dataset.summaryUntyped;
                 const statusText = status?.value ? ` · ${status.options[status.selectedIndex].text}` : "";
-                line(`· ${typeText}${statusText}: ${row.querySelector("textarea")?.value.trim() || ""}`);
+                const photoCount = photosIn(row);
+                const photoText = photoCount ? ` · ${form.dataset.summaryPhotos.replace("{0}", photoCount)}` : "";
+                line(`· ${typeText}${statusText}${photoText}: ${row.querySelector("textarea")?.value.trim() || ""}`);
             });
         }
         if (removed.length) {
             line(form.dataset.summaryRemoved.replace("{0}", removed.length));
         }
     };
+    const photosIn = (row) => [...row.querySelectorAll("input[type='file']")].reduce((n, input) => n + (input.files?.length || 0), 0);
+    const hasPhotos = () => photosIn(form) > 0;
+    // The text of the form, without files: what the offline queue keeps.
     const body = (command) => {
-        const data = new URLSearchParams(new FormData(form));
+        const data = new URLSearchParams();
+        new FormData(form).forEach((value, name) => typeof value === "string" && data.append(name, value));
         data.set("Command", command);
         return data.toString();
+    };
+    const withPhotos = (command) => {
+        const data = new FormData(form);
+        data.set("Command", command);
+        return data;
     };
     const enqueue = () => {
         const items = queue().filter((item) => item.key !== form.querySelector("input[name='SubmissionKey']").value);
         items.push({ url: form.action, body: body("submit"), key: form.querySelector("input[name='SubmissionKey']").value, draftKey, queuedAt: new Date().toISOString() });
         saveQueue(items);
-        say(form.dataset.offlineQueued, "warning");
+        say(hasPhotos() ? `${form.dataset.offlineQueued} ${form.dataset.offlinePhotos}` : form.dataset.offlineQueued, "warning");
     };
     let bypass = false;
     const sendNow = async () => {
@@ -319,7 +332,7 @@
             return;
         }
         try {
-            const answer = await post(form.action, body("submit"));
+            const answer = await post(form.action, hasPhotos() ? withPhotos("submit") : body("submit"));
             if (answer.ok) {
                 localStorage.removeItem(draftKey);
                 window.location.assign(answer.next);
