@@ -51,9 +51,17 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         return (ruleSet, facts.Select(f => Evaluator.Judge(ruleSet, f, period)).ToList());
     }
 
-    public async Task<RunOutcome> RunAsync(int year, DateOnly? asOf, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Evaluates and stores. A run before 31 Dec is provisional (<see cref="EvaluationRunKind.AsOf"/>), as is any run the
+    /// caller marks so (the nightly refresh on 31 Dec); storing one removes the year's earlier provisional runs.
+    /// </summary>
+    public async Task<RunOutcome> RunAsync(int year, DateOnly? asOf, CancellationToken cancellationToken = default) =>
+        await RunAsync(year, asOf, null, cancellationToken);
+
+    public async Task<RunOutcome> RunAsync(int year, DateOnly? asOf, EvaluationRunKind? kind, CancellationToken cancellationToken = default)
     {
         var period = await PeriodAsync(year, asOf, cancellationToken);
+        var runKind = kind ?? EvaluationRun.KindFor(year, period.CutOff);
         var (ruleSet, evaluations) = await JudgeAsync(period, cancellationToken);
 
         // Consecutive compliant years continue from the latest full-year run of the previous year.
@@ -71,6 +79,7 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         {
             Year = year,
             AsOf = period.CutOff,
+            Kind = runKind,
             RuleSetId = ruleSet.Id,
             RunAt = clock.GetUtcNow(),
             RunBy = db.Actor.UserName,
@@ -86,7 +95,7 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
                 TerritoryId = e.Facts.TerritoryId,
                 Verdict = e.Verdict,
                 ConsecutiveCompliantYears = years,
-                Honour = period.IsFullYear ? Honours.For(years) : Honour.None,
+                Honour = runKind == EvaluationRunKind.Annual ? Honours.For(years) : Honour.None,
                 IsVetoed = e.IsVetoed,
                 Items = e.Items.Select(i => new EvaluationItemResult
                 {
@@ -111,6 +120,10 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
             // Untracked from here: the results must not be inserted a second time by a later save.
             db.ChangeTracker.Clear();
             run.Results = results;
+            if (runKind == EvaluationRunKind.AsOf)
+            {
+                await RemoveEarlierAsOfRunsAsync(year, run.Id, cancellationToken);
+            }
         }
         finally
         {
@@ -135,6 +148,24 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         }
         db.ChangeTracker.Clear();
         return new RunOutcome(run, ruleSet, evaluations, year > ruleSet.Year && previousRunId is null);
+    }
+
+    /// <summary>
+    /// Keeps the year's latest <see cref="EvaluationRun.AsOfRunsKept"/> provisional runs (this one included), so the
+    /// nightly refresh does not grow the database. Set-based deletes, items first (no reliance on cascades).
+    /// </summary>
+    private async Task RemoveEarlierAsOfRunsAsync(int year, int keptRunId, CancellationToken cancellationToken)
+    {
+        var stale = db.EvaluationRuns.Where(r => r.Year == year && r.Kind == EvaluationRunKind.AsOf && !r.IsPublished && r.Id != keptRunId)
+            .OrderByDescending(r => r.Id).Skip(EvaluationRun.AsOfRunsKept - 1).Select(r => r.Id);
+        var ids = await stale.ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        await db.EvaluationItemResults.Where(i => db.EvaluationResults.Any(r => r.Id == i.ResultId && ids.Contains(r.RunId))).ExecuteDeleteAsync(cancellationToken);
+        await db.EvaluationResults.Where(r => ids.Contains(r.RunId)).ExecuteDeleteAsync(cancellationToken);
+        await db.EvaluationRuns.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 
     private static string Truncate(string reason) => reason.Length <= 2000 ? reason : reason[..1999] + "…";

@@ -64,6 +64,8 @@ public class SanLingFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
         builder.UseSetting("Security:LoginAttemptsPerAccountPerMinute", "1000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // No as-of refresh racing a test's own town building; tests refresh explicitly (or drive the job).
+        builder.UseSetting("Evaluation:RefreshAsOfOnStart", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -6,9 +6,12 @@ namespace SanLing.Web.Features.Evaluation;
 
 /// <summary>One stored run in the list, with its counts.</summary>
 public sealed record RunRow(int Id, int Year, DateOnly AsOf, DateTimeOffset RunAt, string? RunBy, bool IsPublished, DateTimeOffset? PublishedAt,
-    int Subjects, int Compliant, int Pending, Guid Version)
+    int Subjects, int Compliant, int Pending, Guid Version, EvaluationRunKind Kind = EvaluationRunKind.Annual)
 {
     public bool IsFullYear => AsOf == new DateOnly(Year, 12, 31);
+
+    /// <summary>预评: the current year as of a date; never published, no rate against last year.</summary>
+    public bool IsProvisional => Kind == EvaluationRunKind.AsOf;
 }
 
 public sealed record RunListPage(IReadOnlyList<RunRow> Runs, RunForm Form, bool CanRun);
@@ -63,4 +66,5 @@ public sealed record VerdictChange(string Code, string Name, SubjectKind Kind, S
 
 public sealed record ComparePage(RunRow Run, RunRow? Previous, IReadOnlyList<VerdictChange> Changes);
 
-public sealed record RateTableModel(string Id, string Caption, IReadOnlyList<RateWithTrend> Rows, bool ShowTarget);
+/// <summary>A provisional run shows its counts (pending apart from failing) but no rate: pending is not a fall to 0 %.</summary>
+public sealed record RateTableModel(string Id, string Caption, IReadOnlyList<RateWithTrend> Rows, bool ShowTarget, bool Provisional = false);
