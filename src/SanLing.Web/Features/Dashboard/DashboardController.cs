@@ -32,5 +32,5 @@ public sealed class DashboardController(DashboardQueries queries, OfficeDashboar
     /// <summary>The old early-warning board: there is one early-warning page now (the stored as-of run's).</summary>
     [HttpGet]
     [Authorize(Roles = Roles.Office)]
-    public IActionResult Warnings() => RedirectToActionPermanent("Warning", "Evaluation");
+    public IActionResult Warnings() => RedirectToAction("Warning", "Evaluation");
 }
