@@ -114,7 +114,8 @@ public sealed class AsOfRunTests
         Assert.Empty(await AsOfRunsAsync(factory));
 
         ImportAssert.Succeeded(await SmallTownFixture.ImportAsync(factory, "subjects", Book(Sheet("单位", TemplateImportTests.SubjectHeaders,
-            ["QY01", "导入企业", "企业", null, "李四", "王五", "13800000000", "一路1号", "2020-01-01", null]))));
+            ["CUN01", "导入村", "村", null, "李四", "王五", null, null, null, null],
+            ["QY01", "导入企业", "企业", "CUN01", "李四", "王五", "13800000000", "一路1号", null, null]))));
 
         var run = Assert.Single(await AsOfRunsAsync(factory));
         Assert.Equal(Today, run.AsOf);

@@ -53,7 +53,11 @@ public sealed record ResultsPage(
     IReadOnlyList<SubjectResultRow> Subjects,
     PageInfo Paging,
     IReadOnlyList<(int Id, string Name)> TerritoryOptions,
-    bool CanPublish);
+    bool CanPublish)
+{
+    /// <summary>The rule set's item titles by code, shown beside the codes.</summary>
+    public IReadOnlyDictionary<string, string> ItemTitles { get; init; } = new Dictionary<string, string>();
+}
 
 public sealed record ItemCardRow(string Code, string Title, ItemVerdict Verdict, string Reason, string? ReasonData);
 
@@ -64,7 +68,10 @@ public sealed record ListsPage(RunRow Run, IReadOnlyList<ResultLine> Honours, IR
 
 public sealed record VerdictChange(string Code, string Name, SubjectKind Kind, SubjectVerdict? Before, SubjectVerdict? After, IReadOnlyList<(string Code, ItemVerdict? Before, ItemVerdict? After)> Items);
 
-public sealed record ComparePage(RunRow Run, RunRow? Previous, IReadOnlyList<VerdictChange> Changes);
+public sealed record ComparePage(RunRow Run, RunRow? Previous, IReadOnlyList<VerdictChange> Changes)
+{
+    public IReadOnlyDictionary<string, string> ItemTitles { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>A provisional run shows its counts (pending apart from failing) but no rate: pending is not a fall to 0 %.</summary>
 public sealed record RateTableModel(string Id, string Caption, IReadOnlyList<RateWithTrend> Rows, bool ShowTarget, bool Provisional = false);

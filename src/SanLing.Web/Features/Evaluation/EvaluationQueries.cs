@@ -112,7 +112,10 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
 
         return new ResultsPage(row, ruleSetName,
             Trend(rates.Groups, previousRates?.Groups), Trend(rates.Kinds, previousRates?.Kinds), Trend(rates.Territories, previousRates?.Territories),
-            previousYear?.Id, previousSameYear, filter, subjects, new PageInfo(page, PageSize, total, path, query), territories, canPublish && run.CanBePublished);
+            previousYear?.Id, previousSameYear, filter, subjects, new PageInfo(page, PageSize, total, path, query), territories, canPublish && run.CanBePublished)
+        {
+            ItemTitles = await ItemTitlesAsync(run.RuleSetId, ct),
+        };
     }
 
     public async Task<SubjectCard?> CardAsync(int id, int subjectId, CancellationToken ct)
@@ -197,8 +200,12 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
                 .OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
             changes.Add(new VerdictChange(any.Code, any.Name, any.Kind, before?.Verdict, after?.Verdict, itemChanges));
         }
-        return new ComparePage(row, previous, changes.OrderBy(c => c.Code, StringComparer.Ordinal).ToList());
+        var ruleSetId = await Runs.Where(r => r.Id == id).Select(r => r.RuleSetId).SingleAsync(ct);
+        return new ComparePage(row, previous, changes.OrderBy(c => c.Code, StringComparer.Ordinal).ToList()) { ItemTitles = await ItemTitlesAsync(ruleSetId, ct) };
     }
+
+    private async Task<IReadOnlyDictionary<string, string>> ItemTitlesAsync(int ruleSetId, CancellationToken ct) =>
+        await db.RuleSetItems.AsNoTracking().Where(i => i.RuleSetId == ruleSetId).ToDictionaryAsync(i => i.Code, i => i.Title, StringComparer.Ordinal, ct);
 
     /// <summary>The stored run for the annual report download (published only for leadership).</summary>
     public Task<EvaluationRun?> StoredRunAsync(int id, CancellationToken ct) => Runs.FirstOrDefaultAsync(r => r.Id == id, ct);
