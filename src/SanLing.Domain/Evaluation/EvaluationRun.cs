@@ -18,6 +18,13 @@ public enum ItemVerdict
     NotApplicable = 4,  // 不适用
 }
 
+/// <summary>A whole year (publishable), or the current year as of a date (预评: provisional, never published).</summary>
+public enum EvaluationRunKind
+{
+    Annual = 1,  // 全年评定
+    AsOf = 2,    // 预评（截至某日）
+}
+
 public enum Honour
 {
     None = 0,
@@ -34,6 +41,9 @@ public class EvaluationRun : Entity
 {
     public int Year { get; set; }
     public DateOnly AsOf { get; set; }
+
+    /// <summary>Annual, or a provisional as-of run of the current year (kept only as the latest per year, never published).</summary>
+    public EvaluationRunKind Kind { get; set; } = EvaluationRunKind.Annual;
     public int RuleSetId { get; set; }
     public DateTimeOffset RunAt { get; set; }
     public string? RunBy { get; set; }
@@ -50,6 +60,36 @@ public class EvaluationRun : Entity
     public int? AnswersAppealId { get; set; }
 
     public List<EvaluationResult> Results { get; set; } = [];
+
+    /// <summary>The kind a run of this cut-off is: 31 Dec makes it annual, any earlier day provisional.</summary>
+    public static EvaluationRunKind KindFor(int year, DateOnly asOf) =>
+        asOf >= new DateOnly(year, 12, 31) ? EvaluationRunKind.Annual : EvaluationRunKind.AsOf;
+
+    /// <summary>Only a whole year's run may be published: a provisional one would show pending subjects as failing.</summary>
+    public bool CanBePublished => Kind == EvaluationRunKind.Annual;
+
+    /// <summary>公示. Refused for a provisional (as-of) run; false when it was published already.</summary>
+    public bool Publish(DateTimeOffset at, string? by)
+    {
+        if (!CanBePublished)
+        {
+            throw new InvalidOperationException(NotPublishable);
+        }
+        if (IsPublished)
+        {
+            return false;
+        }
+        IsPublished = true;
+        PublishedAt = at;
+        PublishedBy = by;
+        return true;
+    }
+
+    /// <summary>Why a provisional run is not published (also the key of the web's resource file).</summary>
+    public const string NotPublishable = "预评结果（截至某日的评定）不能公示，只有全年评定可以公示。";
+
+    /// <summary>How many as-of runs of a year are kept: the latest only, so nightly refreshes do not grow the database.</summary>
+    public const int AsOfRunsKept = 1;
 }
 
 /// <summary>One subject's result in a run.</summary>

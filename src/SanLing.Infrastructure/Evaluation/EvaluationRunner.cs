@@ -51,9 +51,17 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         return (ruleSet, facts.Select(f => Evaluator.Judge(ruleSet, f, period)).ToList());
     }
 
-    public async Task<RunOutcome> RunAsync(int year, DateOnly? asOf, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Evaluates and stores. A run before 31 Dec is provisional (<see cref="EvaluationRunKind.AsOf"/>), as is any run the
+    /// caller marks so (the nightly refresh on 31 Dec); storing one removes the year's earlier provisional runs.
+    /// </summary>
+    public async Task<RunOutcome> RunAsync(int year, DateOnly? asOf, CancellationToken cancellationToken = default) =>
+        await RunAsync(year, asOf, null, cancellationToken);
+
+    public async Task<RunOutcome> RunAsync(int year, DateOnly? asOf, EvaluationRunKind? kind, CancellationToken cancellationToken = default)
     {
         var period = await PeriodAsync(year, asOf, cancellationToken);
+        var runKind = kind ?? EvaluationRun.KindFor(year, period.CutOff);
         var (ruleSet, evaluations) = await JudgeAsync(period, cancellationToken);
 
         var previous = await PreviousYearAsync(year, cancellationToken);
@@ -61,10 +69,11 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         {
             Year = year,
             AsOf = period.CutOff,
+            Kind = runKind,
             RuleSetId = ruleSet.Id,
             RunAt = clock.GetUtcNow(),
             RunBy = db.Actor.UserName,
-            Results = evaluations.Select(e => ResultOf(e, period, previous.Years)).ToList(),
+            Results = evaluations.Select(e => ResultOf(e, runKind, previous.Years)).ToList(),
         };
         var summary = new
         {
@@ -94,7 +103,7 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         var evaluation = evaluations.FirstOrDefault(e => e.Facts.SubjectId == subjectId)
             ?? throw new EvaluationRefusedException("该单位在 {0} 年不参加评定，无法重新评定。", baseRun.Year);
         var previous = await PreviousYearAsync(baseRun.Year, cancellationToken);
-        var corrected = ResultOf(evaluation, period, previous.Years);
+        var corrected = ResultOf(evaluation, baseRun.Kind, previous.Years);
 
         var results = await db.EvaluationResults.AsNoTracking().Include(r => r.Items)
             .Where(r => r.RunId == baseRunId && r.SubjectId != subjectId).ToListAsync(cancellationToken);
@@ -107,6 +116,7 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         {
             Year = baseRun.Year,
             AsOf = baseRun.AsOf,
+            Kind = baseRun.Kind,
             RuleSetId = ruleSet.Id,
             RunAt = clock.GetUtcNow(),
             RunBy = db.Actor.UserName,
@@ -145,7 +155,7 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         return (previousRunId, previous);
     }
 
-    private static EvaluationResult ResultOf(SubjectEvaluation e, EvaluationPeriod period, IReadOnlyDictionary<int, int> previous)
+    private static EvaluationResult ResultOf(SubjectEvaluation e, EvaluationRunKind runKind, IReadOnlyDictionary<int, int> previous)
     {
         var years = Honours.ConsecutiveYears(e.Verdict, previous.GetValueOrDefault(e.Facts.SubjectId));
         return new EvaluationResult
@@ -155,7 +165,7 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
             TerritoryId = e.Facts.TerritoryId,
             Verdict = e.Verdict,
             ConsecutiveCompliantYears = years,
-            Honour = period.IsFullYear ? Honours.For(years) : Honour.None,
+            Honour = runKind == EvaluationRunKind.Annual ? Honours.For(years) : Honour.None,
             IsVetoed = e.IsVetoed,
             Items = e.Items.Select(i => new EvaluationItemResult
             {
@@ -183,6 +193,10 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
             // Untracked from here: the results must not be inserted a second time by a later save.
             db.ChangeTracker.Clear();
             run.Results = results;
+            if (run.Kind == EvaluationRunKind.AsOf)
+            {
+                await RemoveEarlierAsOfRunsAsync(run.Year, run.Id, cancellationToken);
+            }
         }
         finally
         {
@@ -196,6 +210,24 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
             await transaction.CommitAsync(cancellationToken);
         }
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Keeps the year's latest <see cref="EvaluationRun.AsOfRunsKept"/> provisional runs (this one included), so the
+    /// nightly refresh does not grow the database. Set-based deletes, items first (no reliance on cascades).
+    /// </summary>
+    private async Task RemoveEarlierAsOfRunsAsync(int year, int keptRunId, CancellationToken cancellationToken)
+    {
+        var stale = db.EvaluationRuns.Where(r => r.Year == year && r.Kind == EvaluationRunKind.AsOf && !r.IsPublished && r.Id != keptRunId)
+            .OrderByDescending(r => r.Id).Skip(EvaluationRun.AsOfRunsKept - 1).Select(r => r.Id);
+        var ids = await stale.ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        await db.EvaluationItemResults.Where(i => db.EvaluationResults.Any(r => r.Id == i.ResultId && ids.Contains(r.RunId))).ExecuteDeleteAsync(cancellationToken);
+        await db.EvaluationResults.Where(r => ids.Contains(r.RunId)).ExecuteDeleteAsync(cancellationToken);
+        await db.EvaluationRuns.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 
     private static string Truncate(string reason) => reason.Length <= 2000 ? reason : reason[..1999] + "…";

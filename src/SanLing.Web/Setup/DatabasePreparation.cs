@@ -90,6 +90,8 @@ public static class DatabasePreparation
             .SetProperty(x => x.IsPublished, true)
             .SetProperty(x => x.PublishedAt, now)
             .SetProperty(x => x.PublishedBy, "seed-demo"), cancellationToken);
+        // And the current year's provisional evaluation (预评), as the nightly job would have stored it.
+        await new AsOfRefresher(db, clock).RefreshAsync(cancellationToken);
     }
 
     /// <summary>

@@ -92,6 +92,11 @@ public static class SanLingServices
         services.AddHealthChecks().AddDbContextCheck<SanLingDbContext>("database", tags: ["ready"]);
 
         services.AddSingleton<Features.Account.LoginThrottle>();
+        // The current year's as-of run (预评), stored nightly; pages read it rather than judging the town per request.
+        services.AddSingleton(sp => new Infrastructure.Evaluation.AsOfRefreshJob(sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Infrastructure.Evaluation.AsOfRefreshJob>>(),
+            configuration.GetValue("Evaluation:RefreshAsOfOnStart", true)));
+        services.AddHostedService(sp => sp.GetRequiredService<Infrastructure.Evaluation.AsOfRefreshJob>());
         // Checked now, so a mistyped proxy list stops the start rather than silently trusting nobody (or everybody).
         TrustedProxies.Read(configuration);
 

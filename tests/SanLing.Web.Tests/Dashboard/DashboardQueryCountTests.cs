@@ -11,6 +11,8 @@ public sealed class DashboardQueryCountTests
     {
         using var factory = new SanLingFactory(demo: false);
         var town = await DashboardTown.SeedAsync(factory, perTerritory);
+        // The current year's stored as-of run: the dashboard's default year and the early warning read it.
+        await factory.WithDbAsync(db => new Infrastructure.Evaluation.AsOfRefresher(db, factory.Clock).RefreshAsync());
         using var counter = new QueryCounter(factory.DatabasePath);
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await client.LoggedInAsync("office");
@@ -23,7 +25,7 @@ public sealed class DashboardQueryCountTests
             ["results"] = $"/Dashboard/Results/{run}",
             ["subject card"] = $"/Dashboard/Subject/{run}/{town.Subjects[^1].Id}",
             ["office"] = "/Dashboard/Office",
-            ["warnings"] = "/Dashboard/Warnings",
+            ["early warning"] = "/Evaluation/Warning",
         };
         foreach (var (name, url) in pages)
         {

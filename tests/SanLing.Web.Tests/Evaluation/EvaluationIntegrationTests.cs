@@ -282,16 +282,21 @@ public sealed class EvaluationIntegrationTests : IDisposable
             await db.SaveChangesAsync();
         });
         var office = await _factory.CreateBrowserlessClient().LoggedInAsync("chen", Password);
+        // The page reads the stored as-of run (预评): the office refreshes it with the button.
+        var before = await office.GetPageAsync("/Evaluation/Warning");
+        Assert.NotNull(before.QuerySelector("#no-as-of-run"));
+        await office.PostFormAsync("/Evaluation/RefreshAsOf", PortalClient.TokenOf(before), []);
         var page = await office.GetPageAsync("/Evaluation/Warning");
 
-        var failing = page.QuerySelectorAll("#failing-list tbody tr").ToDictionary(tr => tr.Children[0].TextContent, tr => tr.Children[3].TextContent);
+        var failing = page.QuerySelectorAll("#failing-list tbody tr").ToDictionary(tr => tr.Children[0].TextContent, tr => tr.Children[4].TextContent);
         Assert.Contains("2.4 不达标：当年发生刑事、治安案件 1 件（AJ-2026-3）", failing["QY02"], StringComparison.Ordinal);
         Assert.Contains("7.1 不达标", failing["CUN02"], StringComparison.Ordinal);
-        var risks = page.QuerySelectorAll("#risk-list tbody tr").ToDictionary(tr => tr.Children[0].TextContent, tr => tr.Children[3].TextContent);
-        Assert.Equal("缺月度排查 1 个月（2026-10）", risks["CUN01"]);
+        var risks = page.QuerySelectorAll("#risk-list tbody tr").ToDictionary(tr => tr.Children[0].TextContent, tr => tr.Children[4].TextContent);
+        Assert.Contains("待评定：应排查 10 个月，缺 1 个月（2026-10），尚可补报", risks["CUN01"], StringComparison.Ordinal);
         // Nobody has been attested for 2026 yet: all seven subjects wait.
         Assert.Equal("7", page.QuerySelector("#awaiting-count")!.TextContent);
-        Assert.Equal(0, await _factory.WithDbAsync(db => db.EvaluationRuns.CountAsync()));
+        var run = Assert.Single(await _factory.WithDbAsync(db => db.EvaluationRuns.ToListAsync()));
+        Assert.Equal(Domain.Evaluation.EvaluationRunKind.AsOf, run.Kind);
     }
 
     [Fact]

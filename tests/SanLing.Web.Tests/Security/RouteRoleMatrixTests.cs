@@ -197,6 +197,7 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["POST Evaluation.Run"] = Only("/Evaluation/Run", Office),
         ["POST Evaluation.Publish"] = Only("/Evaluation/Publish/{run}", Office),
         ["GET Evaluation.Warning"] = Only("/Evaluation/Warning", Office, Leader, Admin),
+        ["POST Evaluation.RefreshAsOf"] = Only("/Evaluation/RefreshAsOf", Office),
         ["GET Evaluation.Results"] = Only("/Evaluation/Results/{run}", Office, Leader, Admin),
         ["GET Evaluation.Card"] = Only("/Evaluation/Card/{run}?subjectId={subject}", Office, Leader, Admin),
         ["GET Evaluation.Lists"] = Only("/Evaluation/Lists/{run}", Office, Leader, Admin),

@@ -70,6 +70,8 @@ public class SanLingFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // The notification job would query on its own schedule (and upset query counts); tests run it by hand.
         builder.UseSetting("Notifications:Pump", "false");
+        // No as-of refresh racing a test's own town building; tests refresh explicitly (or drive the job).
+        builder.UseSetting("Evaluation:RefreshAsOfOnStart", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -10,6 +10,8 @@ public sealed class EvaluationRunConfiguration : IEntityTypeConfiguration<Evalua
     {
         builder.Property(r => r.RunBy).HasMaxLength(256);
         builder.Property(r => r.PublishedBy).HasMaxLength(256);
+        // Runs stored before the kind existed are annual (or as-of runs the office made by hand, left as they were).
+        builder.Property(r => r.Kind).HasDefaultValue(EvaluationRunKind.Annual);
         builder.HasOne<RuleSet>().WithMany().HasForeignKey(r => r.RuleSetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Results).WithOne().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.TownId, r.Year, r.RunAt });

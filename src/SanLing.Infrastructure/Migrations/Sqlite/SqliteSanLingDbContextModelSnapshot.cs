@@ -606,6 +606,11 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 

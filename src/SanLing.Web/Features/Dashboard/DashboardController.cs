@@ -29,7 +29,8 @@ public sealed class DashboardController(DashboardQueries queries, OfficeDashboar
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Office(CancellationToken ct) => View(await office.LoadAsync(ct));
 
+    /// <summary>The old early-warning board: there is one early-warning page now (the stored as-of run's).</summary>
     [HttpGet]
     [Authorize(Roles = Roles.Office)]
-    public async Task<IActionResult> Warnings(CancellationToken ct) => View(await office.WarningsAsync(ct));
+    public IActionResult Warnings() => RedirectToAction("Warning", "Evaluation");
 }

@@ -74,6 +74,12 @@ public sealed record LeadershipDashboard(
 
     /// <summary>督办 orders escalated past their red card to the subject's 第一责任人 (a count only: leadership sees no names).</summary>
     public int EscalatedOrders { get; init; }
+
+    /// <summary>The run shown is the current year's provisional one (预评): counts without rates, no target verdict.</summary>
+    public bool IsProvisional { get; init; }
+
+    /// <summary>Years in the selector whose run is provisional (labelled 预评).</summary>
+    public IReadOnlyList<int> ProvisionalYears { get; init; } = [];
 }
 
 /// <summary>Filter of the drill-down list of a run's subjects.</summary>
@@ -89,11 +95,17 @@ public sealed record ResultFilter
 
 public sealed record ResultRow(int SubjectId, string Code, string Name, SubjectKind Kind, string? TerritoryName, SubjectVerdict Verdict, int ConsecutiveCompliantYears, Honour Honour, bool IsVetoed);
 
-public sealed record ResultListPage(int RunId, int Year, DateOnly AsOf, ResultFilter Filter, string? TerritoryName, VerdictCounts Counts, IReadOnlyList<ResultRow> Rows, Shared.PageInfo Paging);
+public sealed record ResultListPage(int RunId, int Year, DateOnly AsOf, ResultFilter Filter, string? TerritoryName, VerdictCounts Counts, IReadOnlyList<ResultRow> Rows, Shared.PageInfo Paging)
+{
+    public bool IsProvisional { get; init; }
+}
 
 public sealed record ItemRow(string Code, string Title, ItemVerdict Verdict, string Reason, string? ReasonData);
 
-public sealed record SubjectCard(int RunId, int Year, DateOnly AsOf, ResultRow Result, IReadOnlyList<ItemRow> Items);
+public sealed record SubjectCard(int RunId, int Year, DateOnly AsOf, ResultRow Result, IReadOnlyList<ItemRow> Items)
+{
+    public bool IsProvisional { get; init; }
+}
 
 /// <summary>The office's work of today: each figure is a number that opens its list.</summary>
 public sealed record OfficeDashboard(
@@ -115,8 +127,3 @@ public sealed record OfficeDashboard(
 
     public Supervision.SupervisionCounts Orders { get; init; } = new(0, 0, 0, 0, 0);
 }
-
-/// <summary>A subject on the early-warning board and why.</summary>
-public sealed record WarningRow(int SubjectId, string Code, string Name, SubjectKind Kind, string? TerritoryName, int OpenDisputes, int OverdueHazards, IReadOnlyList<int> MissingMonths);
-
-public sealed record WarningBoard(int Year, DateOnly Today, IReadOnlyList<WarningRow> Rows);

@@ -15,21 +15,37 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
 
     public DateOnly Today => clock.Today();
 
-    private sealed record RunInfo(int Id, int Year, DateOnly AsOf, DateTimeOffset RunAt, int RuleSetId);
-
-    /// <summary>The latest published run of each year (max RunAt among the year's published runs), by year.</summary>
-    private async Task<SortedDictionary<int, RunInfo>> LatestPublishedRunsAsync(CancellationToken ct)
+    private sealed record RunInfo(int Id, int Year, DateOnly AsOf, DateTimeOffset RunAt, int RuleSetId, EvaluationRunKind Kind)
     {
-        var runs = await db.EvaluationRuns.AsNoTracking().Where(r => r.IsPublished)
-            .Select(r => new RunInfo(r.Id, r.Year, r.AsOf, r.RunAt, r.RuleSetId))
+        public bool IsProvisional => Kind == EvaluationRunKind.AsOf;
+    }
+
+    /// <summary>Published runs, and the current year's provisional run (预评, stored nightly): what leadership reads.</summary>
+    private IQueryable<EvaluationRun> VisibleRuns
+    {
+        get
+        {
+            var year = Today.Year;
+            return db.EvaluationRuns.AsNoTracking().Where(r => r.IsPublished || (r.Kind == EvaluationRunKind.AsOf && r.Year == year));
+        }
+    }
+
+    /// <summary>
+    /// By year: the latest published run (max RunAt among the year's published runs); for the current year, while it is
+    /// not published, its latest as-of run.
+    /// </summary>
+    private async Task<SortedDictionary<int, RunInfo>> LatestRunsAsync(CancellationToken ct)
+    {
+        var runs = await VisibleRuns
+            .Select(r => new RunInfo(r.Id, r.Year, r.AsOf, r.RunAt, r.RuleSetId, r.Kind))
             .ToListAsync(ct);
         return new SortedDictionary<int, RunInfo>(runs.GroupBy(r => r.Year)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.RunAt).ThenByDescending(r => r.Id).First()));
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.IsProvisional).ThenByDescending(r => r.RunAt).ThenByDescending(r => r.Id).First()));
     }
 
     public async Task<LeadershipDashboard> LeadershipAsync(int? year, int? territoryId, CancellationToken ct)
     {
-        var runs = await LatestPublishedRunsAsync(ct);
+        var runs = await LatestRunsAsync(ct);
         var territories = await db.Subjects.AsNoTracking()
             .Where(Subject.IsTerritory)
             .OrderBy(s => s.Code)
@@ -61,11 +77,14 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
             .Where(c => c.RunId == runId && c.Kind.Group() == group)
             .Aggregate(VerdictCounts.Empty, (acc, c) => acc.Add(c.Verdict, c.Count));
 
-        var trend = runs.Values.Select(r => new TrendPoint(r.Year, r.Id,
+        var points = runs.Values.Select(r => new TrendPoint(r.Year, r.Id,
                 Tally(r.Id, SubjectGroup.VillageCommunity), Tally(r.Id, SubjectGroup.EnterpriseUnit),
                 targets.TryGetValue(r.RuleSetId, out var tg) ? tg.VillageCommunityTarget : 0.90m,
                 targets.TryGetValue(r.RuleSetId, out var te) ? te.EnterpriseUnitTarget : 0.95m))
             .ToList();
+        // The trend is of published years: a provisional year's pending subjects would read as a fall.
+        var provisionalIds = runs.Values.Where(r => r.IsProvisional).Select(r => r.Id).ToHashSet();
+        var trend = points.Where(p => !provisionalIds.Contains(p.RunId)).ToList();
 
         var groups = new List<GroupStanding>();
         var honours = new List<HonourCount>();
@@ -73,7 +92,7 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
         var byTerritory = new List<TerritoryStanding>();
         if (run is not null)
         {
-            var point = trend.Single(p => p.RunId == run.Id);
+            var point = points.Single(p => p.RunId == run.Id);
             groups.Add(new GroupStanding(SubjectGroup.VillageCommunity, point.VillageCommunity, point.VillageCommunityTarget));
             groups.Add(new GroupStanding(SubjectGroup.EnterpriseUnit, point.EnterpriseUnit, point.EnterpriseUnitTarget));
             var ofRun = counts.Where(c => c.RunId == run.Id).ToList();
@@ -88,7 +107,12 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
         var deadlines = await db.DeadlinesAsync(ct);
         var escalated = await db.SupervisionOrders.AsNoTracking().CountAsync(Domain.Supervision.SupervisionRules.EscalatedBy(deadlines.BoundsOn(clock.Today())), ct);
         return new LeadershipDashboard(run?.Year, run?.Id, run?.AsOf, runs.Keys.Reverse().ToList(), tid, territory?.Name, territories,
-            groups, trend, byTerritory, incidents, inspections, honours, vetoed) { EscalatedOrders = escalated };
+            groups, trend, byTerritory, incidents, inspections, honours, vetoed)
+        {
+            EscalatedOrders = escalated,
+            IsProvisional = run?.IsProvisional ?? false,
+            ProvisionalYears = runs.Values.Where(r => r.IsProvisional).Select(r => r.Year).ToList(),
+        };
     }
 
     /// <summary>Each territory: the village/community itself plus the enterprises and units whose 属地 it is.</summary>
@@ -182,7 +206,7 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
         }).ToList();
     }
 
-    /// <summary>A published run's subjects with their verdicts (paged in SQL), or null when the run is not published here.</summary>
+    /// <summary>A visible run's subjects with their verdicts (paged in SQL), or null when the run is not published (nor the current as-of run) here.</summary>
     public async Task<ResultListPage?> ResultsAsync(int runId, ResultFilter filter, string path, QueryString query, CancellationToken ct)
     {
         var run = await PublishedRunAsync(runId, ct);
@@ -223,7 +247,10 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
         var total = await results.CountAsync(ct);
         var page = PageInfo.Clamp(filter.Page);
         var rows = await ToRows(results.OrderBy(r => r.Subject!.Code)).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return new ResultListPage(run.Id, run.Year, run.AsOf, filter, territoryName, counts, rows, new PageInfo(page, PageSize, total, path, query));
+        return new ResultListPage(run.Id, run.Year, run.AsOf, filter, territoryName, counts, rows, new PageInfo(page, PageSize, total, path, query))
+        {
+            IsProvisional = run.IsProvisional,
+        };
     }
 
     /// <summary>One subject's stored item verdicts and reasons in a published run.</summary>
@@ -250,12 +277,12 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
             .OrderBy(i => order.TryGetValue(i.ItemCode, out var o) ? o.SortOrder : int.MaxValue).ThenBy(i => i.ItemCode, StringComparer.Ordinal)
             .Select(i => new ItemRow(i.ItemCode, order.TryGetValue(i.ItemCode, out var o) ? o.Title : "", i.Verdict, i.Reason, i.ReasonData))
             .ToList();
-        return new SubjectCard(run.Id, run.Year, run.AsOf, result, rows);
+        return new SubjectCard(run.Id, run.Year, run.AsOf, result, rows) { IsProvisional = run.IsProvisional };
     }
 
     private Task<RunInfo?> PublishedRunAsync(int runId, CancellationToken ct) =>
-        db.EvaluationRuns.AsNoTracking().Where(r => r.Id == runId && r.IsPublished)
-            .Select(r => new RunInfo(r.Id, r.Year, r.AsOf, r.RunAt, r.RuleSetId))
+        VisibleRuns.Where(r => r.Id == runId)
+            .Select(r => new RunInfo(r.Id, r.Year, r.AsOf, r.RunAt, r.RuleSetId, r.Kind))
             .FirstOrDefaultAsync(ct);
 
     private static IQueryable<ResultRow> ToRows(IQueryable<EvaluationResult> results) =>

@@ -40,7 +40,8 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
 
         var attestationYear = today.Year - 1;
         var pending = await PendingAttestationsAsync(attestationYear, ct);
-        var warnings = (await WarningsAsync(ct)).Rows.Count;
+        // The one early-warning definition: the stored as-of run's failing and at-risk subjects.
+        var warnings = await new Evaluation.WarningQueries(db, clock).CountAsync(ct);
 
         // Escalated disputes the office has not accepted yet: submitted 上报 findings without a flow.
         var waiting = await db.Findings.AsNoTracking()
@@ -83,62 +84,5 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
         var codeList = codes.ToList();
         var done = await db.Attestations.AsNoTracking().CountAsync(a => a.Year == year && codeList.Contains(a.ItemCode), ct);
         return Math.Max(0, expected - done);
-    }
-
-    /// <summary>
-    /// 预警: subjects with an open dispute, an overdue hazard or, this year, a month whose inspections are past due and
-    /// incomplete. Six queries whatever the size of the town.
-    /// </summary>
-    public async Task<WarningBoard> WarningsAsync(CancellationToken ct)
-    {
-        var today = Today;
-        var dueDay = await DueDayAsync(ct);
-        var year = today.Year;
-        var lastDue = MonthPeriod.LastDueMonth(today, dueDay);
-
-        var disputes = await db.Findings.AsNoTracking()
-            .Where(f => f.Type == FindingType.Dispute && f.Status != FindingStatus.Resolved)
-            .GroupBy(f => f.Inspection!.SubjectId).Select(g => new { SubjectId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.SubjectId, g => g.Count, ct);
-        var hazards = await db.Findings.AsNoTracking()
-            .Where(FindingRules.Overdue(today))
-            .GroupBy(f => f.Inspection!.SubjectId).Select(g => new { SubjectId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.SubjectId, g => g.Count, ct);
-        var subjects = await db.Subjects.AsNoTracking()
-            .Select(s => new
-            {
-                s.Id, s.Code, s.Name, s.Kind, Territory = s.Territory != null ? s.Territory.Name : null, s.EstablishedOn, s.DissolvedOn,
-            })
-            .ToListAsync(ct);
-        var gridCounts = await db.Grids.AsNoTracking().GroupBy(g => g.SubjectId).Select(g => new { SubjectId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.SubjectId, g => g.Count, ct);
-        var first = MonthPeriod.Of(year, 1);
-        var last = MonthPeriod.Of(year, 12);
-        var submitted = (await db.Inspections.AsNoTracking()
-                .Where(SignOffRules.CountsAsSubmitted).Where(i => i.Month >= first && i.Month <= last)
-                .GroupBy(i => new { i.SubjectId, i.Month, Whole = i.GridId == null })
-                .Select(g => new { g.Key.SubjectId, g.Key.Month, g.Key.Whole, Count = g.Count() })
-                .ToListAsync(ct))
-            .ToDictionary(g => (g.SubjectId, g.Month, g.Whole), g => g.Count);
-
-        var rows = new List<WarningRow>();
-        foreach (var s in subjects)
-        {
-            var grids = gridCounts.GetValueOrDefault(s.Id);
-            var missing = Completeness.RequiredMonths(year, lastDue, s.EstablishedOn, s.DissolvedOn)
-                .Where(m => grids > 0
-                    ? submitted.GetValueOrDefault((s.Id, m, false)) < grids
-                    : !s.Kind.IsTerritory() && submitted.GetValueOrDefault((s.Id, m, true)) == 0)
-                .Select(m => m.Month).ToList();
-            var open = disputes.GetValueOrDefault(s.Id);
-            var late = hazards.GetValueOrDefault(s.Id);
-            if (open > 0 || late > 0 || missing.Count > 0)
-            {
-                rows.Add(new WarningRow(s.Id, s.Code, s.Name, s.Kind, s.Territory, open, late, missing));
-            }
-        }
-        return new WarningBoard(year, today, rows
-            .OrderByDescending(r => r.OverdueHazards + r.OpenDisputes + r.MissingMonths.Count)
-            .ThenBy(r => r.Code, StringComparer.Ordinal).ToList());
     }
 }

@@ -29,20 +29,38 @@ public sealed class EvaluationCommands(SanLingDbContext db, TimeProvider clock, 
         return form.AsOf ?? (form.Year == today.Year ? today : null);
     }
 
-    /// <summary>公示: leadership sees the run from now on. <see cref="SaveOutcome.Unchanged"/> when it was published already.</summary>
+    /// <summary>
+    /// 公示: leadership sees the run from now on. <see cref="SaveOutcome.Unchanged"/> when it was published already,
+    /// <see cref="SaveOutcome.Refused"/> for a provisional (as-of) run, which the domain never publishes.
+    /// </summary>
     public async Task<SaveOutcome> PublishAsync(int id, Guid version, CancellationToken ct)
     {
         var run = await db.EvaluationRuns.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (run is { CanBePublished: false })
+        {
+            return SaveOutcome.Refused;
+        }
         if (run is { IsPublished: true })
         {
             return SaveOutcome.Unchanged;
         }
-        return await db.SaveEditAsync(run, version, r =>
+        return await db.SaveEditAsync(run, version, r => r.Publish(clock.GetUtcNow(), db.Actor.UserName), ct);
+    }
+
+    /// <summary>Stores the current year's as-of run now (the office's button); its id, or the refusal in the user's language.</summary>
+    public async Task<(int? RunId, string? Error)> RefreshAsOfAsync(CancellationToken ct)
+    {
+        try
         {
-            r.IsPublished = true;
-            r.PublishedAt = clock.GetUtcNow();
-            r.PublishedBy = db.Actor.UserName;
-        }, ct);
+            var outcome = await new AsOfRefresher(db, clock).RefreshAsync(ct);
+            return outcome is null
+                ? (null, localizer["没有适用于 {0} 年的评定细则，请先建立评定细则。", clock.Today().Year])
+                : (outcome.Run.Id, null);
+        }
+        catch (EvaluationRefusedException ex)
+        {
+            return (null, localizer[ex.Format, [.. ex.Args]]);
+        }
     }
 
     /// <summary>Logs a download of the annual report.</summary>

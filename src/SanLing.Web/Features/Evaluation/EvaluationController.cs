@@ -45,6 +45,9 @@ public sealed class EvaluationController(EvaluationQueries queries, EvaluationCo
             case SaveOutcome.Unchanged:
                 TempData.Warning(L["该评定结果已公示。"]);
                 break;
+            case SaveOutcome.Refused:
+                TempData.Danger(L["预评结果（截至某日的评定）不能公示，只有全年评定可以公示。"]);
+                return RedirectToAction(nameof(Results), new { id });
             default:
                 TempData.Success(L["已公示评定结果，领导可以查看。"]);
                 break;
@@ -52,19 +55,26 @@ public sealed class EvaluationController(EvaluationQueries queries, EvaluationCo
         return RedirectToAction(nameof(Results), new { id });
     }
 
-    /// <summary>预警: the current year as of today, judged on the fly (not stored).</summary>
+    /// <summary>预警: the current year's stored as-of run (预评); the one early-warning page of both dashboards.</summary>
     [HttpGet]
-    public async Task<IActionResult> Warning([FromServices] WarningQueries warnings, CancellationToken ct)
+    public async Task<IActionResult> Warning([FromServices] WarningQueries warnings, CancellationToken ct) =>
+        View(await warnings.CurrentYearAsync(ct));
+
+    /// <summary>The office refreshes the stored as-of run now rather than waiting for the night.</summary>
+    [HttpPost]
+    [Authorize(Roles = Roles.Office)]
+    public async Task<IActionResult> RefreshAsOf(CancellationToken ct)
     {
-        try
+        var (runId, error) = await commands.RefreshAsOfAsync(ct);
+        if (runId is null)
         {
-            return View(await warnings.CurrentYearAsync(ct));
+            TempData.Danger(error!);
         }
-        catch (EvaluationRefusedException ex)
+        else
         {
-            TempData.Warning(ex.Message);
-            return RedirectToAction(nameof(Index));
+            TempData.Success(L["已刷新本年度预评（评定记录 #{0}）。", runId.Value]);
         }
+        return RedirectToAction(nameof(Warning));
     }
 
     [HttpGet]

@@ -6,7 +6,7 @@ namespace SanLing.Web.Features.Evaluation;
 
 /// <summary>One stored run in the list, with its counts.</summary>
 public sealed record RunRow(int Id, int Year, DateOnly AsOf, DateTimeOffset RunAt, string? RunBy, bool IsPublished, DateTimeOffset? PublishedAt,
-    int Subjects, int Compliant, int Pending, Guid Version)
+    int Subjects, int Compliant, int Pending, Guid Version, EvaluationRunKind Kind = EvaluationRunKind.Annual)
 {
     public bool IsFullYear => AsOf == new DateOnly(Year, 12, 31);
 
@@ -15,6 +15,9 @@ public sealed record RunRow(int Id, int Year, DateOnly AsOf, DateTimeOffset RunA
 
     /// <summary>The appeal this run answers (a corrected result), if any.</summary>
     public int? AnswersAppealId { get; init; }
+
+    /// <summary>预评: the current year as of a date; never published, no rate against last year.</summary>
+    public bool IsProvisional => Kind == EvaluationRunKind.AsOf;
 }
 
 public sealed record RunListPage(IReadOnlyList<RunRow> Runs, RunForm Form, bool CanRun);
@@ -60,6 +63,9 @@ public sealed record ResultsPage(
 {
     /// <summary>Results this run carries because appeals were upheld (the final list's "changed on appeal").</summary>
     public IReadOnlyList<AppealLine> ChangedOnAppeal { get; init; } = [];
+
+    /// <summary>The rule set's item titles by code, shown beside the codes.</summary>
+    public IReadOnlyDictionary<string, string> ItemTitles { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record ItemCardRow(string Code, string Title, ItemVerdict Verdict, string Reason, string? ReasonData);
@@ -74,6 +80,10 @@ public sealed record ListsPage(RunRow Run, IReadOnlyList<ResultLine> Honours, IR
 
 public sealed record VerdictChange(string Code, string Name, SubjectKind Kind, SubjectVerdict? Before, SubjectVerdict? After, IReadOnlyList<(string Code, ItemVerdict? Before, ItemVerdict? After)> Items);
 
-public sealed record ComparePage(RunRow Run, RunRow? Previous, IReadOnlyList<VerdictChange> Changes);
+public sealed record ComparePage(RunRow Run, RunRow? Previous, IReadOnlyList<VerdictChange> Changes)
+{
+    public IReadOnlyDictionary<string, string> ItemTitles { get; init; } = new Dictionary<string, string>();
+}
 
-public sealed record RateTableModel(string Id, string Caption, IReadOnlyList<RateWithTrend> Rows, bool ShowTarget);
+/// <summary>A provisional run shows its counts (pending apart from failing) but no rate: pending is not a fall to 0 %.</summary>
+public sealed record RateTableModel(string Id, string Caption, IReadOnlyList<RateWithTrend> Rows, bool ShowTarget, bool Provisional = false);

@@ -1,3 +1,4 @@
+using SanLing.Domain.Common;
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Evaluation;
@@ -8,14 +9,18 @@ namespace SanLing.Web.Features.Evaluation;
 /// Reads stored runs. Runs are town-filtered; results and items are reached only through a run of the town.
 /// Leadership sees published runs only. A fixed number of queries per page.
 /// </summary>
-public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor http, Appeals.AppealQueries appeals)
+public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor http, Appeals.AppealQueries appeals, TimeProvider clock)
 {
     public const int PageSize = 50;
 
     private bool PublishedOnly => http.HttpContext?.User.IsInRole(Roles.Leadership) == true
         && !http.HttpContext.User.IsInRole(Roles.Office) && !http.HttpContext.User.IsInRole(Roles.Admin);
 
-    private IQueryable<EvaluationRun> Runs => db.EvaluationRuns.AsNoTracking().Where(r => !PublishedOnly || r.IsPublished);
+    private int CurrentYear => clock.Today().Year;
+
+    /// <summary>Leadership: published runs, and the current year's provisional (as-of) run (预评).</summary>
+    private IQueryable<EvaluationRun> Runs => db.EvaluationRuns.AsNoTracking()
+        .Where(r => !PublishedOnly || r.IsPublished || (r.Kind == EvaluationRunKind.AsOf && r.Year == CurrentYear));
 
     private EvaluationReports Reports => new(db);
 
@@ -31,7 +36,7 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
     }
 
     private static RunRow Row(EvaluationRun r, (int Subjects, int Compliant, int Pending) c) =>
-        new(r.Id, r.Year, r.AsOf, r.RunAt, r.RunBy, r.IsPublished, r.PublishedAt, c.Subjects, c.Compliant, c.Pending, r.Version);
+        new(r.Id, r.Year, r.AsOf, r.RunAt, r.RunBy, r.IsPublished, r.PublishedAt, c.Subjects, c.Compliant, c.Pending, r.Version, r.Kind);
 
     public async Task<RunRow?> RunAsync(int id, CancellationToken ct)
     {
@@ -59,7 +64,7 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
         var ruleSetName = await db.RuleSets.AsNoTracking().Where(r => r.Id == run.RuleSetId).Select(r => r.Name).SingleAsync(ct);
         var rates = await Reports.RatesAsync(run, ct);
 
-        var previousYear = await Runs.Where(r => r.Year == run.Year - 1).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        var previousYear = await Runs.Where(r => r.Year == run.Year - 1 && r.Kind == EvaluationRunKind.Annual).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         var previousRates = previousYear is null ? null : await Reports.RatesAsync(previousYear, ct);
         var previousSameYear = await Runs.Where(r => r.Year == run.Year && r.Id < run.Id).OrderByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
 
@@ -108,9 +113,10 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
 
         return new ResultsPage(row, ruleSetName,
             Trend(rates.Groups, previousRates?.Groups), Trend(rates.Kinds, previousRates?.Kinds), Trend(rates.Territories, previousRates?.Territories),
-            previousYear?.Id, previousSameYear, filter, subjects, new PageInfo(page, PageSize, total, path, query), territories, canPublish)
+            previousYear?.Id, previousSameYear, filter, subjects, new PageInfo(page, PageSize, total, path, query), territories, canPublish && run.CanBePublished)
         {
             ChangedOnAppeal = await Reports.ChangedOnAppealAsync(run, ct),
+            ItemTitles = await ItemTitlesAsync(run.RuleSetId, ct),
         };
     }
 
@@ -199,8 +205,12 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
                 .OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
             changes.Add(new VerdictChange(any.Code, any.Name, any.Kind, before?.Verdict, after?.Verdict, itemChanges));
         }
-        return new ComparePage(row, previous, changes.OrderBy(c => c.Code, StringComparer.Ordinal).ToList());
+        var ruleSetId = await Runs.Where(r => r.Id == id).Select(r => r.RuleSetId).SingleAsync(ct);
+        return new ComparePage(row, previous, changes.OrderBy(c => c.Code, StringComparer.Ordinal).ToList()) { ItemTitles = await ItemTitlesAsync(ruleSetId, ct) };
     }
+
+    private async Task<IReadOnlyDictionary<string, string>> ItemTitlesAsync(int ruleSetId, CancellationToken ct) =>
+        await db.RuleSetItems.AsNoTracking().Where(i => i.RuleSetId == ruleSetId).ToDictionaryAsync(i => i.Code, i => i.Title, StringComparer.Ordinal, ct);
 
     /// <summary>The stored run for the annual report download (published only for leadership).</summary>
     public Task<EvaluationRun?> StoredRunAsync(int id, CancellationToken ct) => Runs.FirstOrDefaultAsync(r => r.Id == id, ct);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SanLing.Domain.Auditing;
+using SanLing.Infrastructure.Evaluation;
 using SanLing.Infrastructure.Excel;
 using SanLing.Infrastructure.Security;
 
@@ -8,8 +9,20 @@ namespace SanLing.Web.Features.Imports;
 /// <summary>Imports and exports of the templates for the current town (pages and commands share it).</summary>
 public sealed class ImportService(SanLingDbContext db, TimeProvider clock, IdNumberProtector idNumbers)
 {
-    public Task<ImportResult> ImportAsync(ExcelTemplate template, Stream upload, CancellationToken ct) =>
-        new ExcelImporter(db, clock, idNumbers).ImportAsync(template, upload, ct);
+    /// <summary>
+    /// Imports, and after a successful import refreshes the current year's stored as-of run (预评) synchronously, in
+    /// the same request, so the early warning and the dashboards show the imported rows at once.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(ExcelTemplate template, Stream upload, CancellationToken ct)
+    {
+        var result = await new ExcelImporter(db, clock, idNumbers).ImportAsync(template, upload, ct);
+        if (result.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            await new AsOfRefresher(db, clock).RefreshAsync(ct);
+        }
+        return result;
+    }
 
     /// <summary>
     /// Writes the town's whole ledger of <paramref name="template"/>; key persons' ID numbers only in full when

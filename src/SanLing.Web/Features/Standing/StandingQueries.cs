@@ -15,7 +15,7 @@ public sealed record StandingItem(string Code, string Title, ItemVerdict Verdict
 
 public sealed record LastYearResult(int Year, DateOnly AsOf, SubjectVerdict Verdict, IReadOnlyList<StandingItem> Failed);
 
-/// <summary>A liaison's own subject: this year as of today item by item, last year's published result, what is left to do.</summary>
+/// <summary>A liaison's own subject: this year as of the stored as-of run, item by item, last year's published result, what is left to do.</summary>
 public sealed record StandingPage(
     string Code,
     string Name,
@@ -23,19 +23,19 @@ public sealed record StandingPage(
     DateOnly AsOf,
     SubjectVerdict Verdict,
     IReadOnlyList<StandingItem> Items,
-    IReadOnlyList<ReasonPart> StillToDo,
     int OpenHazards,
     LastYearResult? LastYear,
     string? Refusal);
 
 /// <summary>
-/// The liaison's standing is the early warning (<see cref="WarningQueries"/>) for one subject: the same
-/// <see cref="EvaluationRunner.JudgeAsync"/> and the same <see cref="WarningQueries.RisksOf"/>, so the two never disagree.
-/// The facts are gathered for the town with the gatherer's fixed number of queries, then the liaison's subject is kept.
+/// The liaison's standing is their subject's line of the current year's stored as-of run (预评) — the run the early
+/// warning (<see cref="WarningQueries"/>) reads, so the two never disagree — and nothing is judged per visit.
 /// </summary>
 public sealed class StandingQueries(SanLingDbContext db, AccessScope scope, TimeProvider clock)
 {
     public const string NotEvaluated = "本单位今年不参加评定。";
+
+    public const string NoAsOfRun = "本年度的预评尚未生成（每晚自动生成），请明天再来查看。";
 
     public async Task<StandingPage?> LoadAsync(CancellationToken ct)
     {
@@ -51,30 +51,29 @@ public sealed class StandingQueries(SanLingDbContext db, AccessScope scope, Time
         }
         var today = clock.Today();
         var lastYear = await LastYearAsync(subjectId, today.Year - 1, ct);
-        var runner = new EvaluationRunner(db, clock);
-        try
+        var openHazards = await db.Findings.AsNoTracking()
+            .CountAsync(f => f.Inspection!.SubjectId == subjectId && f.Type == FindingType.Hazard && f.Status == FindingStatus.Rectifying, ct);
+        var run = await new WarningQueries(db, clock).CurrentAsOfRunAsync(ct);
+        if (run is null)
         {
-            var period = await runner.PeriodAsync(today.Year, today, ct);
-            var (ruleSet, evaluations) = await runner.JudgeAsync(period, ct);
-            var titles = ruleSet.Items.ToDictionary(i => i.Code, i => i.Title, StringComparer.Ordinal);
-            var mine = evaluations.FirstOrDefault(e => e.Facts.SubjectId == subjectId);
-            if (mine is null)
-            {
-                // Not active on today's date (dissolved, or established later): it is not evaluated this year.
-                return new StandingPage(subject.Code, subject.Name, subject.Kind, today, SubjectVerdict.Pending, [], [], 0, lastYear, NotEvaluated);
-            }
-            var items = mine.Items
-                .Where(i => i.Verdict != ItemVerdict.NotApplicable)
-                .Select(i => new StandingItem(i.Code, titles.GetValueOrDefault(i.Code, ""), i.Verdict, i.Reason, ReasonJson.Write(i.Parts)))
-                .ToList();
-            var toDo = WarningQueries.RisksOf(mine.Facts, period);
-            var openHazards = mine.Facts.Hazards.Count(h => h.Status == FindingStatus.Rectifying);
-            return new StandingPage(subject.Code, subject.Name, subject.Kind, today, mine.Verdict, items, toDo, openHazards, lastYear, null);
+            return new StandingPage(subject.Code, subject.Name, subject.Kind, today, SubjectVerdict.Pending, [], openHazards, lastYear, NoAsOfRun);
         }
-        catch (EvaluationRefusedException ex)
+        var result = await db.EvaluationResults.AsNoTracking().Where(r => r.RunId == run.Id && r.SubjectId == subjectId)
+            .Select(r => new { r.Id, r.Verdict }).FirstOrDefaultAsync(ct);
+        if (result is null)
         {
-            return new StandingPage(subject.Code, subject.Name, subject.Kind, today, SubjectVerdict.Pending, [], [], 0, lastYear, ex.Message);
+            // Not active on the run's date (dissolved, or established later): it is not evaluated this year.
+            return new StandingPage(subject.Code, subject.Name, subject.Kind, run.AsOf, SubjectVerdict.Pending, [], openHazards, lastYear, NotEvaluated);
         }
+        var titles = await db.RuleSetItems.AsNoTracking().Where(i => i.RuleSetId == run.RuleSetId)
+            .Select(i => new { i.Code, i.Title, i.SortOrder }).ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, ct);
+        var items = (await db.EvaluationItemResults.AsNoTracking()
+                .Where(i => i.ResultId == result.Id && i.Verdict != ItemVerdict.NotApplicable)
+                .Select(i => new { i.ItemCode, i.Verdict, i.Reason, i.ReasonData }).ToListAsync(ct))
+            .OrderBy(i => titles.TryGetValue(i.ItemCode, out var t) ? t.SortOrder : int.MaxValue).ThenBy(i => i.ItemCode, StringComparer.Ordinal)
+            .Select(i => new StandingItem(i.ItemCode, titles.TryGetValue(i.ItemCode, out var t) ? t.Title : "", i.Verdict, i.Reason, i.ReasonData))
+            .ToList();
+        return new StandingPage(subject.Code, subject.Name, subject.Kind, run.AsOf, result.Verdict, items, openHazards, lastYear, null);
     }
 
     /// <summary>The subject's result in the latest published run of <paramref name="year"/>, with the items it failed.</summary>
