@@ -6,7 +6,10 @@ using SanLing.Web.Setup;
 
 namespace SanLing.Web.Commands;
 
-/// <summary><c>backup &lt;file&gt; [--force]</c>: a consistent copy of the whole SQLite database, also while the portal runs.</summary>
+/// <summary>
+/// <c>backup &lt;file&gt; [--force]</c>: a consistent copy of the whole database, also while the portal runs (SQLite:
+/// <c>VACUUM INTO</c>; PostgreSQL: <c>pg_dump -Fc</c>, see <see cref="PostgreSqlBackup"/>).
+/// </summary>
 public sealed class BackupCommand : ICliCommand
 {
     public string Name => "backup";
@@ -26,12 +29,24 @@ public sealed class BackupCommand : ICliCommand
         {
             throw new CommandException("用法: backup <文件> [--force]", CommandLine.Usage);
         }
+        var target = Path.GetFullPath(positional[0]);
+        if (File.Exists(target) && !force)
+        {
+            throw new CommandException($"文件“{target}”已存在；如要覆盖，请加 --force。");
+        }
+        if (!Directory.Exists(Path.GetDirectoryName(target)))
+        {
+            throw new CommandException($"目录“{Path.GetDirectoryName(target)}”不存在。");
+        }
+        if (DatabaseSetup.ProviderFrom(app.Configuration) == DatabaseProvider.PostgreSql)
+        {
+            return await PostgreSqlBackup.BackupAsync(app, target);
+        }
         var database = SqliteDatabase.Of(app, "backup");
         if (!File.Exists(database.Path))
         {
             throw new CommandException($"数据库文件“{database.Path}”不存在，没有可备份的内容。");
         }
-        var target = Path.GetFullPath(positional[0]);
         if (string.Equals(target, database.Path, StringComparison.Ordinal))
         {
             throw new CommandException("备份文件不能是数据库文件本身。");
@@ -87,7 +102,8 @@ public sealed class BackupCommand : ICliCommand
 /// <summary>
 /// <c>restore &lt;file&gt;</c>: checks a backup (SQLite integrity, a SanLing database, migration level, audit chain),
 /// migrates it if it is older, and only then puts it in place of the configured database in one rename. The replaced
-/// database is kept beside it (<c>….before-restore-yyyyMMddHHmmss</c>). Stop the portal first.
+/// database is kept beside it (<c>….before-restore-yyyyMMddHHmmss</c>). Stop the portal first. PostgreSQL: pg_restore
+/// --clean (see <see cref="PostgreSqlBackup"/>).
 /// </summary>
 public sealed class RestoreCommand : ICliCommand
 {
@@ -101,12 +117,16 @@ public sealed class RestoreCommand : ICliCommand
         {
             throw new CommandException("用法: restore <文件>", CommandLine.Usage);
         }
-        var database = SqliteDatabase.Of(app, "restore");
         var source = Path.GetFullPath(args[0]);
         if (!File.Exists(source))
         {
             throw new CommandException($"备份文件“{source}”不存在。");
         }
+        if (DatabaseSetup.ProviderFrom(app.Configuration) == DatabaseProvider.PostgreSql)
+        {
+            return await PostgreSqlBackup.RestoreAsync(app, source);
+        }
+        var database = SqliteDatabase.Of(app, "restore");
         if (string.Equals(source, database.Path, StringComparison.Ordinal))
         {
             throw new CommandException("备份文件就是当前数据库文件本身，无需还原。");
