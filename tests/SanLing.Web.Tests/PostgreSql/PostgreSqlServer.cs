@@ -68,7 +68,10 @@ public static class PostgreSqlServer
         var folder = Path.Combine(Path.GetTempPath(), $"sanling-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         // The server runs as postgres when we are root, and needs to write its data, socket and log here.
-        File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("777", 8));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("777", 8));
+        }
         var data = Path.Combine(folder, "data");
         var port = FreePort();
         Run(bin, "initdb", "-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync");
