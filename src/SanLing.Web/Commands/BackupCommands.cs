@@ -29,36 +29,21 @@ public sealed class BackupCommand : ICliCommand
         {
             throw new CommandException("用法: backup <文件> [--force]", CommandLine.Usage);
         }
-        var target = Path.GetFullPath(positional[0]);
-        if (File.Exists(target) && !force)
-        {
-            throw new CommandException($"文件“{target}”已存在；如要覆盖，请加 --force。");
-        }
-        if (!Directory.Exists(Path.GetDirectoryName(target)))
-        {
-            throw new CommandException($"目录“{Path.GetDirectoryName(target)}”不存在。");
-        }
         if (DatabaseSetup.ProviderFrom(app.Configuration) == DatabaseProvider.PostgreSql)
         {
-            return await PostgreSqlBackup.BackupAsync(app, target);
+            return await PostgreSqlBackup.BackupAsync(app, CheckTarget(Path.GetFullPath(positional[0]), force));
         }
         var database = SqliteDatabase.Of(app, "backup");
         if (!File.Exists(database.Path))
         {
             throw new CommandException($"数据库文件“{database.Path}”不存在，没有可备份的内容。");
         }
+        var target = Path.GetFullPath(positional[0]);
         if (string.Equals(target, database.Path, StringComparison.Ordinal))
         {
             throw new CommandException("备份文件不能是数据库文件本身。");
         }
-        if (File.Exists(target) && !force)
-        {
-            throw new CommandException($"文件“{target}”已存在；如要覆盖，请加 --force。");
-        }
-        if (!Directory.Exists(Path.GetDirectoryName(target)))
-        {
-            throw new CommandException($"目录“{Path.GetDirectoryName(target)}”不存在。");
-        }
+        CheckTarget(target, force);
 
         // VACUUM INTO reads one consistent snapshot (the portal may keep writing) into a fresh file;
         // written beside the target and renamed, so a half-written backup never carries the target's name.
@@ -89,6 +74,20 @@ public sealed class BackupCommand : ICliCommand
         return CommandLine.Ok;
     }
 
+    /// <summary>An existing file only with --force, and in a folder that exists.</summary>
+    private static string CheckTarget(string target, bool force)
+    {
+        if (File.Exists(target) && !force)
+        {
+            throw new CommandException($"文件“{target}”已存在；如要覆盖，请加 --force。");
+        }
+        if (!Directory.Exists(Path.GetDirectoryName(target)))
+        {
+            throw new CommandException($"目录“{Path.GetDirectoryName(target)}”不存在。");
+        }
+        return target;
+    }
+
     /// <summary>The reminder both commands print: a backup is useless without the key material, which it does not hold.</summary>
     internal static string KeysNotInBackup(WebApplication app)
     {
@@ -117,16 +116,17 @@ public sealed class RestoreCommand : ICliCommand
         {
             throw new CommandException("用法: restore <文件>", CommandLine.Usage);
         }
+        var isPostgreSql = DatabaseSetup.ProviderFrom(app.Configuration) == DatabaseProvider.PostgreSql;
+        var database = isPostgreSql ? null : SqliteDatabase.Of(app, "restore");
         var source = Path.GetFullPath(args[0]);
         if (!File.Exists(source))
         {
             throw new CommandException($"备份文件“{source}”不存在。");
         }
-        if (DatabaseSetup.ProviderFrom(app.Configuration) == DatabaseProvider.PostgreSql)
+        if (database is null)
         {
             return await PostgreSqlBackup.RestoreAsync(app, source);
         }
-        var database = SqliteDatabase.Of(app, "restore");
         if (string.Equals(source, database.Path, StringComparison.Ordinal))
         {
             throw new CommandException("备份文件就是当前数据库文件本身，无需还原。");

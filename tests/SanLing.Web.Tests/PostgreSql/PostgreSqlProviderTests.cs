@@ -3,8 +3,10 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SanLing.Domain.Auditing;
+using SanLing.Domain.Evaluation;
 using SanLing.Domain.KeyPopulations;
 using SanLing.Domain.Ledgers;
+using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Evaluation;
 using SanLing.Infrastructure.Excel;
@@ -130,7 +132,8 @@ public sealed class PostgreSqlProviderTests(PostgreSqlTownFixture town, ITestOut
         {
             var outcome = await new EvaluationRunner(db, TimeProvider.System).RunAsync(2024, null);
             var id = outcome.Run.Id;
-            return (await db.Subjects.CountAsync(),
+            // The subjects active at the year's end are judged (SubjectRules.ActiveOn, as on SQLite).
+            return (await db.Subjects.CountAsync(Subject.ActiveOn(new EvaluationPeriod(2024).CutOff)),
                 await db.EvaluationResults.CountAsync(r => r.RunId == id),
                 await db.EvaluationItemResults.CountAsync(i => db.EvaluationResults.Any(r => r.Id == i.ResultId && r.RunId == id)),
                 await db.EvaluationResults.CountAsync(r => r.RunId == id && r.IsVetoed),
