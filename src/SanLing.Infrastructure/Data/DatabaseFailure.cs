@@ -13,6 +13,9 @@ public static class DatabaseFailure
     private static readonly HashSet<int> SqlServerUnreachable =
         [-2, -1, 2, 53, 64, 121, 233, 4060, 18456, 10053, 10054, 10060, 10061, 11001, 40197, 40501, 40613, 49918, 49919, 49920];
 
+    // PostgreSQL: wrong password or role, no such database (the server answered, but not for SanLing).
+    private static readonly HashSet<string> PostgreSqlUnreachable = ["28P01", "28000", "3D000"];
+
     public static bool IsUnreachable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
@@ -22,6 +25,9 @@ public static class DatabaseFailure
                 case SqliteException sqlite when SqliteUnreachable.Contains(sqlite.SqliteErrorCode):
                     return true;
                 case SqlException sql when sql.Errors.Cast<SqlError>().Any(x => SqlServerUnreachable.Contains(x.Number)):
+                    return true;
+                // Connection failures, timeouts, a server shutting down or out of connections (Npgsql's own judgement).
+                case Npgsql.NpgsqlException npgsql when npgsql.IsTransient || (npgsql is Npgsql.PostgresException pg && PostgreSqlUnreachable.Contains(pg.SqlState)):
                     return true;
             }
         }

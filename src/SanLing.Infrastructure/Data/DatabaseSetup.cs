@@ -13,6 +13,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>The one place the database provider is chosen (<c>Database:Provider</c>, default Sqlite).</summary>
@@ -32,7 +33,11 @@ public static class DatabaseSetup
         {
             return DatabaseProvider.SqlServer;
         }
-        throw new InvalidOperationException($"不支持的数据库类型 Database:Provider = \"{value}\"（可选 Sqlite、SqlServer）。");
+        if (value.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.PostgreSql;
+        }
+        throw new InvalidOperationException($"不支持的数据库类型 Database:Provider = \"{value}\"（可选 Sqlite、SqlServer、PostgreSql）。");
     }
 
     public static IServiceCollection AddSanLingData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -64,6 +69,13 @@ public static class DatabaseSetup
                     throw new InvalidOperationException("使用 SQL Server 时必须配置连接字符串 ConnectionStrings:SanLing。");
                 }
                 services.AddDbContext<SanLingDbContext, SqlServerSanLingDbContext>((sp, options) => Common(options.UseSqlServer(connectionString), sp));
+                break;
+            case DatabaseProvider.PostgreSql:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("使用 PostgreSQL 时必须配置连接字符串 ConnectionStrings:SanLing。");
+                }
+                services.AddDbContext<SanLingDbContext, PostgreSqlSanLingDbContext>((sp, options) => Common(options.UseNpgsql(connectionString), sp));
                 break;
         }
 

@@ -14,3 +14,9 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
     public SqlServerSanLingDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerSanLingDbContext>().UseSqlServer("Server=.;Database=SanLing;Trusted_Connection=True;TrustServerCertificate=True").Options, new CurrentActor());
 }
+
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlSanLingDbContext>
+{
+    public PostgreSqlSanLingDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlSanLingDbContext>().UseNpgsql("Host=localhost;Database=sanling;Username=sanling").Options, new CurrentActor());
+}

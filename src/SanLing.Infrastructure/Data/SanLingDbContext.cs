@@ -15,7 +15,8 @@ namespace SanLing.Infrastructure.Data;
 
 /// <summary>
 /// The one DbContext. Each provider has a subclass (<see cref="SqliteSanLingDbContext"/>,
-/// <see cref="SqlServerSanLingDbContext"/>) only so that each keeps its own migrations.
+/// <see cref="SqlServerSanLingDbContext"/>, <see cref="PostgreSqlSanLingDbContext"/>) so that each keeps its own
+/// migrations and its own way of locking the audit chain.
 /// </summary>
 public abstract class SanLingDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
@@ -178,6 +179,54 @@ public sealed class SqlServerSanLingDbContext(DbContextOptions<SqlServerSanLingD
 
     internal override async Task<AuditTail?> LastAuditLineAsync(CancellationToken cancellationToken) =>
         (await Database.SqlQueryRaw<AuditTail>(LockedLastLine).ToListAsync(cancellationToken)).FirstOrDefault();
+}
+
+public sealed class PostgreSqlSanLingDbContext(DbContextOptions<PostgreSqlSanLingDbContext> options, CurrentActor actor)
+    : SanLingDbContext(options, actor)
+{
+    /// <summary>The transaction-scoped advisory lock that orders appenders to the audit chain ("SanLing" in ASCII).</summary>
+    internal const long AuditChainLock = 0x53616E4C696E67;
+
+    // An advisory lock, not SELECT … FOR UPDATE on the last line: FOR UPDATE locks nothing while the trail is empty, and
+    // a second appender that waited on the old last line would still read it as the last. Taken in its own statement:
+    // under READ COMMITTED the next statement's snapshot then sees what the previous holder committed.
+    private static readonly string TakeLock = $"SELECT pg_advisory_xact_lock({AuditChainLock})";
+
+    internal override AuditTail? LastAuditLine()
+    {
+        Database.ExecuteSqlRaw(TakeLock);
+        return base.LastAuditLine();
+    }
+
+    internal override async Task<AuditTail?> LastAuditLineAsync(CancellationToken cancellationToken)
+    {
+        await Database.ExecuteSqlRawAsync(TakeLock, cancellationToken);
+        return await base.LastAuditLineAsync(cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // timestamptz stores an instant and Npgsql refuses to write a non-zero offset: every value goes in as UTC
+        // (the instant is unchanged; pages convert to the town's time zone as they do on the other providers).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Index filters are written in SQL Server's [brackets], which SQLite accepts too; PostgreSQL quotes with "".
+        foreach (var index in builder.Model.GetEntityTypes().SelectMany(t => t.GetDeclaredIndexes()))
+        {
+            if (index.GetFilter() is { } filter)
+            {
+                index.SetFilter(filter.Replace('[', '"').Replace(']', '"'));
+            }
+        }
+    }
+
+    private sealed class UtcDateTimeOffsetConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(), v => v);
 }
 
 /// <summary>The id and hash of the audit chain's last line.</summary>

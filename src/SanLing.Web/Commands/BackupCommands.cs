@@ -6,7 +6,10 @@ using SanLing.Web.Setup;
 
 namespace SanLing.Web.Commands;
 
-/// <summary><c>backup &lt;file&gt; [--force]</c>: a consistent copy of the whole SQLite database, also while the portal runs.</summary>
+/// <summary>
+/// <c>backup &lt;file&gt; [--force]</c>: a consistent copy of the whole database, also while the portal runs (SQLite:
+/// <c>VACUUM INTO</c>; PostgreSQL: <c>pg_dump -Fc</c>, see <see cref="PostgreSqlBackup"/>).
+/// </summary>
 public sealed class BackupCommand : ICliCommand
 {
     public string Name => "backup";
@@ -26,6 +29,10 @@ public sealed class BackupCommand : ICliCommand
         {
             throw new CommandException("用法: backup <文件> [--force]", CommandLine.Usage);
         }
+        if (DatabaseSetup.ProviderFrom(app.Configuration) == DatabaseProvider.PostgreSql)
+        {
+            return await PostgreSqlBackup.BackupAsync(app, CheckTarget(Path.GetFullPath(positional[0]), force));
+        }
         var database = SqliteDatabase.Of(app, "backup");
         if (!File.Exists(database.Path))
         {
@@ -36,14 +43,7 @@ public sealed class BackupCommand : ICliCommand
         {
             throw new CommandException("备份文件不能是数据库文件本身。");
         }
-        if (File.Exists(target) && !force)
-        {
-            throw new CommandException($"文件“{target}”已存在；如要覆盖，请加 --force。");
-        }
-        if (!Directory.Exists(Path.GetDirectoryName(target)))
-        {
-            throw new CommandException($"目录“{Path.GetDirectoryName(target)}”不存在。");
-        }
+        CheckTarget(target, force);
 
         // VACUUM INTO reads one consistent snapshot (the portal may keep writing) into a fresh file;
         // written beside the target and renamed, so a half-written backup never carries the target's name.
@@ -74,6 +74,20 @@ public sealed class BackupCommand : ICliCommand
         return CommandLine.Ok;
     }
 
+    /// <summary>An existing file only with --force, and in a folder that exists.</summary>
+    private static string CheckTarget(string target, bool force)
+    {
+        if (File.Exists(target) && !force)
+        {
+            throw new CommandException($"文件“{target}”已存在；如要覆盖，请加 --force。");
+        }
+        if (!Directory.Exists(Path.GetDirectoryName(target)))
+        {
+            throw new CommandException($"目录“{Path.GetDirectoryName(target)}”不存在。");
+        }
+        return target;
+    }
+
     /// <summary>The reminder both commands print: a backup is useless without the key material, which it does not hold.</summary>
     internal static string KeysNotInBackup(WebApplication app)
     {
@@ -87,7 +101,8 @@ public sealed class BackupCommand : ICliCommand
 /// <summary>
 /// <c>restore &lt;file&gt;</c>: checks a backup (SQLite integrity, a SanLing database, migration level, audit chain),
 /// migrates it if it is older, and only then puts it in place of the configured database in one rename. The replaced
-/// database is kept beside it (<c>….before-restore-yyyyMMddHHmmss</c>). Stop the portal first.
+/// database is kept beside it (<c>….before-restore-yyyyMMddHHmmss</c>). Stop the portal first. PostgreSQL: pg_restore
+/// --clean (see <see cref="PostgreSqlBackup"/>).
 /// </summary>
 public sealed class RestoreCommand : ICliCommand
 {
@@ -101,11 +116,16 @@ public sealed class RestoreCommand : ICliCommand
         {
             throw new CommandException("用法: restore <文件>", CommandLine.Usage);
         }
-        var database = SqliteDatabase.Of(app, "restore");
+        var isPostgreSql = DatabaseSetup.ProviderFrom(app.Configuration) == DatabaseProvider.PostgreSql;
+        var database = isPostgreSql ? null : SqliteDatabase.Of(app, "restore");
         var source = Path.GetFullPath(args[0]);
         if (!File.Exists(source))
         {
             throw new CommandException($"备份文件“{source}”不存在。");
+        }
+        if (database is null)
+        {
+            return await PostgreSqlBackup.RestoreAsync(app, source);
         }
         if (string.Equals(source, database.Path, StringComparison.Ordinal))
         {

@@ -11,6 +11,9 @@ public sealed class PortalProcess(string databasePath)
 {
     public string DatabasePath { get; } = databasePath;
 
+    /// <summary>Settings on top of the above (e.g. another provider's connection string).</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(string stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -31,6 +34,10 @@ public sealed class PortalProcess(string databasePath)
         start.Environment["DataProtection__KeyDirectory"] = SanLingFactory.KeyDirectoryFor(DatabasePath);
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(Path.GetTempPath(), "sanling-tests", "cli-logs", "log-.txt");
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteLineAsync(stdin);
         process.StandardInput.Close();
