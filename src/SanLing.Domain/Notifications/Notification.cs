@@ -10,6 +10,8 @@ public enum NotificationKind
     CardRed = 5,              // 督办红牌
     Escalated = 6,            // 督办升级
     DueSoon = 7,              // 月度排查截止前提醒
+    AppealUpheld = 8,         // 申诉已采纳
+    AppealRejected = 9,       // 申诉未采纳
 }
 
 /// <summary>

@@ -18,6 +18,8 @@ public static class NotificationWording
         NotificationKind.CardRed => "督办已超期（红牌）：{0}，期限 {1}",
         NotificationKind.Escalated => "督办超期已升级：{0}，期限 {1}",
         NotificationKind.DueSoon => "{0} {1} 月度排查尚未提交，{2} 截止（还剩 {3} 天）",
+        NotificationKind.AppealUpheld => "{0} 的申诉已复核：已采纳，结果已更正。{1}",
+        NotificationKind.AppealRejected => "{0} 的申诉已复核：未采纳。理由：{1}",
         _ => "{0}",
     };
 

@@ -44,6 +44,10 @@ public sealed class NotificationWriter(SanLingDbContext db, TimeProvider clock)
                 ? string.Create(CultureInfo.InvariantCulture, $"/Inspections/Edit?subjectId={subjectId}&gridId={g}&month={Month(month)}")
                 : string.Create(CultureInfo.InvariantCulture, $"/Inspections/Edit?subjectId={subjectId}&month={Month(month)}"));
 
+    /// <summary>申诉复核: the office upheld or rejected an appeal; the appellant is told with the office's words.</summary>
+    public void AppealDecided(int townId, string userId, string subjectName, bool upheld, string? decision) =>
+        Add(townId, userId, upheld ? NotificationKind.AppealUpheld : NotificationKind.AppealRejected, [subjectName, decision], "/Appeals/Mine");
+
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);

@@ -196,6 +196,9 @@ public sealed class AppealTests : IAsyncLifetime, IDisposable
         var details = await liaison.GetPageAsync($"/Appeals/Details/{id}");
         Assert.Contains("附件未能证明", details.QuerySelector("#appeal-decision")!.TextContent, StringComparison.Ordinal);
         Assert.Null(details.QuerySelector("#appeal-review"));
+        var told = Assert.Single((await liaison.GetPageAsync("/Notifications")).QuerySelectorAll("a.notification-text"));
+        Assert.Contains("未采纳", told.TextContent, StringComparison.Ordinal);
+        Assert.Contains("附件未能证明", told.TextContent, StringComparison.Ordinal);
         using var book = new XLWorkbook(await (await office.GetAsync($"/Evaluation/Report/{_runId}")).Content.ReadAsStreamAsync());
         Assert.Equal(("申诉不成立", "附件未能证明制度在评定年度内建立", ""), (book.Worksheet("申诉").Cell(2, 8).GetString(), book.Worksheet("申诉").Cell(2, 10).GetString(), book.Worksheet("申诉").Cell(2, 13).GetString()));
     }

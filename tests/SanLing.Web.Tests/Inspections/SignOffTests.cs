@@ -92,6 +92,12 @@ public sealed class SignOffTests(InspectionTownFixture town) : IClassFixture<Ins
         Assert.NotNull(item);
         Assert.Contains("请写明排查的具体地点", item.TextContent, StringComparison.Ordinal);
         Assert.Same(worklist.QuerySelector("main section"), worklist.QuerySelector("#returned-inspections"));
+        // …and in their notification list, linked to the form; nobody else of the town is told.
+        var bell = await worker.GetPageAsync("/Notifications");
+        var notice = Assert.Single(bell.QuerySelectorAll("a.notification-text"));
+        Assert.Contains("请写明排查的具体地点", notice.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2026-10", notice.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal(1, await town.Factory.WithDbAsync(db => db.Notifications.IgnoreQueryFilters().CountAsync(n => n.Kind == SanLing.Domain.Notifications.NotificationKind.InspectionReturned)));
         var edit = await worker.GetPageAsync(item.QuerySelector("a")!.GetAttribute("href")!);
         Assert.Equal("请写明排查的具体地点", edit.QuerySelector("#return-reason")?.TextContent);
         Assert.Null(edit.QuerySelector("#return-form"));

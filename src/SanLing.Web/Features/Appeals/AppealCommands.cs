@@ -10,7 +10,7 @@ namespace SanLing.Web.Features.Appeals;
 /// and the run that answers it are written in one transaction.
 /// </summary>
 public sealed class AppealCommands(SanLingDbContext db, AppealQueries queries, AppealEvidenceStorageService storage, TimeProvider clock,
-    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer)
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, Infrastructure.Notifications.NotificationWriter notifications)
 {
     /// <summary>Files the appeal (the form checked for its texts and files); returns its id, or why it was refused.</summary>
     public async Task<(int? Id, AppealRefusal Refusal)> FileAsync(AppealForm form, CancellationToken ct)
@@ -117,6 +117,7 @@ public sealed class AppealCommands(SanLingDbContext db, AppealQueries queries, A
         var appeal = await db.Appeals.Include(a => a.Items).SingleAsync(a => a.Id == id, ct);
         db.Entry(appeal).Property(a => a.Version).OriginalValue = form.Version;
         AppealRules.Uphold(appeal, corrected, run.Id, form.Decision, db.Actor.UserName ?? "", clock.Today());
+        await TellAppellantAsync(appeal, upheld: true, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -127,7 +128,6 @@ public sealed class AppealCommands(SanLingDbContext db, AppealQueries queries, A
             return (SaveOutcome.Stale, AppealRefusal.None, null, null);
         }
         await transaction.CommitAsync(ct);
-        // The appellant is told here (the notification list, when it exists).
         return (SaveOutcome.Saved, AppealRefusal.None, null, run.Id);
     }
 
@@ -143,6 +143,7 @@ public sealed class AppealCommands(SanLingDbContext db, AppealQueries queries, A
         {
             return (SaveOutcome.Unchanged, refusal);
         }
+        await TellAppellantAsync(appeal, upheld: false, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -152,7 +153,13 @@ public sealed class AppealCommands(SanLingDbContext db, AppealQueries queries, A
             db.ChangeTracker.Clear();
             return (SaveOutcome.Stale, AppealRefusal.None);
         }
-        // The appellant is told here (the notification list, when it exists).
         return (SaveOutcome.Saved, AppealRefusal.None);
+    }
+
+    /// <summary>The appellant's notification, saved with the decision it announces.</summary>
+    private async Task TellAppellantAsync(Appeal appeal, bool upheld, CancellationToken ct)
+    {
+        var subjectName = await db.Subjects.AsNoTracking().Where(s => s.Id == appeal.SubjectId).Select(s => s.Name).FirstAsync(ct);
+        notifications.AppealDecided(appeal.TownId, appeal.FiledByUserId, subjectName, upheld, appeal.Decision);
     }
 }

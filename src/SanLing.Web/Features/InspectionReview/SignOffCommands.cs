@@ -17,7 +17,7 @@ public sealed record SignOffResult(SaveOutcome Outcome, SignOffRefusal Refusal =
 /// ready subject of a village, unlock an approved month with a reason. The rules are <see cref="SignOffRules"/>'s;
 /// each step is one audited save (the reasons are fields of the rows, so the audit lines carry them).
 /// </summary>
-public sealed class SignOffCommands(SanLingDbContext db, AccessScope scope, TimeProvider clock)
+public sealed class SignOffCommands(SanLingDbContext db, AccessScope scope, TimeProvider clock, Infrastructure.Notifications.NotificationWriter notifications)
 {
     private DateOnly Today => clock.Today();
 
@@ -43,7 +43,44 @@ public sealed class SignOffCommands(SanLingDbContext db, AccessScope scope, Time
                 db.ChangeTracker.Clear();
             }
         }, ct);
-        return refusal != SignOffRefusal.None ? SignOffResult.Refused(refusal) : new SignOffResult(outcome);
+        if (refusal != SignOffRefusal.None)
+        {
+            return SignOffResult.Refused(refusal);
+        }
+        if (outcome == SaveOutcome.Saved)
+        {
+            await TellSubmitterAsync(inspection, ct);
+        }
+        return new SignOffResult(outcome);
+    }
+
+    /// <summary>
+    /// The returned inspection reaches whoever submits it: the grid's worker, or the subject's liaisons when it has no
+    /// grid. A second save after the return's own, as the notice only announces it.
+    /// </summary>
+    private async Task TellSubmitterAsync(Inspection inspection, CancellationToken ct)
+    {
+        var place = await db.Subjects.AsNoTracking().Where(s => s.Id == inspection.SubjectId).Select(s => s.Name).FirstAsync(ct);
+        List<string> recipients;
+        if (inspection.GridId is { } gridId)
+        {
+            var grid = await db.Grids.AsNoTracking().Where(g => g.Id == gridId).Select(g => new { g.Name, g.WorkerUserId }).FirstAsync(ct);
+            place += grid.Name;
+            recipients = grid.WorkerUserId is { } worker ? [worker] : [];
+        }
+        else
+        {
+            recipients = await db.Users.AsNoTracking().Where(u => u.TownId == inspection.TownId && u.ScopeSubjectId == inspection.SubjectId && !u.IsDisabled)
+                .Select(u => u.Id).ToListAsync(ct);
+        }
+        foreach (var userId in recipients)
+        {
+            notifications.InspectionReturned(inspection.TownId, userId, inspection.SubjectId, inspection.GridId, inspection.Month, place, inspection.ReturnReason ?? "");
+        }
+        if (recipients.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>Approves one subject's month (locks it for that subject).</summary>
