@@ -75,8 +75,7 @@ public sealed class PageCacheTests
         {
             Assert.DoesNotContain("改名后的企业", (await client.GetPageAsync(url)).Body!.TextContent);
         }
-        static int Backlog(AngleSharp.Html.Dom.IHtmlDocument office) => int.Parse(office.QuerySelectorAll(".card-body")
-            .Single(c => c.TextContent.Contains("信访积案", StringComparison.Ordinal)).QuerySelector(".figure")!.TextContent.Trim(),
+        static int Backlog(AngleSharp.Html.Dom.IHtmlDocument office) => int.Parse(office.QuerySelector("#backlog-petitions .figure")!.TextContent.Trim(),
             System.Globalization.CultureInfo.InvariantCulture);
         var backlogBefore = Backlog(await client.GetPageAsync("/Dashboard/Office"));
 

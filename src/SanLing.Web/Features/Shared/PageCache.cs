@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
+using SanLing.Domain.Common;
 
 namespace SanLing.Web.Features.Shared;
 
@@ -48,7 +49,7 @@ public sealed class PageCache(TimeProvider clock) : IDisposable
 /// <summary>The request's access to <see cref="PageCache"/>, on the request's database context (so its town).</summary>
 public sealed class PageCacheService(PageCache cache, SanLingDbContext db)
 {
-    /// <inheritdoc cref="PageCache.GetAsync{T}"/>
+    /// <summary>The page's view model at the current data version (see <see cref="PageCache"/>).</summary>
     public Task<T> GetAsync<T>(string page, string parameters, Func<Task<T>> build, CancellationToken ct) where T : class? =>
         cache.GetAsync(db, page, parameters, build, ct);
 }
