@@ -29,3 +29,15 @@ public sealed record TownDeadlines(int DueDay, WorkingCalendar Calendar, CardThr
 {
     public CardBounds BoundsOn(DateOnly today) => Deadline.BoundsOn(today, Calendar, Thresholds);
 }
+
+/// <summary>The data version pages cache their figures by.</summary>
+public static class DataVersion
+{
+    /// <summary>
+    /// The audit chain's head: every save of a record, every import and every stored run appends a line in the same
+    /// transaction, and appenders are serialised by the chain's lock, so the head id grows with every committed change
+    /// (of any town). One indexed read of the primary key's last entry.
+    /// </summary>
+    public static Task<long> DataVersionAsync(this SanLingDbContext db, CancellationToken ct) =>
+        db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.Id).FirstOrDefaultAsync(ct);
+}

@@ -42,6 +42,9 @@ public sealed class AccessScope
     /// <summary>A liaison's own enterprise/unit.</summary>
     public int? SubjectId { get; }
 
+    /// <summary>What this scope lets its holder see, as part of a cached page's key (<see cref="Features.Shared.PageCache"/>).</summary>
+    public string CacheKey => FormattableString.Invariant($"{WholeTown}/{TerritoryId}/{SubjectId}/{SeesPersonalData}/{SeesRecordNumbers}");
+
     public static AccessScope Nothing { get; } = new(false, null, null, false, false);
 
     public static AccessScope For(ClaimsPrincipal user)

@@ -35,6 +35,7 @@ public static class SanLingServices
         services.AddScoped<AccessScope>(AccessScope.FromHttpContext);
         services.AddSingleton<DemoAccounts>();
         services.AddSingleton<SetupGate>();
+        services.AddSingleton<Features.Shared.PageCache>();
         // A finding's validator is built per inspection form (it needs the form's month and date), never from DI.
         services.AddValidatorsFromAssemblyContaining<Program>(
             includeInternalTypes: true,

@@ -2,16 +2,17 @@ namespace SanLing.Web.Features.Dashboard;
 
 /// <summary>领导驾驶舱 (leadership and office: aggregates and verdicts of published runs), the office's work of today and the early-warning board.</summary>
 [Authorize(Roles = Roles.Leadership + "," + Roles.Office)]
-public sealed class DashboardController(DashboardQueries queries, OfficeDashboardQueries office) : Controller
+public sealed class DashboardController(DashboardQueries queries, OfficeDashboardQueries office, PageCacheService cache) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(int? year, int? territoryId, CancellationToken ct) =>
-        View(await queries.LeadershipAsync(year, territoryId, ct));
+        View(await cache.GetAsync("dashboard", $"{year}|{territoryId}", () => queries.LeadershipAsync(year, territoryId, ct), ct));
 
     [HttpGet("/Dashboard/Results/{runId:int}")]
     public async Task<IActionResult> Results(int runId, [FromQuery] ResultFilter filter, CancellationToken ct)
     {
-        var page = await queries.ResultsAsync(runId, filter, Request.Path, Request.QueryString, ct);
+        var page = await cache.GetAsync("dashboard-results", $"{runId}{Request.QueryString}",
+            () => queries.ResultsAsync(runId, filter, Request.Path, Request.QueryString, ct), ct);
         return page is null ? NotFound() : View(page);
     }
 
@@ -27,7 +28,7 @@ public sealed class DashboardController(DashboardQueries queries, OfficeDashboar
 
     [HttpGet]
     [Authorize(Roles = Roles.Office)]
-    public async Task<IActionResult> Office(CancellationToken ct) => View(await office.LoadAsync(ct));
+    public async Task<IActionResult> Office(CancellationToken ct) => View(await cache.GetAsync("office", "", () => office.LoadAsync(ct), ct));
 
     /// <summary>The old early-warning board: there is one early-warning page now (the stored as-of run's).</summary>
     [HttpGet]

@@ -4,7 +4,7 @@ namespace SanLing.Web.Features.Evaluation;
 
 /// <summary>年度评定结果: office staff run and publish evaluations; leadership reads published runs.</summary>
 [Authorize(Roles = Roles.Office + "," + Roles.Leadership + "," + Roles.Admin)]
-public sealed class EvaluationController(EvaluationQueries queries, EvaluationCommands commands, IValidator<RunForm> validator) : PortalController
+public sealed class EvaluationController(EvaluationQueries queries, EvaluationCommands commands, IValidator<RunForm> validator, PageCacheService cache) : PortalController
 {
     private bool CanRun => User.IsInRole(Roles.Office);
 
@@ -58,7 +58,7 @@ public sealed class EvaluationController(EvaluationQueries queries, EvaluationCo
     /// <summary>预警: the current year's stored as-of run (预评); the one early-warning page of both dashboards.</summary>
     [HttpGet]
     public async Task<IActionResult> Warning([FromServices] WarningQueries warnings, CancellationToken ct) =>
-        View(await warnings.CurrentYearAsync(ct));
+        View(await cache.GetAsync("warning", "", () => warnings.CurrentYearAsync(ct), ct));
 
     /// <summary>The office refreshes the stored as-of run now rather than waiting for the night.</summary>
     [HttpPost]
@@ -80,7 +80,9 @@ public sealed class EvaluationController(EvaluationQueries queries, EvaluationCo
     [HttpGet]
     public async Task<IActionResult> Results(int id, [FromQuery] ResultFilter filter, CancellationToken ct)
     {
-        var page = await queries.ResultsAsync(id, filter, CanRun, Request.Path, Request.QueryString, ct);
+        // Leadership reads published runs (and the current as-of run) only: the role is part of the key.
+        var page = await cache.GetAsync("results", $"{id}|{CanRun}|{queries.PublishedOnly}{Request.QueryString}",
+            () => queries.ResultsAsync(id, filter, CanRun, Request.Path, Request.QueryString, ct), ct);
         return page is null ? NotFound() : View(page);
     }
 

@@ -13,7 +13,7 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
 {
     public const int PageSize = 50;
 
-    private bool PublishedOnly => http.HttpContext?.User.IsInRole(Roles.Leadership) == true
+    public bool PublishedOnly => http.HttpContext?.User.IsInRole(Roles.Leadership) == true
         && !http.HttpContext.User.IsInRole(Roles.Office) && !http.HttpContext.User.IsInRole(Roles.Admin);
 
     private int CurrentYear => clock.Today().Year;

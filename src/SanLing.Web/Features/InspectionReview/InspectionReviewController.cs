@@ -4,12 +4,13 @@ using SanLing.Web.Features.Inspections;
 namespace SanLing.Web.Features.InspectionReview;
 
 /// <summary>排查情况: the completeness matrix and rates (office and leadership); who has not submitted, the work list and month locks (office).</summary>
-public sealed class InspectionReviewController(InspectionReviewQueries queries, InspectionReviewCommands commands, SignOffQueries signOffQueries, SignOffCommands signOff, ILogger<InspectionReviewController> logger) : Shared.PortalController
+public sealed class InspectionReviewController(InspectionReviewQueries queries, PageCacheService cache, InspectionReviewCommands commands, SignOffQueries signOffQueries, SignOffCommands signOff, ILogger<InspectionReviewController> logger) : Shared.PortalController
 {
     [HttpGet]
     [Authorize(Roles = Roles.Office + "," + Roles.Leadership)]
-    public async Task<IActionResult> Index([FromQuery] MatrixFilter filter, CancellationToken ct) =>
-        View(await queries.MatrixAsync(filter, User.IsInRole(Roles.Office), Request.Path, Request.QueryString, ct));
+    public async Task<IActionResult> Index([FromQuery] MatrixFilter filter, [FromServices] AccessScope scope, CancellationToken ct) =>
+        View(await cache.GetAsync("matrix", $"{User.IsInRole(Roles.Office)}|{scope.CacheKey}{Request.QueryString}",
+            () => queries.MatrixAsync(filter, User.IsInRole(Roles.Office), Request.Path, Request.QueryString, ct), ct));
 
     [HttpGet]
     [Authorize(Roles = Roles.Office)]
