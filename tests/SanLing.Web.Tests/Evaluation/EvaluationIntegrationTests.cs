@@ -183,7 +183,7 @@ public sealed class EvaluationIntegrationTests : IDisposable
 
     private static void AssertWorkbook(XLWorkbook book)
     {
-        Assert.Equal(["达标率", "单位明细", "荣誉", "一票否优", "倒查追责"], book.Worksheets.Select(w => w.Name).ToArray());
+        Assert.Equal(["达标率", "单位明细", "荣誉", "一票否优", "倒查追责", "申诉"], book.Worksheets.Select(w => w.Name).ToArray());
         var rates = book.Worksheet("达标率");
         Assert.Equal(["分组", "单位数", "达标数", "待评定数", "达标率", "目标", "是否达标"], rates.Row(1).CellsUsed().Select(c => c.GetString()).ToArray());
         var bookRates = rates.RowsUsed().Skip(1).ToDictionary(r => r.Cell(1).GetString(),
