@@ -16,9 +16,9 @@ public static class ApiSetup
 
     public static void AddSanLingApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.Scheme, null);
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
-            .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.Scheme)
+            .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()
             .RequireClaim(ApiTokenAuthenticationHandler.TownIdClaim));
 

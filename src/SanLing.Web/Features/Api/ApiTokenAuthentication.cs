@@ -16,7 +16,7 @@ public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SanLingDbContext db, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiToken";
+    public const string SchemeName = "ApiToken";
     public const string TokenIdClaim = "sanling:api-token";
     public const string TownIdClaim = "sanling:api-town";
 
@@ -54,8 +54,8 @@ public sealed class ApiTokenAuthenticationHandler(
             new Claim(ClaimTypes.Name, "api:" + row.Name),
             new Claim(TokenIdClaim, row.Id.ToString(CultureInfo.InvariantCulture)),
             new Claim(TownIdClaim, town.ToString(CultureInfo.InvariantCulture)),
-        ], Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+        ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using SanLing.Domain.Api;
+using SanLing.Domain.Common;
 
 namespace SanLing.Web.Features.ApiTokens;
 
