@@ -44,7 +44,7 @@ public static class ApiSetup
             {
                 document.Info = new OpenApiInfo
                 {
-                    Title = "SanLing 三零 API",
+                    Title = "SanLing API",
                     Version = "v1",
                     Description = "Read-only figures of one town for upper-level platforms: stored evaluation runs and aggregates, no personal data. "
                         + "Authorization: Bearer <token> (created by the town administrator on the API tokens page).",
