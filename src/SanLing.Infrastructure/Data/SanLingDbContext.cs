@@ -127,6 +127,10 @@ public abstract class SanLingDbContext : IdentityDbContext<AppUser>, IDataProtec
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
     public DbSet<Domain.Notifications.OutboxMessage> OutboxMessages => Set<Domain.Notifications.OutboxMessage>();
 
+    /// <summary>API tokens are not town-filtered: the bearer handler finds a token before any town is known; pages filter by town themselves.</summary>
+    public DbSet<Domain.Api.ApiToken> ApiTokens => Set<Domain.Api.ApiToken>();
+    public DbSet<Domain.Api.ApiCallLog> ApiCallLogs => Set<Domain.Api.ApiCallLog>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

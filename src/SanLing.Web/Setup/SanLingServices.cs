@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using SanLing.Domain.Accounts;
 using SanLing.Infrastructure.Data;
 using SanLing.Infrastructure.Identity;
+using SanLing.Web.Features.Api;
 using SanLing.Web.Security;
 using Serilog;
 
@@ -89,6 +90,11 @@ public static class SanLingServices
             o.Cookie.Name = SecureCookies(configuration) ? "__Host-SanLing.Antiforgery" : "SanLing.Antiforgery";
             o.Cookie.SecurePolicy = SecureCookies(configuration) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
+
+        services.AddSanLingApi(configuration);
+        // The API's JSON keeps Chinese labels readable (it is never written into HTML).
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
+            System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
 
         services.AddHealthChecks().AddDbContextCheck<SanLingDbContext>("database", tags: ["ready"]);
 
@@ -189,15 +195,20 @@ public static class SanLingServices
         app.UseRequestLocalization();
         app.UseDatabaseOutagePage();
         app.UseSetupRedirect();
+        app.UseApiStatusCodes();
         app.UseRouting();
         app.UseAuthentication();
         app.UseCurrentActor();
         app.UseAuthorization();
+        // The API: the token's town for the request and the call log, then the per-token rate limit (so a 429 is logged too).
+        app.UseApiCallContext();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
             .AllowAnonymous();
         app.MapHealthChecks("/healthz/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false })
             .AllowAnonymous();
+        app.MapSanLingApi();
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
         app.LogWhereItListens();
         app.WarnIfTwoFactorExempt();

@@ -145,7 +145,7 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
     private int LastMonthShown(int year) => year < Today.Year ? 12 : year == Today.Year ? Today.Month : 0;
 
     /// <summary>New petitions, accidents and cases of the year by month (three GROUP BY queries).</summary>
-    private async Task<List<MonthIncidents>> IncidentsByMonthAsync(int year, int? territoryId, CancellationToken ct)
+    internal async Task<List<MonthIncidents>> IncidentsByMonthAsync(int year, int? territoryId, CancellationToken ct)
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
@@ -170,7 +170,7 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
     /// Submitted inspections ÷ expected by month. Expected: the grids of active villages/communities, and for active
     /// enterprises/units their workshops, or 1 without any (three GROUP BY queries).
     /// </summary>
-    private async Task<List<MonthInspections>> InspectionsByMonthAsync(int year, int? territoryId, CancellationToken ct)
+    internal async Task<List<MonthInspections>> InspectionsByMonthAsync(int year, int? territoryId, CancellationToken ct)
     {
         var subjects = db.Subjects.AsNoTracking().Where(s => territoryId == null || s.Id == territoryId || s.TerritoryId == territoryId);
         var grids = await db.Grids.AsNoTracking()

@@ -52,6 +52,7 @@ public static class Navigation
         new("用户管理", "Users", "Index", Roles.Admin) { Group = Administration },
         new("镇设置", "Settings", "Index", Roles.Admin) { Group = Administration },
         new("审计日志", "Audit", "Index", Roles.Admin) { Group = Administration },
+        new("API 令牌", "ApiTokens", "Index", Roles.Admin) { Group = Administration },
     ];
 
     /// <summary>The administration pages, as the admin's home page lists them.</summary>
