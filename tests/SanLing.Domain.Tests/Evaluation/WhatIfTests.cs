@@ -1,6 +1,6 @@
 using SanLing.Domain.Evaluation;
 using SanLing.Domain.Inspections;
-using SanLing.Domain.KeyPopulations;
+using SanLing.Domain.Standards;
 using SanLing.Domain.Ledgers;
 using SanLing.Domain.Subjects;
 

@@ -27,8 +27,9 @@ public sealed class WhatIfTests
     {
         var factory = new SanLingFactory(demo: false);
         var town = await new TownBuilder().WithRuleSet().WithResponsiblePersons()
-            .Enterprise("QY01", "一号企业").WithGrid("QY01-C1", "一车间", "王五").WithGrid("QY01-C2", "二车间", "赵六")
-            .Enterprise("QY02", "二号企业")
+            .Village("CUN01", "一号村").WithGrids(1)
+            .Enterprise("QY01", "一号企业", "CUN01").WithGrid("QY01-C1", "一车间", "王五").WithGrid("QY01-C2", "二车间", "赵六")
+            .Enterprise("QY02", "二号企业", "CUN01")
             .User("office", Roles.Office).User("leader", Roles.Leadership)
             .User("liaison1", Roles.Liaison, "QY01").User("liaison2", Roles.Liaison, "QY02")
             .BuildAsync(factory);
