@@ -16,7 +16,17 @@ public sealed class FactsGatherer(SanLingDbContext db)
     public const int QueryCount = 11;
 
     /// <summary>Facts of every subject evaluated in the period (active on the cut-off), ordered by code.</summary>
-    public async Task<IReadOnlyList<SubjectFacts>> GatherAsync(EvaluationPeriod period, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SubjectFacts>> GatherAsync(EvaluationPeriod period, CancellationToken cancellationToken = default) =>
+        GatherAsync(period, null, cancellationToken);
+
+    /// <summary>
+    /// The facts of one subject (none when it is not evaluated in the period): the same queries, each filtered to it
+    /// (the what-if of a subject card).
+    /// </summary>
+    public async Task<SubjectFacts?> GatherOneAsync(EvaluationPeriod period, int subjectId, CancellationToken cancellationToken = default) =>
+        (await GatherAsync(period, subjectId, cancellationToken)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<SubjectFacts>> GatherAsync(EvaluationPeriod period, int? only, CancellationToken cancellationToken)
     {
         var start = period.YearStart;
         var cutOff = period.CutOff;
@@ -25,11 +35,13 @@ public sealed class FactsGatherer(SanLingDbContext db)
 
         var subjects = await db.Subjects.AsNoTracking()
             .Where(SubjectRules.ActiveOn(cutOff))
+            .OnlyIf(only, s => s.Id == only)
             .OrderBy(s => s.Code)
             .Select(s => new { s.Id, s.Code, s.Name, s.Kind, s.TerritoryId, s.EstablishedOn, s.DissolvedOn, s.PrincipalName, s.LeaderInChargeName })
             .ToListAsync(cancellationToken);
 
         var grids = (await db.Grids.AsNoTracking()
+                .OnlyIf(only, g => g.SubjectId == only)
                 .Select(g => new { g.SubjectId, g.Id, g.Code, g.WorkerName, g.WorkerUserId })
                 .ToListAsync(cancellationToken))
             .GroupBy(g => g.SubjectId)
@@ -38,6 +50,7 @@ public sealed class FactsGatherer(SanLingDbContext db)
 
         var inspections = (await db.Inspections.AsNoTracking()
                 .Where(SignOffRules.CountsAsSubmitted).Where(i => i.Month >= firstMonth && i.Month <= lastMonth)
+                .OnlyIf(only, i => i.SubjectId == only)
                 .Select(i => new { i.SubjectId, i.GridId, i.Month })
                 .ToListAsync(cancellationToken))
             .ToLookup(i => i.SubjectId);
@@ -46,24 +59,29 @@ public sealed class FactsGatherer(SanLingDbContext db)
                 // Filed in the year, or filed earlier and still open when the year began (积案).
                 .Where(p => p.OccurredOn <= cutOff
                     && (p.OccurredOn >= start || p.Status != PetitionStatus.Resolved || p.ResolvedOn == null || p.ResolvedOn >= start))
+                .OnlyIf(only, p => p.SubjectId == only)
                 .Select(p => new { p.SubjectId, p.Number, p.Kind, p.OccurredOn, p.Status, p.ResolvedOn, p.IsImpactful, p.IsMajor })
                 .ToListAsync(cancellationToken))
             .ToLookup(p => p.SubjectId);
 
         var findings = (await db.Findings.AsNoTracking()
                 .Where(f => f.Inspection!.Month >= firstMonth && f.Inspection.Month <= lastMonth && f.Inspection.Month <= cutOff)
+                .OnlyIf(only, f => f.Inspection!.SubjectId == only)
                 .Select(f => new { f.Inspection!.SubjectId, f.Id, f.Inspection.Month, GridCode = f.Inspection.Grid == null ? null : f.Inspection.Grid.Code, f.Type, f.Status, f.ClosedOn, f.RectifyBy })
                 .ToListAsync(cancellationToken))
             .ToLookup(f => f.SubjectId);
 
         var accidents = (await db.Accidents.AsNoTracking()
                 .Where(a => a.OccurredOn >= start && a.OccurredOn <= cutOff)
+                .OnlyIf(only, a => a.SubjectId == only)
                 .Select(a => new { a.SubjectId, a.Number, a.OccurredOn, a.IsImpactful, a.IsMajor })
                 .ToListAsync(cancellationToken))
             .ToLookup(a => a.SubjectId);
 
         var cases = await db.Cases.AsNoTracking()
             .Where(c => c.OccurredOn >= start && c.OccurredOn <= cutOff)
+            // The subject's own cases and the cases of its key persons recorded elsewhere (4.2).
+            .OnlyIf(only, c => c.SubjectId == only || (c.OffenderKeyPerson != null && c.OffenderKeyPerson.SubjectId == only))
             .Select(c => new
             {
                 c.SubjectId,
@@ -80,17 +98,20 @@ public sealed class FactsGatherer(SanLingDbContext db)
 
         var keyPersons = (await db.KeyPersons.AsNoTracking()
                 .Where(KeyPersonRules.Active(start, cutOff))
+                .OnlyIf(only, k => k.SubjectId == only)
                 .Select(k => new { k.Id, k.SubjectId, k.Number, k.HasAssistancePlan, k.ListedOn, k.DelistedOn })
                 .ToListAsync(cancellationToken))
             .ToLookup(k => k.SubjectId);
 
         var followUps = (await db.FollowUps.AsNoTracking()
                 .Where(f => f.VisitedOn >= start && f.VisitedOn <= cutOff)
+                .OnlyIf(only, f => f.KeyPerson!.SubjectId == only)
                 .Select(f => new { f.KeyPersonId, f.VisitedOn })
                 .ToListAsync(cancellationToken))
             .ToLookup(f => f.KeyPersonId, f => f.VisitedOn);
 
         var rentals = (await db.RentalHouses.AsNoTracking()
+                .OnlyIf(only, r => r.SubjectId == only)
                 .Select(r => new { r.SubjectId, r.Number, r.IsRegistered, r.RegisteredOn })
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.SubjectId);
@@ -98,6 +119,7 @@ public sealed class FactsGatherer(SanLingDbContext db)
         var year = period.Year;
         var attestations = (await db.Attestations.AsNoTracking()
                 .Where(a => a.Year == year)
+                .OnlyIf(only, a => a.SubjectId == only)
                 .Select(a => new { a.SubjectId, a.ItemCode, a.Result })
                 .ToListAsync(cancellationToken))
             .ToLookup(a => a.SubjectId);
@@ -162,4 +184,11 @@ public sealed class FactsGatherer(SanLingDbContext db)
         }
         return result;
     }
+}
+
+internal static class SubjectFilter
+{
+    /// <summary>The filter when gathering one subject; the whole-town queries stay as they were.</summary>
+    public static IQueryable<T> OnlyIf<T>(this IQueryable<T> query, int? subjectId, System.Linq.Expressions.Expression<Func<T, bool>> predicate) =>
+        subjectId is null ? query : query.Where(predicate);
 }

@@ -140,6 +140,7 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
 
         ["GET Worklist.Index"] = Only("/Worklist/Index", Grid, Liaison),
         ["GET Standing.Index"] = Only("/Standing/Index", Liaison),
+        ["GET WhatIf.Index"] = Only("/WhatIf/Index?subjectId={subject}", Office, Admin, Liaison) with { AllowedMayBeNotFound = true },
         ["GET Inspections.Index"] = Only("/Inspections/Index", Grid, Liaison),
         ["GET Inspections.Edit"] = Only("/Inspections/Edit?{unit}&month={month}", LedgerReaders),
         ["POST Inspections.Edit"] = Only("/Inspections/Edit", LedgerReaders) with { FormFrom = "/Inspections/Edit?{unit}&month={month}" },

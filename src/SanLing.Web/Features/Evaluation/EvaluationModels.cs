@@ -71,7 +71,10 @@ public sealed record ResultsPage(
 public sealed record ItemCardRow(string Code, string Title, ItemVerdict Verdict, string Reason, string? ReasonData);
 
 public sealed record SubjectCard(RunRow Run, string Code, string Name, SubjectKind Kind, string? TerritoryName, SubjectVerdict Verdict,
-    int ConsecutiveCompliantYears, Honour Honour, bool IsVetoed, IReadOnlyList<ItemCardRow> Items);
+    int ConsecutiveCompliantYears, Honour Honour, bool IsVetoed, IReadOnlyList<ItemCardRow> Items)
+{
+    public int SubjectId { get; init; }
+}
 
 public sealed record ListsPage(RunRow Run, IReadOnlyList<ResultLine> Honours, IReadOnlyList<ResultLine> Vetoed, IReadOnlyList<IncidentLine> Incidents)
 {

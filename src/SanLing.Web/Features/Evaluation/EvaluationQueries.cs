@@ -147,7 +147,7 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
             .Where(x => x.item is not null)
             .Select(x => new ItemCardRow(x.t.Code, x.t.Title, x.item!.Verdict, x.item.Reason, x.item.ReasonData)).ToList();
         return new SubjectCard(row, result.Code, result.Name, result.Kind, result.TerritoryName, result.Verdict,
-            result.ConsecutiveCompliantYears, result.Honour, result.IsVetoed, ordered);
+            result.ConsecutiveCompliantYears, result.Honour, result.IsVetoed, ordered) { SubjectId = subjectId };
     }
 
     public async Task<ListsPage?> ListsAsync(int id, CancellationToken ct)

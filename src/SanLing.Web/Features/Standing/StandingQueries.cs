@@ -25,7 +25,10 @@ public sealed record StandingPage(
     IReadOnlyList<StandingItem> Items,
     int OpenHazards,
     LastYearResult? LastYear,
-    string? Refusal);
+    string? Refusal)
+{
+    public int SubjectId { get; init; }
+}
 
 /// <summary>
 /// The liaison's standing is their subject's line of the current year's stored as-of run (预评) — the run the early
@@ -56,14 +59,14 @@ public sealed class StandingQueries(SanLingDbContext db, AccessScope scope, Time
         var run = await new WarningQueries(db, clock).CurrentAsOfRunAsync(ct);
         if (run is null)
         {
-            return new StandingPage(subject.Code, subject.Name, subject.Kind, today, SubjectVerdict.Pending, [], openHazards, lastYear, NoAsOfRun);
+            return new StandingPage(subject.Code, subject.Name, subject.Kind, today, SubjectVerdict.Pending, [], openHazards, lastYear, NoAsOfRun) { SubjectId = subjectId };
         }
         var result = await db.EvaluationResults.AsNoTracking().Where(r => r.RunId == run.Id && r.SubjectId == subjectId)
             .Select(r => new { r.Id, r.Verdict }).FirstOrDefaultAsync(ct);
         if (result is null)
         {
             // Not active on the run's date (dissolved, or established later): it is not evaluated this year.
-            return new StandingPage(subject.Code, subject.Name, subject.Kind, run.AsOf, SubjectVerdict.Pending, [], openHazards, lastYear, NotEvaluated);
+            return new StandingPage(subject.Code, subject.Name, subject.Kind, run.AsOf, SubjectVerdict.Pending, [], openHazards, lastYear, NotEvaluated) { SubjectId = subjectId };
         }
         var titles = await db.RuleSetItems.AsNoTracking().Where(i => i.RuleSetId == run.RuleSetId)
             .Select(i => new { i.Code, i.Title, i.SortOrder }).ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, ct);
@@ -73,7 +76,7 @@ public sealed class StandingQueries(SanLingDbContext db, AccessScope scope, Time
             .OrderBy(i => titles.TryGetValue(i.ItemCode, out var t) ? t.SortOrder : int.MaxValue).ThenBy(i => i.ItemCode, StringComparer.Ordinal)
             .Select(i => new StandingItem(i.ItemCode, titles.TryGetValue(i.ItemCode, out var t) ? t.Title : "", i.Verdict, i.Reason, i.ReasonData))
             .ToList();
-        return new StandingPage(subject.Code, subject.Name, subject.Kind, run.AsOf, result.Verdict, items, openHazards, lastYear, null);
+        return new StandingPage(subject.Code, subject.Name, subject.Kind, run.AsOf, result.Verdict, items, openHazards, lastYear, null) { SubjectId = subjectId };
     }
 
     /// <summary>The subject's result in the latest published run of <paramref name="year"/>, with the items it failed.</summary>
