@@ -53,7 +53,7 @@ public sealed class RecordNumberingTests(DemoTownFixture demo)
         Assert.True(await demo.Factory.WithDbAsync(db => db.Petitions.AnyAsync(p => p.Number == offered)));
         Assert.NotEqual(offered, await OfferedAsync(client, "Petitions"));
 
-        var edited = await CreatePetitionAsync(client, "XF-手工-7");
+        var edited = await CreatePetitionAsync(client, "XF-HAND-7");
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
 
         var before = await demo.Factory.WithDbAsync(db => db.Petitions.CountAsync());
