@@ -116,7 +116,9 @@ public sealed class BulkAttestationTests(ITestOutputHelper output)
         var (factory, _) = await TownAsync();
         using var owned = factory;
         var client = await AsAsync(factory, user);
-        var token = await client.AntiforgeryTokenAsync("/");
+        // The user's own landing page (every page carries the sign-out form and its token).
+        var home = await client.GetAsync("/");
+        var token = await client.AntiforgeryTokenAsync(home.Headers.Location?.OriginalString ?? "/");
 
         var response = await BulkAsync(client, token, ("All", "true"));
 
