@@ -20,4 +20,14 @@ public static class AttestationRules
             .Text("Note", "说明", note, NoteMaxLength);
         return check.Violations;
     }
+
+    /// <summary>批量评定 gives every A item not yet judged this result; the exceptions are then marked one by one.</summary>
+    public const AttestationResult BulkResult = AttestationResult.Pass;
+
+    /// <summary>
+    /// The items of <paramref name="applicable"/> a bulk attestation fills: only those with no judgement on file, so an
+    /// attestation already made (a 不达标 found earlier) is never overwritten.
+    /// </summary>
+    public static IEnumerable<string> BulkFills(IEnumerable<string> applicable, IReadOnlySet<string> onFile) =>
+        applicable.Where(code => !onFile.Contains(code));
 }

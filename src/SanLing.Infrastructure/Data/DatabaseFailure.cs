@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace SanLing.Infrastructure.Data;
 
-/// <summary>Tells "the database cannot be reached" (answer 503, try again later) from a fault of the portal (500).</summary>
+/// <summary>
+/// Tells "the database cannot be reached" (answer 503, try again later) from a fault of the portal (500), and a
+/// unique index refusing a row (another user saved the same key first: the user is told, nothing is written).
+/// </summary>
 public static class DatabaseFailure
 {
     // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_NOTADB (primary result codes).
@@ -28,6 +31,30 @@ public static class DatabaseFailure
                     return true;
                 // Connection failures, timeouts, a server shutting down or out of connections (Npgsql's own judgement).
                 case Npgsql.NpgsqlException npgsql when npgsql.IsTransient || (npgsql is Npgsql.PostgresException pg && PostgreSqlUnreachable.Contains(pg.SqlState)):
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    // SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY (extended result codes).
+    private static readonly HashSet<int> SqliteUnique = [2067, 1555];
+
+    // Cannot insert duplicate key row in a unique index (2601) / violation of a UNIQUE or PRIMARY KEY constraint (2627).
+    private static readonly HashSet<int> SqlServerUnique = [2601, 2627];
+
+    /// <summary>A save refused by a unique index or key, on SQLite, SQL Server or PostgreSQL.</summary>
+    public static bool IsUniqueViolation(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case SqliteException sqlite when SqliteUnique.Contains(sqlite.SqliteExtendedErrorCode):
+                    return true;
+                case SqlException sql when sql.Errors.Cast<SqlError>().Any(x => SqlServerUnique.Contains(x.Number)):
+                    return true;
+                case Npgsql.PostgresException pg when pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation:
                     return true;
             }
         }

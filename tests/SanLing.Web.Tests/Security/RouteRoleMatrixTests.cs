@@ -186,6 +186,8 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["GET Attestations.Index"] = Only("/Attestations/Index", Office),
         ["GET Attestations.Grid"] = Only("/Attestations/Grid/{subject}?year={year}", Office),
         ["POST Attestations.Grid"] = Only("/Attestations/Grid/{subject}?year={year}", Office),
+        // Without a year or a choice of subjects the office is sent back with a message; nothing is written.
+        ["POST Attestations.Bulk"] = Only("/Attestations/Bulk", Office),
         // The demo town keeps no evidence files, so the office's answer is 404 (never 403).
         ["GET Attestations.Evidence"] = Only("/Attestations/Evidence/{attestation}", Office) with { AllowedMayBeNotFound = true },
 

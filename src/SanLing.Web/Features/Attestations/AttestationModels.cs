@@ -40,3 +40,22 @@ public sealed record AttestationGridPage(
 
 /// <summary>An evidence file on file: its generated stored name, content type and the user's original name.</summary>
 public sealed record StoredEvidence(string StoredName, string ContentType, string FileName);
+
+/// <summary>
+/// 批量评定: the subjects ticked on the overview (<see cref="SubjectIds"/>), or with <see cref="All"/> every subject the
+/// overview's filter finds (a whole village, a whole kind), whose A items without a judgement become 达标 for the year.
+/// </summary>
+public sealed class BulkAttestationForm
+{
+    public int Year { get; set; }
+    public List<int> SubjectIds { get; set; } = [];
+    public bool All { get; set; }
+
+    // The overview's filter, for All (and to come back to the same list).
+    public string? Q { get; set; }
+    public SubjectKind? Kind { get; set; }
+    public int? TerritoryId { get; set; }
+}
+
+/// <summary>What a bulk attestation did: the subjects it looked at, the items it set to 达标 and those already judged (left alone).</summary>
+public sealed record BulkAttestationOutcome(int Subjects, int Set, int LeftAlone);

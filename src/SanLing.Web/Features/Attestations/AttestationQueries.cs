@@ -29,28 +29,12 @@ public sealed class AttestationQueries(SanLingDbContext db, AccessScope scope)
     public async Task<(IReadOnlyList<AttestationProgressRow> Rows, int Total)> ProgressAsync(
         AttestationFilter filter, int year, IReadOnlyDictionary<SubjectKind, IReadOnlyList<AttestedItem>> items, CancellationToken ct)
     {
-        var yearStart = new DateOnly(year, 1, 1);
-        var yearEnd = new DateOnly(year, 12, 31);
         var village = items[SubjectKind.Village].Select(i => i.Code).ToList();
         var community = items[SubjectKind.Community].Select(i => i.Code).ToList();
         var enterprise = items[SubjectKind.Enterprise].Select(i => i.Code).ToList();
         var unit = items[SubjectKind.Unit].Select(i => i.Code).ToList();
 
-        var subjects = scope.Apply(db.Subjects.AsNoTracking())
-            .Where(s => (s.EstablishedOn == null || s.EstablishedOn <= yearEnd) && (s.DissolvedOn == null || s.DissolvedOn >= yearStart));
-        if (!string.IsNullOrWhiteSpace(filter.Q))
-        {
-            var q = filter.Q.Trim();
-            subjects = subjects.Where(s => s.Code.Contains(q) || s.Name.Contains(q));
-        }
-        if (filter.Kind is { } kind)
-        {
-            subjects = subjects.Where(s => s.Kind == kind);
-        }
-        if (filter.TerritoryId is { } territory)
-        {
-            subjects = subjects.Where(s => s.Id == territory || s.TerritoryId == territory);
-        }
+        var subjects = SubjectsOf(year, filter.Q, filter.Kind, filter.TerritoryId);
         var rows = subjects.Select(s => new
         {
             s.Id, s.Code, s.Name, s.Kind,
@@ -72,6 +56,29 @@ public sealed class AttestationQueries(SanLingDbContext db, AccessScope scope)
             .Select(r => new AttestationProgressRow(r.Id, r.Code, r.Name, r.Kind, r.Territory, r.Items, r.Attested))
             .ToListAsync(ct);
         return (list, total);
+    }
+
+    /// <summary>The subjects in scope existing in the year, filtered as the overview filters them (code or name, kind, village).</summary>
+    public IQueryable<Subject> SubjectsOf(int year, string? q, SubjectKind? kind, int? territoryId)
+    {
+        var yearStart = new DateOnly(year, 1, 1);
+        var yearEnd = new DateOnly(year, 12, 31);
+        var subjects = scope.Apply(db.Subjects.AsNoTracking())
+            .Where(s => (s.EstablishedOn == null || s.EstablishedOn <= yearEnd) && (s.DissolvedOn == null || s.DissolvedOn >= yearStart));
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            subjects = subjects.Where(s => s.Code.Contains(text) || s.Name.Contains(text));
+        }
+        if (kind is { } k)
+        {
+            subjects = subjects.Where(s => s.Kind == k);
+        }
+        if (territoryId is { } territory)
+        {
+            subjects = subjects.Where(s => s.Id == territory || s.TerritoryId == territory);
+        }
+        return subjects;
     }
 
     /// <summary>The grid of one subject × year; null when the subject is unknown/out of scope or no rule set applies.</summary>

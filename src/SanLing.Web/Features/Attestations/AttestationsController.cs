@@ -66,6 +66,40 @@ public sealed class AttestationsController(
         return View(WithPosted(page, form));
     }
 
+    /// <summary>
+    /// 批量评定 in one post: the ticked subjects, or every subject the filter finds, get 达标 on each A item not yet
+    /// judged; judgements on file stay. Back to the overview with how many were set and left alone; the exceptions
+    /// are then marked on each subject's grid.
+    /// </summary>
+    [HttpPost]
+    public async Task<IActionResult> Bulk(BulkAttestationForm form, CancellationToken ct)
+    {
+        var back = RedirectToAction(nameof(Index), new { year = form.Year, q = form.Q, kind = form.Kind, territoryId = form.TerritoryId });
+        if (!IsYearAllowed(form.Year))
+        {
+            TempData.Danger(L["年度不正确。"]);
+            return RedirectToAction(nameof(Index));
+        }
+        if (!form.All && form.SubjectIds.Count == 0)
+        {
+            TempData.Danger(L["请先勾选单位，或选择“全部筛选结果”。"]);
+            return back;
+        }
+        if (await queries.RuleSetForAsync(form.Year, ct) is not { } ruleSet)
+        {
+            TempData.Danger(L["该年度没有适用的评定细则。"]);
+            return back;
+        }
+        var outcome = await commands.BulkPassAsync(form, ruleSet.Items, ct);
+        if (outcome is null)
+        {
+            TempData.Danger(L["批量评定未保存：其间有人评定了其中的项目。请重试，已有的评定不会被覆盖。"]);
+            return back;
+        }
+        TempData.Success(L["批量评定：{0} 个单位，{1} 项设为达标，{2} 项已有评定，保持不变。", outcome.Subjects, outcome.Set, outcome.LeftAlone]);
+        return back;
+    }
+
     [HttpGet]
     public async Task<IActionResult> Evidence(int id, CancellationToken ct)
     {

@@ -26,5 +26,9 @@ public sealed class GridsController(
 
     protected override string CreatedMessage(GridForm form) => L["已新增网格 {0}。", form.Code?.Trim() ?? ""];
 
+    protected override string UniqueField => nameof(GridForm.Code);
+
+    protected override string DuplicateMessage(GridForm form) => L["网格编码“{0}”已存在", form.Code?.Trim() ?? ""];
+
     protected override string DeleteRefusedMessage => L["该网格已有月度排查记录，不能删除；如需调整，请修改网格员或名称。"];
 }

@@ -55,7 +55,11 @@ public sealed class PetitionsController(
         {
             return View("Edit", new PetitionEditor(form, null));
         }
-        var id = await commands.CreateAsync(form, ct);
+        var id = await SaveUniqueAsync<int?>(async () => await commands.CreateAsync(form, ct), nameof(form.Number), L["编号“{0}”已存在", form.Number!.Trim()]);
+        if (id is null)
+        {
+            return View("Edit", new PetitionEditor(form, null));
+        }
         TempData.Success(L["已登记信访 {0}。", form.Number!.Trim()]);
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -76,7 +80,12 @@ public sealed class PetitionsController(
         {
             return View(new PetitionEditor(form, id));
         }
-        return AfterEdit(await commands.UpdateAsync(id, form, ct), id, L["已保存信访 {0}。", form.Number!.Trim()], () => View(new PetitionEditor(form, id)));
+        var outcome = await SaveUniqueAsync<SaveOutcome?>(async () => await commands.UpdateAsync(id, form, ct), nameof(form.Number), L["编号“{0}”已存在", form.Number!.Trim()]);
+        if (outcome is null)
+        {
+            return View(new PetitionEditor(form, id));
+        }
+        return AfterEdit(outcome.Value, id, L["已保存信访 {0}。", form.Number!.Trim()], () => View(new PetitionEditor(form, id)));
     }
 
     [HttpPost]

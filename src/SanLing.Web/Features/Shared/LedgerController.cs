@@ -16,6 +16,25 @@ public abstract class LedgerController : PortalController
         return ModelState.IsValid;
     }
 
+    /// <summary>
+    /// Runs a save guarded by a unique index (a record number). The validator found the number free, but another user
+    /// may have saved the same one since (two offices creating at once): the index refuses this save, nothing is
+    /// written, and the form comes back with <paramref name="duplicateMessage"/> on <paramref name="field"/>, as when
+    /// the validator itself had found the number taken. Null then; otherwise the save's result.
+    /// </summary>
+    protected async Task<T?> SaveUniqueAsync<T>(Func<Task<T>> save, string field, string duplicateMessage)
+    {
+        try
+        {
+            return await save();
+        }
+        catch (DbUpdateException e) when (DatabaseFailure.IsUniqueViolation(e))
+        {
+            ModelState.AddModelError(field, duplicateMessage);
+            return default;
+        }
+    }
+
     /// <summary>Saved → the details page with <paramref name="savedMessage"/> (already in the user's language); stale → the form again with a message; gone → 404.</summary>
     protected IActionResult AfterEdit(SaveOutcome outcome, int id, string savedMessage, Func<IActionResult> showFormAgain)
     {

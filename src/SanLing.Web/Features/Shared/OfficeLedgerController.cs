@@ -44,6 +44,11 @@ public abstract class OfficeLedgerController<TFilter, TRow, TForm>(
     /// <summary>Why the ledger refuses to delete a record (when its commands answer <see cref="SaveOutcome.Refused"/>).</summary>
     protected virtual string DeleteRefusedMessage => L["该{0}不能删除。", Noun];
 
+    /// <summary>The form field a unique index guards (the record number), and what is said when it is taken.</summary>
+    protected virtual string UniqueField => "Number";
+
+    protected virtual string DuplicateMessage(TForm form) => L["编号“{0}”已存在", LabelOf(form)?.Trim() ?? ""];
+
     private bool CanEdit => User.IsInRole(Roles.Office);
 
     [HttpGet]
@@ -82,7 +87,11 @@ public abstract class OfficeLedgerController<TFilter, TRow, TForm>(
         {
             return View("Edit", new LedgerEditor<TForm>(form, null));
         }
-        var id = await commands.CreateAsync(form, ct);
+        var id = await SaveUniqueAsync<int?>(async () => await commands.CreateAsync(form, ct), UniqueField, DuplicateMessage(form));
+        if (id is null)
+        {
+            return View("Edit", new LedgerEditor<TForm>(form, null));
+        }
         TempData.Success(CreatedMessage(form));
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -100,7 +109,12 @@ public abstract class OfficeLedgerController<TFilter, TRow, TForm>(
         {
             return View(new LedgerEditor<TForm>(form, id));
         }
-        return AfterEdit(await commands.UpdateAsync(id, form, ct), id, L["已保存{0} {1}。", Noun, LabelOf(form)?.Trim() ?? ""], () => View(new LedgerEditor<TForm>(form, id)));
+        var outcome = await SaveUniqueAsync<SaveOutcome?>(async () => await commands.UpdateAsync(id, form, ct), UniqueField, DuplicateMessage(form));
+        if (outcome is null)
+        {
+            return View(new LedgerEditor<TForm>(form, id));
+        }
+        return AfterEdit(outcome.Value, id, L["已保存{0} {1}。", Noun, LabelOf(form)?.Trim() ?? ""], () => View(new LedgerEditor<TForm>(form, id)));
     }
 
     [HttpPost]
