@@ -12,7 +12,8 @@ public sealed class AdministrationBrowserTests(KestrelDemoFixture portal) : ICla
         browser.LogIn("admin");
 
         browser.Open("/");
-        Assert.Equal(3, browser.Find("#admin-pages").FindElements(By.CssSelector("a.card")).Count);
+        // Users, town settings, audit and API tokens.
+        Assert.Equal(4, browser.Find("#admin-pages").FindElements(By.CssSelector("a.card")).Count);
 
         browser.Open("/Users");
         var rows = browser.Find("#user-list").FindElements(By.CssSelector("tbody tr[data-user]"));
