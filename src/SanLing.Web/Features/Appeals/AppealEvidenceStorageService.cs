@@ -44,17 +44,7 @@ public sealed class AppealEvidenceStorageService(IWebHostEnvironment environment
     public async Task<(string StoredName, string ContentType)> SaveAsync(IFormFile file, CancellationToken ct)
     {
         var contentType = EvidenceFile.ContentTypeOf(file) ?? throw new InvalidOperationException("evidence checked before saving");
-        Directory.CreateDirectory(Folder);
-        var extension = contentType switch
-        {
-            "application/pdf" => ".pdf",
-            "image/png" => ".png",
-            _ => ".jpg",
-        };
-        var name = $"{Guid.NewGuid():N}{extension}";
-        await using var target = new FileStream(Path.Combine(Folder, name), FileMode.CreateNew, FileAccess.Write);
-        await file.CopyToAsync(target, ct);
-        return (name, contentType);
+        return (await EvidenceStorageService.WriteNewAsync(Folder, file, contentType, ct), contentType);
     }
 
     /// <summary>The file for a stored name, or null when missing; names are generated, never taken from a request.</summary>

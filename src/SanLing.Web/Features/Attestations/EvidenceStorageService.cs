@@ -9,9 +9,12 @@ public sealed class EvidenceStorageService(IWebHostEnvironment environment, ICon
     private string Folder => Path.GetFullPath(Path.Combine(environment.ContentRootPath, configuration["Evidence:Folder"] ?? Path.Combine("App_Data", "evidence")));
 
     /// <summary>Writes the upload under a fresh name and returns that name.</summary>
-    public async Task<string> SaveAsync(IFormFile file, string contentType, CancellationToken ct)
+    public Task<string> SaveAsync(IFormFile file, string contentType, CancellationToken ct) => WriteNewAsync(Folder, file, contentType, ct);
+
+    /// <summary>Writes a checked upload into <paramref name="folder"/> under a fresh generated name (attestation and appeal evidence).</summary>
+    public static async Task<string> WriteNewAsync(string folder, IFormFile file, string contentType, CancellationToken ct)
     {
-        Directory.CreateDirectory(Folder);
+        Directory.CreateDirectory(folder);
         var extension = contentType switch
         {
             "application/pdf" => ".pdf",
@@ -19,7 +22,7 @@ public sealed class EvidenceStorageService(IWebHostEnvironment environment, ICon
             _ => ".jpg",
         };
         var name = $"{Guid.NewGuid():N}{extension}";
-        await using var target = new FileStream(Path.Combine(Folder, name), FileMode.CreateNew, FileAccess.Write);
+        await using var target = new FileStream(Path.Combine(folder, name), FileMode.CreateNew, FileAccess.Write);
         await file.CopyToAsync(target, ct);
         return name;
     }
