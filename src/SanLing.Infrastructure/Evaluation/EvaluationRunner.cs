@@ -99,9 +99,12 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         var baseRun = await db.EvaluationRuns.AsNoTracking().SingleAsync(r => r.Id == baseRunId, cancellationToken);
         var fullYear = baseRun.AsOf == new DateOnly(baseRun.Year, 12, 31);
         var period = await PeriodAsync(baseRun.Year, fullYear ? null : baseRun.AsOf, cancellationToken);
-        var (ruleSet, evaluations) = await JudgeAsync(period, cancellationToken);
-        var evaluation = evaluations.FirstOrDefault(e => e.Facts.SubjectId == subjectId)
+        var ruleSet = await RuleSetForAsync(period.Year, cancellationToken)
+            ?? throw new EvaluationRefusedException("没有适用于 {0} 年的评定细则，请先建立评定细则。", period.Year);
+        // Only the appealed subject is judged again: its facts alone are gathered (a fixed number of queries).
+        var facts = await new FactsGatherer(db).GatherOneAsync(period, subjectId, cancellationToken)
             ?? throw new EvaluationRefusedException("该单位在 {0} 年不参加评定，无法重新评定。", baseRun.Year);
+        var evaluation = Evaluator.Judge(ruleSet, facts, period);
         var previous = await PreviousYearAsync(baseRun.Year, cancellationToken);
         var corrected = ResultOf(evaluation, baseRun.Kind, previous.Years);
 
