@@ -7,6 +7,9 @@ public class Town
     public required string Code { get; set; }
     public required string Name { get; set; }
 
+    /// <summary>The county the town belongs to, when the deployment has one (<see cref="County"/>).</summary>
+    public int? CountyId { get; set; }
+
     /// <summary>Monthly inspections are due by this day of the following month (limits in <see cref="TownRules"/>).</summary>
     public int InspectionDueDay { get; set; } = TownRules.DefaultDueDay;
 

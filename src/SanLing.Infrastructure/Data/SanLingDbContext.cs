@@ -96,6 +96,7 @@ public abstract class SanLingDbContext : IdentityDbContext<AppUser>, IDataProtec
     }
 
     public DbSet<Town> Towns => Set<Town>();
+    public DbSet<County> Counties => Set<County>();
     public DbSet<Subject> Subjects => Set<Subject>();
     public DbSet<Grid> Grids => Set<Grid>();
     public DbSet<Petition> Petitions => Set<Petition>();

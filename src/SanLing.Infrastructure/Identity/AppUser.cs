@@ -10,6 +10,9 @@ public class AppUser : IdentityUser
     /// <summary>The town whose records the account works on.</summary>
     public int? TownId { get; set; }
 
+    /// <summary>A county user's county (县综治中心, 县领导): they have no town of their own and read the county's towns.</summary>
+    public int? CountyId { get; set; }
+
     /// <summary>A grid worker's village/community, or a liaison's own enterprise/unit.</summary>
     public int? ScopeSubjectId { get; set; }
 

@@ -41,6 +41,7 @@ public sealed class DemoTownSeeder(SanLingDbContext db, IdNumberProtector idNumb
 
     /// <summary>The demo town's code: a database holding it has accounts whose password is published.</summary>
     public const string TownCode = "DEMO";
+    public const string CountyCode = "DEMO-COUNTY";
     private const int SaveChunk = 10_000;
 
     /// <summary>Seeds the demo town into a database that has no town yet; returns what it wrote.</summary>
@@ -62,6 +63,12 @@ public sealed class DemoTownSeeder(SanLingDbContext db, IdNumberProtector idNumb
         await using var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
 
         var (town, ruleSet) = await TownFounding.CreateAsync(db, TownCode, DemoWords.TownName, SeedRun.DueDay, "seed-demo", cancellationToken);
+        // The demo town belongs to a county, so the county roles can be tried out too.
+        var county = new County { Code = CountyCode, Name = DemoWords.CountyName };
+        db.Counties.Add(county);
+        await db.SaveChangesAsync(cancellationToken);
+        town.CountyId = county.Id;
+        await db.SaveChangesAsync(cancellationToken);
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.SuppressRowAudit = true;
         db.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -13,6 +13,7 @@ public sealed class CreateUserCommand : ICliCommand
         create-user <用户名> <角色> [--scope 编码] [--name 显示名] [--town 乡镇编码]
                                                    创建账号（密码从标准输入读取或提示输入）
           角色: admin(系统管理员) office(综治办) grid(网格员) liaison(单位联络员) leader(领导)
+                county-center(县综治中心) county-leader(县领导)：属于 --town 所在的县
           网格员的 --scope 为网格编码或村/社区编码；单位联络员的 --scope 为企业/单位编码。
         """;
 
@@ -44,7 +45,7 @@ public sealed class CreateUserCommand : ICliCommand
         }
         var userName = positional[0];
         var role = Roles.FromAlias(positional[1])
-            ?? throw new CommandException($"未知角色“{positional[1]}”，可选: admin office grid liaison leader。", CommandLine.Usage);
+            ?? throw new CommandException($"未知角色“{positional[1]}”，可选: admin office grid liaison leader county-center county-leader。", CommandLine.Usage);
 
         await DatabasePreparation.MigrateAsync(app.Services);
         using var scope = app.Services.CreateScope();
@@ -58,6 +59,10 @@ public sealed class CreateUserCommand : ICliCommand
         {
             throw Refused(refusal, role, scopeCode);
         }
+        // A county role belongs to the county of the town named (or the only town), not to the town itself.
+        var countyId = Roles.IsCounty(role)
+            ? town.CountyId ?? throw new CommandException($"乡镇“{town.Code}”不属于任何县：先用 setup … --county 建立县。")
+            : (int?)null;
         var password = ReadPassword();
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
@@ -69,7 +74,8 @@ public sealed class CreateUserCommand : ICliCommand
         {
             UserName = userName,
             DisplayName = displayName ?? userName,
-            TownId = town.Id,
+            TownId = countyId is null ? town.Id : null,
+            CountyId = countyId,
             ScopeSubjectId = choice.Subject?.Id,
             CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
         };

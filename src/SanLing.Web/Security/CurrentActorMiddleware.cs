@@ -14,7 +14,7 @@ public static class CurrentActorMiddleware
             var actor = context.RequestServices.GetRequiredService<CurrentActor>();
             actor.UserId = user.FindFirstValue(ClaimTypes.NameIdentifier);
             actor.UserName = user.Identity.Name;
-            actor.Role = Roles.All.FirstOrDefault(user.IsInRole);
+            actor.Role = Roles.Every.FirstOrDefault(user.IsInRole);
             actor.TownId = int.TryParse(user.FindFirstValue(SanLingClaims.TownId), NumberStyles.Integer, CultureInfo.InvariantCulture, out var town) ? town : null;
         }
         await next(context);

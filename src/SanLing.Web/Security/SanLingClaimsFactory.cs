@@ -22,6 +22,10 @@ public sealed class SanLingClaimsFactory(
         {
             identity.AddClaim(new Claim(SanLingClaims.TownId, town.ToString(CultureInfo.InvariantCulture)));
         }
+        if (user.CountyId is { } county)
+        {
+            identity.AddClaim(new Claim(SanLingClaims.CountyId, county.ToString(CultureInfo.InvariantCulture)));
+        }
         if (user.ScopeSubjectId is { } scope)
         {
             identity.AddClaim(new Claim(SanLingClaims.ScopeSubjectId, scope.ToString(CultureInfo.InvariantCulture)));

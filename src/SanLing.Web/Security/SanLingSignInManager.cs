@@ -144,7 +144,7 @@ public sealed class SanLingSignInManager(
         claims.Add(new Claim(SessionLimits.SessionClaim, session.Id));
         await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
 
-        var role = Roles.All.FirstOrDefault(Context.User.IsInRole);
+        var role = Roles.Every.FirstOrDefault(Context.User.IsInRole);
         Logger.LogInformation("User {UserName} signed in from {Client}", user.UserName, session.ClientAddress);
         await SecurityAudit.WriteAsync(db, clock, AuditAction.Login, user, user.UserName ?? "", role,
             new Dictionary<string, object?> { ["Client"] = session.ClientAddress, ["Session"] = session.Id[..8] }, signedIn: true, Aborted);

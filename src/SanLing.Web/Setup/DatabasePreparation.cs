@@ -61,7 +61,7 @@ public static class DatabasePreparation
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.Every)
         {
             if (!await roles.RoleExistsAsync(role))
             {

@@ -17,6 +17,8 @@ public sealed class DemoAccounts
         new("grid", "网格员 李娜", Roles.GridWorker, "CUN01"),
         new("liaison", "联络员 张伟", Roles.Liaison, "QY0001"),
         new("leader", "镇领导 陈书记", Roles.Leadership, null),
+        new("county", "县综治中心 周科长", Roles.CountyCenter, null),
+        new("countyleader", "县领导 吴副县长", Roles.CountyLeader, null),
     ];
 
     public async Task CreateAsync(IServiceProvider services, int townId)
@@ -31,11 +33,15 @@ public sealed class DemoAccounts
                 continue;
             }
             var scope = account.ScopeCode is null ? null : await db.Subjects.SingleAsync(s => s.Code == account.ScopeCode);
+            var countyId = Roles.IsCounty(account.Role)
+                ? await db.Towns.Where(t => t.Id == townId).Select(t => t.CountyId).SingleAsync()
+                : null;
             var user = new AppUser
             {
                 UserName = account.UserName,
                 DisplayName = account.DisplayName,
-                TownId = townId,
+                TownId = countyId is null ? townId : null,
+                CountyId = countyId,
                 ScopeSubjectId = scope?.Id,
                 CreatedAt = DateTimeOffset.UtcNow,
             };

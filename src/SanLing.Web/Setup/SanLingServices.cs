@@ -34,6 +34,8 @@ public static class SanLingServices
         services.AddIdentity(configuration);
         services.AddTwoFactor(configuration, builder.Environment);
         services.AddScoped<AccessScope>(AccessScope.FromHttpContext);
+        services.AddHttpContextAccessor();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, CountyReading>();
         services.AddSingleton<DemoAccounts>();
         services.AddSingleton<SetupGate>();
         services.AddSingleton<Features.Shared.PageCache>();
@@ -68,6 +70,7 @@ public static class SanLingServices
                 o.Filters.Add(new PasswordChangeGate());
                 o.Filters.Add(new SecurityEventLogging.AntiforgeryFailures());
                 o.Filters.Add(new TwoFactorEnrolmentGate());
+                o.Filters.Add(new CountyReadOnlyFilter());
                 // Required fields are the validators' business (with Chinese messages), not an implicit English [Required].
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })

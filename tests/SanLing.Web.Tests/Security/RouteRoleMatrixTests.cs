@@ -256,6 +256,11 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
 
         // API tokens for upper-level platforms: the town's administrator creates (shown once) and revokes them.
         ["GET ApiTokens.Index"] = Only("/ApiTokens/Index", Admin),
+
+        // The county view and its town switcher: county roles only (their own tests: CountyReadingTests).
+        ["GET Counties.Index"] = Only("/Counties/Index"),
+        ["POST Counties.Switch"] = Only("/Counties/Switch/1"),
+        ["POST Counties.Leave"] = Only("/Counties/Leave"),
         ["GET ApiTokens.Create"] = Only("/ApiTokens/Create", Admin),
         ["POST ApiTokens.Create"] = Only("/ApiTokens/Create", Admin),
         ["POST ApiTokens.Revoke"] = Only("/ApiTokens/Revoke/999999", Admin) with { AllowedMayBeNotFound = true },

@@ -30,6 +30,13 @@ public sealed class TownBuilder(string code = "T1", string name = "测试镇")
 
     private Subject Last => _subjects.Count > 0 ? _subjects[^1] : throw new InvalidOperationException("Declare a subject first.");
 
+    /// <summary>The town belongs to a county (a deployment that runs many towns).</summary>
+    public TownBuilder InCounty(int countyId)
+    {
+        _town.CountyId = countyId;
+        return this;
+    }
+
     public TownBuilder DueDay(int day)
     {
         _town.InspectionDueDay = day;

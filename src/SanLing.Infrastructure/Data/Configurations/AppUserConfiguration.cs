@@ -11,6 +11,7 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(50);
         builder.HasOne<Town>().WithMany().HasForeignKey(u => u.TownId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<County>().WithMany().HasForeignKey(u => u.CountyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Subject>().WithMany().HasForeignKey(u => u.ScopeSubjectId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -322,6 +322,39 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SanLing.Domain.Common.County", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllowsTownVariants")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Counties");
+                });
+
             modelBuilder.Entity("SanLing.Domain.Common.Town", b =>
                 {
                     b.Property<int>("Id")
@@ -346,6 +379,9 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("CountyId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("InspectionDueDay")
                         .HasColumnType("integer");
 
@@ -362,6 +398,8 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("CountyId");
 
                     b.ToTable("Towns");
                 });
@@ -2234,6 +2272,9 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                     b.Property<int>("ConsecutiveLockouts")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CountyId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2295,6 +2336,8 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CountyId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -2414,6 +2457,14 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                     b.HasOne("SanLing.Domain.Common.Town", null)
                         .WithMany()
                         .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Common.Town", b =>
+                {
+                    b.HasOne("SanLing.Domain.Common.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2735,6 +2786,11 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
 
             modelBuilder.Entity("SanLing.Infrastructure.Identity.AppUser", b =>
                 {
+                    b.HasOne("SanLing.Domain.Common.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SanLing.Domain.Subjects.Subject", null)
                         .WithMany()
                         .HasForeignKey("ScopeSubjectId")

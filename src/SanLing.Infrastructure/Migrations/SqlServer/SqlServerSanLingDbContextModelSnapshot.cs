@@ -323,6 +323,39 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SanLing.Domain.Common.County", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllowsTownVariants")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Counties");
+                });
+
             modelBuilder.Entity("SanLing.Domain.Common.Town", b =>
                 {
                     b.Property<int>("Id")
@@ -347,6 +380,9 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int?>("CountyId")
+                        .HasColumnType("int");
+
                     b.Property<int>("InspectionDueDay")
                         .HasColumnType("int");
 
@@ -363,6 +399,8 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("CountyId");
 
                     b.ToTable("Towns");
                 });
@@ -2236,6 +2274,9 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                     b.Property<int>("ConsecutiveLockouts")
                         .HasColumnType("int");
 
+                    b.Property<int?>("CountyId")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -2297,6 +2338,8 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CountyId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -2417,6 +2460,14 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                     b.HasOne("SanLing.Domain.Common.Town", null)
                         .WithMany()
                         .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Common.Town", b =>
+                {
+                    b.HasOne("SanLing.Domain.Common.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2738,6 +2789,11 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
 
             modelBuilder.Entity("SanLing.Infrastructure.Identity.AppUser", b =>
                 {
+                    b.HasOne("SanLing.Domain.Common.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SanLing.Domain.Subjects.Subject", null)
                         .WithMany()
                         .HasForeignKey("ScopeSubjectId")

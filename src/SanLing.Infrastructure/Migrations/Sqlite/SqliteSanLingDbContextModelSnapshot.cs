@@ -305,6 +305,37 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SanLing.Domain.Common.County", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowsTownVariants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Counties");
+                });
+
             modelBuilder.Entity("SanLing.Domain.Common.Town", b =>
                 {
                     b.Property<int>("Id")
@@ -327,6 +358,9 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CountyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("InspectionDueDay")
                         .HasColumnType("INTEGER");
 
@@ -343,6 +377,8 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("CountyId");
 
                     b.ToTable("Towns");
                 });
@@ -2163,6 +2199,9 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                     b.Property<int>("ConsecutiveLockouts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CountyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -2224,6 +2263,8 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CountyId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -2343,6 +2384,14 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                     b.HasOne("SanLing.Domain.Common.Town", null)
                         .WithMany()
                         .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Common.Town", b =>
+                {
+                    b.HasOne("SanLing.Domain.Common.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2664,6 +2713,11 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
 
             modelBuilder.Entity("SanLing.Infrastructure.Identity.AppUser", b =>
                 {
+                    b.HasOne("SanLing.Domain.Common.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SanLing.Domain.Subjects.Subject", null)
                         .WithMany()
                         .HasForeignKey("ScopeSubjectId")

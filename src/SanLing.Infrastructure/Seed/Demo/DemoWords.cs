@@ -9,6 +9,7 @@ internal static class DemoWords
 {
     public const string TownName = "青山镇";
     public const string CityName = "临江";
+    public const string CountyName = "临江县";
 
     /// <summary>The web app's demo accounts work in these two subjects (grid worker, liaison); keep them ordinary.</summary>
     public static readonly string[] DemoScopeCodes = ["CUN01", "QY0001"];

@@ -12,6 +12,7 @@ using SanLing.Web.Setup;
 
 namespace SanLing.Web.Features.Account;
 
+[CountyMayPost] // A county user keeps their own account like anyone else.
 public sealed class AccountController(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,

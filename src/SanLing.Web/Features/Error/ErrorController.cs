@@ -5,6 +5,7 @@ namespace SanLing.Web.Features.Error;
 /// <summary>Friendly Chinese error pages with a trace id; never a stack trace.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
+[CountyMayPost] // The error page re-executes with the failed request's method: a county user's refused post still reads its answer.
 public sealed class ErrorController : Controller
 {
     /// <summary>

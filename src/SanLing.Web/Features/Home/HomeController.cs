@@ -6,6 +6,11 @@ public sealed class HomeController(HomeQueries queries) : Controller
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
+        // A county user lands on the county view until they enter a town; then on that town's page for the role they read it as.
+        if (CountyReading.IsCountyUser(User) && CountyReading.TownRead(User) is null)
+        {
+            return RedirectToAction("Index", "Counties");
+        }
         if (User.IsInRole(Roles.Leadership))
         {
             return RedirectToAction("Index", "Dashboard");

@@ -18,6 +18,7 @@ namespace SanLing.Web.Features.TwoFactor;
 /// 二次验证: a signed-in user enrols an authenticator app (TOTP), keeps recovery codes, and may turn it off where the
 /// role does not require it; and the second step of sign-in, with a code or a recovery code.
 /// </summary>
+[CountyMayPost] // A county user keeps their own account like anyone else.
 public sealed class TwoFactorController(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,

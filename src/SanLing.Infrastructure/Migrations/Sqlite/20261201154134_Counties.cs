@@ -1,0 +1,106 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SanLing.Infrastructure.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Counties : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "CountyId",
+                table: "Towns",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CountyId",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Counties",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AllowsTownVariants = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Counties", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Towns_CountyId",
+                table: "Towns",
+                column: "CountyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_CountyId",
+                table: "AspNetUsers",
+                column: "CountyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Counties_Code",
+                table: "Counties",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AspNetUsers_Counties_CountyId",
+                table: "AspNetUsers",
+                column: "CountyId",
+                principalTable: "Counties",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Towns_Counties_CountyId",
+                table: "Towns",
+                column: "CountyId",
+                principalTable: "Counties",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_AspNetUsers_Counties_CountyId",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Towns_Counties_CountyId",
+                table: "Towns");
+
+            migrationBuilder.DropTable(
+                name: "Counties");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Towns_CountyId",
+                table: "Towns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_CountyId",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "CountyId",
+                table: "Towns");
+
+            migrationBuilder.DropColumn(
+                name: "CountyId",
+                table: "AspNetUsers");
+        }
+    }
+}
