@@ -56,7 +56,7 @@ internal static class PortalCommand
         {
             throw new InvalidOperationException($"SanLing.Web {string.Join(' ', arguments)} failed ({process.ExitCode}): {error.Result}{output.Result}");
         }
-        Console.Error.WriteLine($"  SanLing.Web {arguments[0]}: {output.Result.Split('\n').FirstOrDefault()?.Trim()}");
+        Console.Error.WriteLine($"  SanLing.Web {arguments[0]}: {output.Result.Split('\n').FirstOrDefault(l => l.StartsWith('已'))?.Trim()}");
         return clock.Elapsed;
     }
 }

@@ -32,12 +32,14 @@ public static class Program
         {
             using var database = new SqliteCountyDatabase(NewFolder());
             results.Add(await MeasureAsync(database, options, dll));
+            Console.WriteLine(results[^1]);
         }
         if (options.Databases.Contains("postgresql"))
         {
             using var cluster = options.PostgreSql is null ? PostgreSqlCluster.Start() : null;
             using var database = new PostgreSqlCountyDatabase(NewFolder(), options.PostgreSql ?? cluster!.Admin);
             results.Add(await MeasureAsync(database, options, dll));
+            Console.WriteLine(results[^1]);
         }
         Console.WriteLine();
         Console.WriteLine("| database | towns × subjects | rows generated | generation s | size after load MB | size after runs MB | first run (cold) s | one town s | all towns s | all ÷ (T × one) | town run s min / median / max | town floor s median | run ÷ floor median (min–max) | peak working set, one town MB | peak working set, all towns MB | backup s | backup MB | restore s |");
