@@ -40,7 +40,7 @@ public static class Program
             Console.WriteLine(results[^1]);
         }
         Console.WriteLine();
-        Console.WriteLine("| database | towns × subjects | rows generated | generation s | size after load MB | size after runs MB | first run (cold) s | one town s | town 1 alone in its own database s | all towns s | all ÷ (T × one) | town run s min / median / max | town floor s median | run ÷ floor median (min–max) | peak working set, one town MB | peak working set, all towns MB | backup s | backup MB | restore s |");
+        Console.WriteLine("| database | towns × subjects | rows generated | generation s | size after load MB | size after runs MB | first run (cold) s | one town s | town 1 alone in its own database s (gather+judge + store) | all towns s | all ÷ (T × one) | town run s min / median / max | town floor s median | run ÷ floor median (min–max) | peak working set, one town MB | peak working set, all towns MB | backup s | backup MB | restore s |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|---:|---:|");
         foreach (var line in results)
         {
@@ -101,6 +101,7 @@ public static class Program
 
         // The same town 1 alone in a database of its own: what sharing the database with the other towns costs it.
         TownRun alone;
+        TimeSpan judged;
         using (var single = create())
         {
             var (singleAuditing, singleTowns, _, _) = await LoadAsync(single, 1, options.Subjects);
@@ -111,7 +112,8 @@ public static class Program
                 runs.Add(await EvaluateTownAsync(single, singleAuditing, singleTowns[0]));
             }
             alone = runs.OrderBy(r => r.Run).ElementAt(1);
-            Console.Error.WriteLine($"  town 1 alone (median of {string.Join(", ", runs.Select(r => r.Run.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)))} s): {alone}");
+            judged = await JudgeOnlyAsync(single, singleAuditing, singleTowns[0]);
+            Console.Error.WriteLine($"  town 1 alone (median of {string.Join(", ", runs.Select(r => r.Run.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)))} s): {alone}; gathering and judging alone (EvaluationRunner.JudgeAsync) {judged.TotalSeconds:0.00} s");
         }
 
         static double Median(IEnumerable<double> values)
@@ -123,7 +125,7 @@ public static class Program
         var ratios = all.Select(r => r.RunOverFloor).ToList();
         const double MB = 1024.0 * 1024.0;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {database.Name} | {options.Towns} × {options.Subjects:N0} | {rows:N0} | {load.TotalSeconds:0} | {sizeLoaded / MB:N0} | {sizeRuns / MB:N0} | {cold.Run.TotalSeconds:0.00} | {one.Run.TotalSeconds:0.00} | {alone.Run.TotalSeconds:0.00} | {allSeconds:0.0} | {allSeconds / (options.Towns * one.Run.TotalSeconds):0.00} | {runSeconds.Min():0.00} / {Median(runSeconds):0.00} / {runSeconds.Max():0.00} | {Median(all.Select(r => r.Floor.TotalSeconds)):0.00} | {Median(ratios):0.0}× ({ratios.Min():0.0}–{ratios.Max():0.0}×) | {peakOne:N0} | {peakAll:N0} | {backup.TotalSeconds:0.0} | {backupSize / MB:N0} | {restore.TotalSeconds:0.0} |");
+            $"| {database.Name} | {options.Towns} × {options.Subjects:N0} | {rows:N0} | {load.TotalSeconds:0} | {sizeLoaded / MB:N0} | {sizeRuns / MB:N0} | {cold.Run.TotalSeconds:0.00} | {one.Run.TotalSeconds:0.00} | {alone.Run.TotalSeconds:0.00} ({judged.TotalSeconds:0.00} + {(alone.Run - judged).TotalSeconds:0.00}) | {allSeconds:0.0} | {allSeconds / (options.Towns * one.Run.TotalSeconds):0.00} | {runSeconds.Min():0.00} / {Median(runSeconds):0.00} / {runSeconds.Max():0.00} | {Median(all.Select(r => r.Floor.TotalSeconds)):0.00} | {Median(ratios):0.0}× ({ratios.Min():0.0}–{ratios.Max():0.0}×) | {peakOne:N0} | {peakAll:N0} | {backup.TotalSeconds:0.0} | {backupSize / MB:N0} | {restore.TotalSeconds:0.0} |");
     }
 
     /// <summary>The schema, the towns (through EF, each with its own 2020 rule set, as setup makes a town), then the generated records.</summary>
@@ -195,6 +197,20 @@ public static class Program
             floor = Floor.Measure(connection, capture.Reads, outcome.Evaluations);
         }
         return new TownRun(elapsed, floor.Read, floor.Write, floor.Rows, subjects, items);
+    }
+
+    /// <summary>Gathering and judging without storing (the early-warning path): the run's time minus this is the store.</summary>
+    private static async Task<TimeSpan> JudgeOnlyAsync(CountyDatabase database, AuditingInterceptor auditing, int townId)
+    {
+        var actor = new CurrentActor();
+        actor.ActAsSystem(townId, "bench");
+        await using var db = database.NewContext(actor, auditing);
+        var runner = new EvaluationRunner(db, TimeProvider.System);
+        var clock = Stopwatch.StartNew();
+        var (_, evaluations) = await runner.JudgeAsync(await runner.PeriodAsync(Year, null));
+        clock.Stop();
+        GC.KeepAlive(evaluations);
+        return clock.Elapsed;
     }
 
     /// <summary>Row counts across all towns (no filter), to check the restore brought everything back.</summary>
