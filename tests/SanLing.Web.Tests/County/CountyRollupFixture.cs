@@ -15,7 +15,7 @@ namespace SanLing.Web.Tests.County;
 /// 5 towns with runs, for the query count. The towns' people (grid workers, contacts, responsible persons) have names
 /// and phones that no county page may show. The test clock stands on 2026-11-25.
 /// </summary>
-public sealed class CountyRollupFixture : IAsyncLifetime, IDisposable
+public class CountyRollupFixture : IAsyncLifetime, IDisposable
 {
     public const string Password = TownBuilder.Password;
 
@@ -30,8 +30,19 @@ public sealed class CountyRollupFixture : IAsyncLifetime, IDisposable
     /// <summary>Each town's 2025 published run.</summary>
     public Dictionary<string, int> Runs2025 { get; } = [];
 
+    /// <summary>Served over real HTTP (for the browser tests).</summary>
+    protected virtual bool Kestrel => false;
+
+    public string BaseUrl { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
+        if (Kestrel)
+        {
+            Factory.UseKestrel(0);
+            Factory.StartServer();
+            BaseUrl = Factory.ClientOptions.BaseAddress.ToString();
+        }
         CountyId = await AddCountyAsync("HK", "河口县");
         var other = await AddCountyAsync("LX", "邻县");
         await AddTownAsync("TA", "甲镇", CountyId, compliantEnterprises: 3, failingEnterprises: 0);
@@ -164,5 +175,15 @@ public sealed class CountyRollupFixture : IAsyncLifetime, IDisposable
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => Factory.Dispose();
+    public void Dispose()
+    {
+        Factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The same county served over real HTTP, for the browser.</summary>
+public sealed class KestrelCountyFixture : CountyRollupFixture
+{
+    protected override bool Kestrel => true;
 }
