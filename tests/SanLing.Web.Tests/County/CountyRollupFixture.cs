@@ -92,7 +92,6 @@ public class CountyRollupFixture : IAsyncLifetime, IDisposable
         {
             builder.Enterprise($"{code}Q{i}", $"{name}企业{i}", $"{code}C1").With(s => { s.ContactPerson = "钱联络"; s.Phone = "13900000002"; });
         }
-        _ = Factory.Server;
         using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SanLingDbContext>();
         var town = await builder.BuildAsync(db, scope.ServiceProvider);

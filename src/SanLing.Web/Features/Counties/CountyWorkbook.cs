@@ -41,8 +41,7 @@ public sealed class CountyWorkbook(CountyDashboardQueries queries, IServiceScope
 
     private static void WriteRates(IXLWorksheet sheet, IReadOnlyList<(CountyTown Town, TownRun? Run)> towns)
     {
-        ExcelCells.WriteHeader(sheet, ["乡镇编码", "乡镇", "村（社区）参评", "村（社区）达标", "村（社区）不达标", "村（社区）待评定", "村（社区）达标率", "村（社区）目标",
-            "企业和单位参评", "企业和单位达标", "企业和单位不达标", "企业和单位待评定", "企业和单位达标率", "企业和单位目标", "评定编号", "评定类型", "截至日期", "评定日期", "评定细则"], 10);
+        ExcelCells.WriteHeader(sheet, ["乡镇编码", "乡镇", "村（社区）参评", "村（社区）达标", "村（社区）不达标", "村（社区）待评定", "村（社区）达标率", "村（社区）目标", "企业和单位参评", "企业和单位达标", "企业和单位不达标", "企业和单位待评定", "企业和单位达标率", "企业和单位目标", "评定编号", "评定类型", "截至日期", "评定日期", "评定细则"], 10);
         sheet.Column(2).Width = 16;
         sheet.Column(19).Width = 36;
         var row = 2;
