@@ -54,6 +54,7 @@ sign_in() {
 }
 office=$(sign_in office)
 leader=$(sign_in leader)
+countyleader=$(sign_in countyleader)
 
 run=$(sqlite3 "$work/sanling.db" "SELECT Id FROM EvaluationRuns WHERE IsPublished = 1 ORDER BY Year DESC, Id DESC LIMIT 1")
 
@@ -68,11 +69,12 @@ p99() {
 
 printf '%-34s %-8s %12s %12s %8s\n' page role "list p99 ms" "page p99 ms" "× list"
 for line in "office /Dashboard" "leader /Dashboard" "office /Dashboard/Office" "office /InspectionReview" \
-            "office /Evaluation/Warning" "office /Evaluation/Results/$run" "leader /Dashboard/Results/$run"; do
+            "office /Evaluation/Warning" "office /Evaluation/Results/$run" "leader /Dashboard/Results/$run" "countyleader /Counties/Index"; do
   role=${line%% *}
   url=${line#* }
   cookie=$office
   [[ $role == leader ]] && cookie=$leader
+  [[ $role == countyleader ]] && cookie=$countyleader
   list=$(p99 "$office" /Subjects)
   page=$(p99 "$cookie" "$url")
   printf '%-34s %-8s %12s %12s %8.1f\n' "$url" "$role" "$list" "$page" "$(awk -v a="$page" -v b="$list" 'BEGIN { print a / b }')"

@@ -261,6 +261,7 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         ["GET Counties.Index"] = Only("/Counties/Index"),
         ["POST Counties.Switch"] = Only("/Counties/Switch/1"),
         ["POST Counties.Leave"] = Only("/Counties/Leave"),
+        ["GET Counties.Export"] = Only("/Counties/Export?year=2025"),
         ["GET ApiTokens.Create"] = Only("/ApiTokens/Create", Admin),
         ["POST ApiTokens.Create"] = Only("/ApiTokens/Create", Admin),
         ["POST ApiTokens.Revoke"] = Only("/ApiTokens/Revoke/999999", Admin) with { AllowedMayBeNotFound = true },

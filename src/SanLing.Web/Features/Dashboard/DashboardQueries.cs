@@ -15,7 +15,7 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
 
     public DateOnly Today => clock.Today();
 
-    private sealed record RunInfo(int Id, int Year, DateOnly AsOf, DateTimeOffset RunAt, int RuleSetId, EvaluationRunKind Kind)
+    internal sealed record RunInfo(int Id, int Year, DateOnly AsOf, DateTimeOffset RunAt, int RuleSetId, EvaluationRunKind Kind)
     {
         public bool IsProvisional => Kind == EvaluationRunKind.AsOf;
     }
@@ -25,10 +25,17 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
     {
         get
         {
-            var year = Today.Year;
-            return db.EvaluationRuns.AsNoTracking().Where(r => r.IsPublished || (r.Kind == EvaluationRunKind.AsOf && r.Year == year));
+            return db.EvaluationRuns.AsNoTracking().Where(IsVisible(Today.Year));
         }
     }
+
+    /// <summary>What leadership reads (the town's and the county's dashboards): published runs, and the current year's as-of run.</summary>
+    internal static System.Linq.Expressions.Expression<Func<EvaluationRun, bool>> IsVisible(int currentYear) =>
+        r => r.IsPublished || (r.Kind == EvaluationRunKind.AsOf && r.Year == currentYear);
+
+    /// <summary>The run shown for a year: its latest published run, else (the current year) its latest as-of run.</summary>
+    internal static RunInfo ShownRun(IEnumerable<RunInfo> runsOfYear) =>
+        runsOfYear.OrderBy(r => r.IsProvisional).ThenByDescending(r => r.RunAt).ThenByDescending(r => r.Id).First();
 
     /// <summary>
     /// By year: the latest published run (max RunAt among the year's published runs); for the current year, while it is
@@ -40,7 +47,7 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
             .Select(r => new RunInfo(r.Id, r.Year, r.AsOf, r.RunAt, r.RuleSetId, r.Kind))
             .ToListAsync(ct);
         return new SortedDictionary<int, RunInfo>(runs.GroupBy(r => r.Year)
-            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.IsProvisional).ThenByDescending(r => r.RunAt).ThenByDescending(r => r.Id).First()));
+            .ToDictionary(g => g.Key, g => ShownRun(g)));
     }
 
     public async Task<LeadershipDashboard> LeadershipAsync(int? year, int? territoryId, CancellationToken ct)

@@ -83,6 +83,23 @@
                 cursor: "pointer",
             }],
         }),
+        // The county dashboard: each town's two group rates side by side, each bar red below its own group's target.
+        towns: (d) => ({
+            tooltip: { trigger: "axis", valueFormatter: percent },
+            legend: { top: 0 },
+            grid: { left: 40, right: 16, top: 32, bottom: d.names.length > 6 ? 80 : 32 },
+            xAxis: { type: "category", data: d.names, axisLabel: { interval: 0, rotate: d.names.length > 6 ? 45 : 0, fontSize: 11 } },
+            yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
+            series: d.series.map((s, i) => ({
+                name: s.name,
+                type: "bar",
+                // The legend's colour is the series' (solid, lighter); each bar is green or red by its own target.
+                color: green,
+                itemStyle: { opacity: i === 0 ? 1 : 0.6 },
+                data: s.data.map((v) => ({ value: v, itemStyle: { color: colourFor(v, s.target), opacity: i === 0 ? 1 : 0.6 } })),
+                markLine: i === 0 ? targetLines(d.series.map((x) => ({ name: x.targetName, value: x.target }))) : undefined,
+            })),
+        }),
         incidents: (d) => ({
             tooltip: { trigger: "axis" },
             legend: { top: 0 },
