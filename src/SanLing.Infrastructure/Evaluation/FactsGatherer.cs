@@ -295,18 +295,19 @@ public sealed class FactsGatherer(SanLingDbContext db)
         public async Task StartAsync() => _hasRow = await rows.MoveNextAsync();
 
         /// <summary>The rows of <paramref name="subjectId"/>; rows of lower ids (subjects not evaluated) are skipped.</summary>
-        public async ValueTask<List<T>> TakeAsync(int subjectId)
+        public async ValueTask<IReadOnlyList<T>> TakeAsync(int subjectId)
         {
-            var taken = new List<T>();
+            // Most subjects have no row in most ledgers: no list is allocated for them.
+            List<T>? taken = null;
             while (_hasRow && subjectOf(rows.Current) <= subjectId)
             {
                 if (subjectOf(rows.Current) == subjectId)
                 {
-                    taken.Add(rows.Current);
+                    (taken ??= []).Add(rows.Current);
                 }
                 _hasRow = await rows.MoveNextAsync();
             }
-            return taken;
+            return taken ?? (IReadOnlyList<T>)[];
         }
 
         public ValueTask DisposeAsync() => rows.DisposeAsync();
