@@ -26,6 +26,9 @@ public sealed class FactsGatherer(SanLingDbContext db)
     /// <summary>Subjects per batch where readers cannot stay open side by side.</summary>
     public const int BatchSize = 5000;
 
+    /// <summary>Reads in batches of this many subjects even on SQLite (tests of the other providers' path).</summary>
+    internal int? ForcedBatchSize { get; init; }
+
     /// <summary>Facts of every subject evaluated in the period (active on the cut-off), ordered by subject id.</summary>
     public async Task<IReadOnlyList<SubjectFacts>> GatherAsync(EvaluationPeriod period, CancellationToken cancellationToken = default)
     {
@@ -57,7 +60,7 @@ public sealed class FactsGatherer(SanLingDbContext db)
     /// </summary>
     public async IAsyncEnumerable<SubjectFacts> StreamAsync(EvaluationPeriod period, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection)
+        if (ForcedBatchSize is null && db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection)
         {
             await foreach (var facts in AssembleAsync(period, Subjects(period, int.MinValue, null).AsAsyncEnumerable(), null, cancellationToken))
             {
@@ -66,9 +69,10 @@ public sealed class FactsGatherer(SanLingDbContext db)
             yield break;
         }
         var after = int.MinValue;
+        var size = ForcedBatchSize ?? BatchSize;
         while (true)
         {
-            var batch = await Subjects(period, after, null).Take(BatchSize).ToListAsync(cancellationToken);
+            var batch = await Subjects(period, after, null).Take(size).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 yield break;
@@ -77,7 +81,7 @@ public sealed class FactsGatherer(SanLingDbContext db)
             {
                 yield return facts;
             }
-            if (batch.Count < BatchSize)
+            if (batch.Count < size)
             {
                 yield break;
             }
