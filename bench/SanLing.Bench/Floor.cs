@@ -12,8 +12,8 @@ internal sealed record CapturedCommand(string Sql, IReadOnlyList<(string Name, o
 /// <summary>
 /// The raw-SQL floor of an evaluation, measured on the same file in the same run: the very SELECTs the gatherer sent
 /// (captured from EF, replayed with plain <see cref="SqliteCommand"/>s, every value read with its typed getter),
-/// then the same number of result and item rows, with the same reasons, written with one prepared INSERT per row
-/// in one transaction (into temporary tables, so the run's own rows stay as they are).
+/// then (<see cref="FloorWriter"/>) the same number of result and item rows, with the same reasons, written with one
+/// prepared INSERT per row in one transaction (into temporary tables, so the run's own rows stay as they are).
 /// </summary>
 [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "Replays EF's own parameterised SQL; fixed DDL.")]
 internal static class Floor
