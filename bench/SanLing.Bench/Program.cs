@@ -70,20 +70,45 @@ public static class Program
             await using var context = new SqliteSanLingDbContext(options, actor);
             var runner = new EvaluationRunner(context, TimeProvider.System);
 
+            // Gathering alone: the facts streamed subject by subject and dropped.
             counter.Reset();
             var gather = Stopwatch.StartNew();
             var period = await runner.PeriodAsync(2025, null);
-            var facts = await new FactsGatherer(context).GatherAsync(period);
+            var gathered = 0;
+            await foreach (var _ in new FactsGatherer(context).StreamAsync(period))
+            {
+                gathered++;
+            }
             gather.Stop();
             var gatherQueries = counter.Commands;
             var gatherReads = counter.Readers.ToList();
 
-            var judge = Stopwatch.StartNew();
-            var ruleSet = await runner.RuleSetForAsync(2025);
-            var evaluations = facts.Select(f => Evaluator.Judge(ruleSet!, f, period)).ToList();
-            judge.Stop();
+            // The raw-SQL floor's read: the very SELECTs the gatherer sent, replayed on a plain connection.
+            var (floorRead, floorRows) = Floor.Read(path, gatherReads);
 
-            // The stored run, end to end (gathers and judges again, then stores).
+            // Judging alone (the gathering again, not timed), each verdict handed to the floor's raw writer (timed apart).
+            var ruleSet = await runner.RuleSetForAsync(2025);
+            var judge = new Stopwatch();
+            var floorWrite = new Stopwatch();
+            var judged = 0;
+            using (var floorWriter = new FloorWriter(path))
+            {
+                await foreach (var facts in new FactsGatherer(context).StreamAsync(period))
+                {
+                    judge.Start();
+                    var evaluation = Evaluator.Judge(ruleSet!, facts, period);
+                    judge.Stop();
+                    judged++;
+                    floorWrite.Start();
+                    floorWriter.Write(evaluation);
+                    floorWrite.Stop();
+                }
+                floorWrite.Start();
+                floorWriter.Commit();
+                floorWrite.Stop();
+            }
+
+            // The stored run, end to end (gathers and judges again, writing each result as it is judged).
             counter.Reset();
             var store = Stopwatch.StartNew();
             var outcome = await runner.RunAsync(2025, null);
@@ -93,16 +118,11 @@ public static class Program
 
             var total = gather.Elapsed + judge.Elapsed + (storeOnly > TimeSpan.Zero ? storeOnly : TimeSpan.Zero);
             var allocated = (GC.GetTotalAllocatedBytes(true) - allocatedBefore) / 1024.0 / 1024.0;
-            var itemRows = outcome.Run.Results.Sum(r => r.Items.Count);
-            var rowsWritten = outcome.Run.Results.Count + itemRows;
-            var compliant = outcome.Evaluations.Count(e => e.Verdict == SubjectVerdict.Compliant);
-
-            // The raw-SQL floor on the same file: the same SELECTs read, the same number of rows written.
-            var (floorRead, floorWrite, floorRows) = Floor.Measure(path, gatherReads, outcome.Evaluations);
-            var floor = floorRead + floorWrite;
+            var rowsWritten = outcome.Counts.Subjects + outcome.Counts.Items;
+            var floor = floorRead + floorWrite.Elapsed;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {subjects:N0} | {rows:N0} | {load.Elapsed.TotalSeconds:0.0} | {gather.Elapsed.TotalSeconds:0.00} | {judge.Elapsed.TotalSeconds:0.00} | {Math.Max(0, storeOnly.TotalSeconds):0.00} | {gatherQueries} | {runCommands} | {rowsWritten:N0} | {subjects / total.TotalSeconds:N0} | {floorRows:N0} | {floorRead.TotalSeconds:0.00} | {floorWrite.TotalSeconds:0.00} | {total / floor:0.0}× | {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} | {allocated:N0} |"));
-            Console.Error.WriteLine($"  ({subjects}: {evaluations.Count} judged, {compliant} 达标, run #{outcome.Run.Id} stored in {store.Elapsed.TotalSeconds:0.00} s end to end)");
+                $"| {subjects:N0} | {rows:N0} | {load.Elapsed.TotalSeconds:0.0} | {gather.Elapsed.TotalSeconds:0.00} | {judge.Elapsed.TotalSeconds:0.00} | {Math.Max(0, storeOnly.TotalSeconds):0.00} | {gatherQueries} | {runCommands} | {rowsWritten:N0} | {subjects / total.TotalSeconds:N0} | {floorRows:N0} | {floorRead.TotalSeconds:0.00} | {floorWrite.Elapsed.TotalSeconds:0.00} | {total / floor:0.0}× | {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} | {allocated:N0} |"));
+            Console.Error.WriteLine($"  ({subjects}: {gathered} gathered, {judged} judged, {outcome.Counts.Compliant} 达标, run #{outcome.Run.Id} stored in {store.Elapsed.TotalSeconds:0.00} s end to end)");
         }
         finally
         {

@@ -6,8 +6,11 @@ using SanLing.Domain.Standards;
 
 namespace SanLing.Infrastructure.Evaluation;
 
-/// <summary>What a stored run produced.</summary>
-public sealed record RunOutcome(EvaluationRun Run, RuleSet RuleSet, IReadOnlyList<SubjectEvaluation> Evaluations, bool PreviousYearMissing);
+/// <summary>What a stored run produced (its results are in the database, not held: see <see cref="RunCounts"/>).</summary>
+public sealed record RunOutcome(EvaluationRun Run, RuleSet RuleSet, RunCounts Counts, bool PreviousYearMissing);
+
+/// <summary>How many subjects a run judged, by verdict, and how many item verdicts it wrote.</summary>
+public sealed record RunCounts(int Subjects, int Compliant, int Pending, int NonCompliant, int Vetoed, int Items);
 
 /// <summary>Why a run was refused: the Chinese composite format (also the key of the web's resource file) and its arguments.</summary>
 public sealed class EvaluationRefusedException(string format, params object[] args)
@@ -19,9 +22,10 @@ public sealed class EvaluationRefusedException(string format, params object[] ar
 }
 
 /// <summary>
-/// Evaluates a year (or the current year as of a date) for the current town: gathers the facts with a fixed number of
-/// queries, judges with the town's rule set of that year, and stores the run (EF, row audit suppressed) with every
-/// subject × item verdict (multi-row INSERTs, see <see cref="ResultWriter"/>) and one summary audit line, in one transaction.
+/// Evaluates a year (or the current year as of a date) for the current town: streams the facts subject by subject
+/// (<see cref="FactsGatherer.StreamAsync"/>), judges each with the town's rule set of that year and hands its result to
+/// the <see cref="ResultWriter"/> at once, so the town's facts and results are never held together; the run row goes
+/// through EF (row audit suppressed), with one summary audit line, all in one transaction.
 /// </summary>
 public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
 {
@@ -47,8 +51,12 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
     {
         var ruleSet = await RuleSetForAsync(period.Year, cancellationToken)
             ?? throw new EvaluationRefusedException("没有适用于 {0} 年的评定细则，请先建立评定细则。", period.Year);
-        var facts = await new FactsGatherer(db).GatherAsync(period, cancellationToken);
-        return (ruleSet, facts.Select(f => Evaluator.Judge(ruleSet, f, period)).ToList());
+        var evaluations = new List<SubjectEvaluation>();
+        await foreach (var facts in new FactsGatherer(db).StreamAsync(period, cancellationToken))
+        {
+            evaluations.Add(Evaluator.Judge(ruleSet, facts, period));
+        }
+        return (ruleSet, evaluations);
     }
 
     /// <summary>
@@ -62,8 +70,9 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
     {
         var period = await PeriodAsync(year, asOf, cancellationToken);
         var runKind = kind ?? EvaluationRun.KindFor(year, period.CutOff);
-        var (ruleSet, evaluations) = await JudgeAsync(period, cancellationToken);
-
+        var ruleSet = await RuleSetForAsync(period.Year, cancellationToken)
+            ?? throw new EvaluationRefusedException("没有适用于 {0} 年的评定细则，请先建立评定细则。", period.Year);
+        // The previous year's consecutive compliant years: a compact dictionary by subject id, read up front.
         var previous = await PreviousYearAsync(year, cancellationToken);
         var run = new EvaluationRun
         {
@@ -73,20 +82,35 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
             RuleSetId = ruleSet.Id,
             RunAt = clock.GetUtcNow(),
             RunBy = db.Actor.UserName,
-            Results = evaluations.Select(e => ResultOf(e, runKind, previous.Years)).ToList(),
         };
-        var summary = new
+        RunCounts counts = new(0, 0, 0, 0, 0, 0);
+        await StoreAsync(run, async writer =>
         {
-            run.Year,
-            AsOf = run.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            RuleSet = ruleSet.Name,
-            Subjects = evaluations.Count,
-            Compliant = evaluations.Count(e => e.Verdict == SubjectVerdict.Compliant),
-            Pending = evaluations.Count(e => e.Verdict == SubjectVerdict.Pending),
-            NonCompliant = evaluations.Count(e => e.Verdict == SubjectVerdict.NonCompliant),
-        };
-        await StoreAsync(run, summary, cancellationToken);
-        return new RunOutcome(run, ruleSet, evaluations, year > ruleSet.Year && previous.RunId is null);
+            int subjects = 0, compliant = 0, pending = 0, nonCompliant = 0, vetoed = 0;
+            await foreach (var facts in new FactsGatherer(db).StreamAsync(period, cancellationToken))
+            {
+                var evaluation = Evaluator.Judge(ruleSet, facts, period);
+                subjects++;
+                compliant += evaluation.Verdict == SubjectVerdict.Compliant ? 1 : 0;
+                pending += evaluation.Verdict == SubjectVerdict.Pending ? 1 : 0;
+                nonCompliant += evaluation.Verdict == SubjectVerdict.NonCompliant ? 1 : 0;
+                vetoed += evaluation.IsVetoed ? 1 : 0;
+                await writer.AddAsync(ResultOf(evaluation, runKind, previous.Years), cancellationToken);
+            }
+            await writer.FlushAsync(cancellationToken);
+            counts = new RunCounts(subjects, compliant, pending, nonCompliant, vetoed, writer.Items);
+            return new
+            {
+                run.Year,
+                AsOf = run.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                RuleSet = ruleSet.Name,
+                Subjects = subjects,
+                Compliant = compliant,
+                Pending = pending,
+                NonCompliant = nonCompliant,
+            };
+        }, cancellationToken);
+        return new RunOutcome(run, ruleSet, counts, year > ruleSet.Year && previous.RunId is null);
     }
 
     /// <summary>
@@ -127,8 +151,8 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
             PublishedAt = baseRun.PublishedAt,
             PublishedBy = baseRun.PublishedBy,
             AnswersAppealId = appealId,
-            Results = results.OrderBy(r => r.SubjectId).ToList(),
         };
+        var ordered = results.OrderBy(r => r.SubjectId).ToList();
         var summary = new
         {
             run.Year,
@@ -139,7 +163,16 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
             Subject = subjectId,
             Verdict = corrected.Verdict.ToString(),
         };
-        await StoreAsync(run, summary, cancellationToken);
+        await StoreAsync(run, async writer =>
+        {
+            foreach (var result in ordered)
+            {
+                await writer.AddAsync(result, cancellationToken);
+            }
+            await writer.FlushAsync(cancellationToken);
+            return summary;
+        }, cancellationToken);
+        run.Results = ordered;
         return (run, corrected);
     }
 
@@ -177,25 +210,28 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         };
     }
 
-    /// <summary>Stores the run (EF, row audit off), its result rows in bulk, and one summary audit line, in one transaction.</summary>
-    private async Task StoreAsync(EvaluationRun run, object summary, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the run (EF, row audit off), then lets <paramref name="writeResults"/> write its result rows (and return the
+    /// summary), then one summary audit line, in one transaction.
+    /// </summary>
+    private async Task StoreAsync(EvaluationRun run, Func<ResultWriter, Task<object>> writeResults, CancellationToken cancellationToken)
     {
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         var ownsTransaction = db.Database.CurrentTransaction is null;
         await using var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.SuppressRowAudit = true;
+        object summary;
         try
         {
-            // The run through EF (row audit off); its thousands of result rows in multi-row INSERTs.
-            var results = run.Results;
-            run.Results = [];
+            // The run through EF (row audit off); its thousands of result rows through the writer.
             db.EvaluationRuns.Add(run);
             await db.SaveChangesAsync(cancellationToken);
-            await ResultWriter.WriteAsync(db, run.Id, results, cancellationToken);
-            // Untracked from here: the results must not be inserted a second time by a later save.
+            await using (var writer = await ResultWriter.OpenAsync(db, run.Id, cancellationToken))
+            {
+                summary = await writeResults(writer);
+            }
             db.ChangeTracker.Clear();
-            run.Results = results;
             if (run.Kind == EvaluationRunKind.AsOf)
             {
                 await RemoveEarlierAsOfRunsAsync(run.Year, run.Id, cancellationToken);

@@ -59,7 +59,7 @@ public sealed class EvaluationQueryCountTests
 
         counter.Reset();
         var outcome = await new EvaluationRunner(db, TimeProvider.System).RunAsync(2025, null);
-        Assert.Equal(subjectCount, outcome.Evaluations.Count);
+        Assert.Equal(subjectCount, outcome.Counts.Subjects);
         Assert.Equal(subjectCount, await db.EvaluationResults.CountAsync(r => r.RunId == outcome.Run.Id));
         return (gather, counter.Queries, facts.Count);
     }

@@ -141,10 +141,10 @@ public sealed class PostgreSqlProviderTests(PostgreSqlTownFixture town, ITestOut
         });
 
         Assert.True(subjects > 0);
-        Assert.Equal(subjects, run.Evaluations.Count);
+        Assert.Equal(subjects, run.Counts.Subjects);
         Assert.Equal(subjects, results);
-        Assert.Equal(run.Evaluations.Sum(e => e.Items.Count), items);
-        Assert.Equal(run.Evaluations.Count(e => e.IsVetoed), vetoed);
+        Assert.Equal(run.Counts.Items, items);
+        Assert.Equal(run.Counts.Vetoed, vetoed);
         // The results page reads them back through EF (COPY wrote them).
         var client = await Factory.CreateBrowserlessClient().LoggedInAsync("office", TownBuilder.Password);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Evaluation/Results/{run.Run.Id}")).StatusCode);
