@@ -191,10 +191,14 @@ public static class Program
             var outcome = await runner.RunAsync(Year, null);
             clock.Stop();
             elapsed = clock.Elapsed;
-            subjects = outcome.Run.Results.Count;
-            items = outcome.Run.Results.Sum(r => r.Items.Count);
+            subjects = outcome.Counts.Subjects;
+            items = outcome.Counts.Items;
+            var reads = capture.Reads.ToList();
+            // The run streams its verdicts into the database and hands none back: judge again, untimed, so the floor
+            // writes the very same rows.
+            var (_, evaluations) = await runner.JudgeAsync(await runner.PeriodAsync(Year, null));
             using var connection = database.NewConnection();
-            floor = Floor.Measure(connection, capture.Reads, outcome.Evaluations);
+            floor = Floor.Measure(connection, reads, evaluations);
         }
         return new TownRun(elapsed, floor.Read, floor.Write, floor.Rows, subjects, items);
     }
