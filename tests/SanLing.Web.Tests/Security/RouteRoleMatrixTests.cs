@@ -1015,7 +1015,7 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
         var attestation = new Domain.Standards.Attestation
         {
             SubjectId = village, Year = today.Year, Result = Domain.Standards.AttestationResult.Pass,
-            ItemCode = Domain.Standards.DefaultRuleSet.Create2020().AttestedItemsFor(SubjectKind.Village).First().Code, Note = m + "评定说明",
+            ItemCode = Domain.Evaluation.DefaultRuleSet.Create2020().AttestedItemsFor(SubjectKind.Village)[0].Code, Note = m + "评定说明",
         };
         db.AddRange(petition, accident, securityCase, keyPerson, rental, inspection, attestation);
         await db.SaveChangesAsync();

@@ -29,8 +29,7 @@ public static class ApiEndpoints
 
         var figures = v1.MapGroup("")
             .AddEndpointFilter(new ApiTownScope(needsTown: true))
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .Produces(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         figures.MapGet("/rates", async Task<Results<Ok<ApiRates>, NotFound>> ([Description(TownDescription)] string? town, int? year, ApiQueries q, CancellationToken ct) =>
                 await q.RatesAsync(year, ct) is { } rates ? TypedResults.Ok(rates) : TypedResults.NotFound())
@@ -44,10 +43,12 @@ public static class ApiEndpoints
 
         figures.MapGet("/completeness", async Task<Results<Ok<ApiCompleteness>, BadRequest>> ([Description(TownDescription)] string? town, int year, ApiQueries q, CancellationToken ct) =>
                 IsYear(year) ? TypedResults.Ok(await q.CompletenessAsync(year, ct)) : TypedResults.BadRequest())
+            .Produces(StatusCodes.Status404NotFound)
             .WithName("GetCompleteness").WithSummary("Monthly inspections expected and submitted in a year.");
 
         figures.MapGet("/incidents", async Task<Results<Ok<ApiIncidents>, BadRequest>> ([Description(TownDescription)] string? town, int year, ApiQueries q, CancellationToken ct) =>
                 IsYear(year) ? TypedResults.Ok(await q.IncidentsAsync(year, ct)) : TypedResults.BadRequest())
+            .Produces(StatusCodes.Status404NotFound)
             .WithName("GetIncidents").WithSummary("New petitions, accidents and cases by month of a year, and the supervision orders open and escalated now.");
     }
 
