@@ -20,7 +20,7 @@ namespace SanLing.Web.Tests.Security;
 /// record of another town (of another county): refused, nothing written. An endpoint the table does not list, or a row
 /// naming an endpoint that is gone, fails the test.
 /// </summary>
-public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixture<RouteMatrixFixture>
+public sealed partial class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixture<RouteMatrixFixture>
 {
     public const string Admin = "admin";
     public const string Office = "office";
@@ -381,7 +381,8 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
             return county[user];
         }
         var reading = row.Expected[user == CountyCenter ? Office : Leader];
-        return reading == Outcome.Allowed && key.StartsWith("POST ", StringComparison.Ordinal) && !row.CountyMayPost ? Outcome.Forbidden : reading;
+        // A county user's post is refused before anything else is looked at, even on a page that is gone.
+        return reading is Outcome.Allowed or Outcome.NotFound && key.StartsWith("POST ", StringComparison.Ordinal) && !row.CountyMayPost ? Outcome.Forbidden : reading;
     }
 
     /// <summary>Any other mix of outcomes, one per user (e.g. a page of a sign-in half done).</summary>
@@ -515,25 +516,11 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
                 await town.EnterDemoTownAsync(user);
             }
 
-            // The same request naming the other town's record (the office of that town finds the form): refused, nothing written.
+            // The same request naming the other town's record, posting the form that town's office finds for it: refused,
+            // nothing written, nothing of that town shown.
             if (user != Anonymous && town.HasOtherTownId(row.Path, row.FormFrom))
             {
-                var other = town.Resolve(row.Path, user, Side.OtherTown)!;
-                IReadOnlyList<KeyValuePair<string, string>> form = [];
-                if (method == HttpMethod.Post && row.FormFrom is not null)
-                {
-                    form = await town.OtherTownFormAsync(town.Resolve(row.FormFrom, user, Side.OtherTown)!, other) ?? await FormAsync(user, Side.Own) ?? [];
-                }
-                var version = await town.DataVersionAsync();
-                var answer = await town.SendAsync(user, method, other, form);
-                if (answer.Status is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound))
-                {
-                    failures.Add($"{user} {method} {other} (another town's record{(form.Count > 0 ? ", that town's form" : "")}): expected 403 or 404, got {answer}");
-                }
-                if (await town.DataVersionAsync() != version)
-                {
-                    failures.Add($"{user} {method} {other} (another town's record): refused, yet something was written");
-                }
+                failures.AddRange(await OtherTownAsync(key, row, method, user, FormAsync));
             }
             if (expected != Outcome.Allowed || user == Anonymous)
             {
@@ -590,6 +577,61 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
 
         Assert.True(failures.Count == 0, $"{key}:\n" + string.Join("\n", failures));
     }
+
+    /// <summary>
+    /// <paramref name="user"/> makes the row's request with the other town's record. Accepted: 403 or 404; a redirect
+    /// whose page answers 403 or 404; or the very answer an id that does not exist gets (a form refused before any record
+    /// is looked up: the other town's record is indistinguishable from none). Always: nothing written, and no answer the
+    /// user reads (a page re-shown with its errors) names anything of the other town.
+    /// </summary>
+    private async Task<List<string>> OtherTownAsync(string key, Row row, HttpMethod method, string user,
+        Func<string, Side, Task<IReadOnlyList<KeyValuePair<string, string>>?>> ownForm)
+    {
+        var failures = new List<string>();
+        var other = town.Resolve(row.Path, user, Side.OtherTown)!;
+        IReadOnlyList<KeyValuePair<string, string>> form = [];
+        if (method == HttpMethod.Post)
+        {
+            // The other town's office fills in the form where it finds it: the row's form page, or the GET page of the same URL (an edit form).
+            var page = row.FormFrom ?? (Table.Any(r => r.Key == "GET " + key[5..] && r.Value.Path == row.Path) ? row.Path : null);
+            if (page is not null)
+            {
+                form = await town.OtherTownFormAsync(town.Resolve(page, user, Side.OtherTown)!, other) ?? await ownForm(user, Side.Own) ?? [];
+            }
+        }
+        var version = await town.DataVersionAsync();
+        var (answer, body) = await town.SendReadingAsync(user, method, other, form);
+        var refused = answer.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
+        for (var hops = 0; !refused && answer.IsRedirectElsewhere && hops < 2; hops++)
+        {
+            (answer, body) = await town.SendReadingAsync(user, HttpMethod.Get, answer.Location!, []);
+            refused = answer.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
+        }
+        // (Only where the URL names the record: a record named in the form alone has no "missing" URL to compare with.)
+        if (!refused && town.HasOtherTownId(row.Path, null))
+        {
+            var (first, _) = await town.SendReadingAsync(user, method, other, form);
+            var (missing, _) = await town.SendReadingAsync(user, method, town.Resolve(row.Path, user, Side.Missing)!, form);
+            refused = first.Status == missing.Status && Ids().Replace(first.Location ?? "", "#") == Ids().Replace(missing.Location ?? "", "#");
+        }
+        if (!refused)
+        {
+            failures.Add($"{user} {method} {other} (another town's record{(form.Count > 0 ? ", that town's form" : "")}): expected 403 or 404, got {answer}");
+        }
+        if (body.Contains(RouteMatrixFixture.OtherTownMarker, StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"{user} {method} {other} (another town's record): the answer shows that town");
+        }
+        if (await town.DataVersionAsync() != version)
+        {
+            failures.Add($"{user} {method} {other} (another town's record): refused, yet something was written");
+        }
+        return failures;
+    }
+
+    /// <summary>Record ids in a URL (numbers, account ids): two answers differing only in the id are the same answer.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[0-9a-f]{8}-[0-9a-f-]{27}|no-such-id|\d+")]
+    private static partial System.Text.RegularExpressions.Regex Ids();
 
     /// <summary>Null when <paramref name="answer"/> is the <paramref name="expected"/> outcome, else what it was.</summary>
     private static string? Mismatch(Outcome expected, HttpMethod method, Answer answer, Row row)
@@ -857,6 +899,20 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
             await db.SystemSettings.CountAsync());
     });
 
+    /// <summary>A request as <paramref name="user"/>, with the text of the answer's body.</summary>
+    public async Task<(Answer Answer, string Body)> SendReadingAsync(string user, HttpMethod method, string url, IReadOnlyList<KeyValuePair<string, string>> form)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (method == HttpMethod.Post)
+        {
+            request.Content = new FormUrlEncodedContent(form.Append(new("__RequestVerificationToken", _tokens[user])));
+        }
+        using var response = await Clients[user].SendAsync(request);
+        var location = response.Headers.Location;
+        var answer = new Answer(response.StatusCode, location is null ? null : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
+        return (answer, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>A request as <paramref name="user"/>; a POST carries the user's own antiforgery token.</summary>
     public async Task<Answer> SendAsync(string user, HttpMethod method, string url, IReadOnlyList<KeyValuePair<string, string>> form)
     {
@@ -876,7 +932,12 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
 
     private static async Task<IReadOnlyList<KeyValuePair<string, string>>?> FormOnAsync(HttpClient client, string page, string action)
     {
-        var document = await client.GetPageAsync(page);
+        using var response = await client.GetAsync(page);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return null;
+        }
+        var document = await response.ParseAsync();
         var path = action.Split('?')[0];
         var form = document.QuerySelectorAll("form").OfType<IHtmlFormElement>()
             .FirstOrDefault(f => string.Equals(f.GetAttribute("action")?.Split('?')[0], path, StringComparison.OrdinalIgnoreCase));

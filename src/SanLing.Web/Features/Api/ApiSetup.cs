@@ -48,7 +48,7 @@ public static class ApiSetup
                     Version = "v1",
                     Description = "Read-only figures of towns for upper-level platforms: stored evaluation runs and aggregates, no personal data. "
                         + "Authorization: Bearer <token>. A town token (created by the town administrator) reads its own town; a county token "
-                        + "(created by the county's 县综治中心) reads every town of its county, named by the town parameter (its code, as /api/v1/towns lists it).",
+                        + "(created by the county's comprehensive governance center) reads every town of its county, named by the town parameter (its code, as /api/v1/towns lists it).",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
