@@ -2,16 +2,27 @@ namespace SanLing.Domain.Api;
 
 /// <summary>
 /// A bearer token an upper-level platform uses to read the API (issue 15 item 4). Only a hash of its secret is kept;
-/// the token itself is shown once, when it is created. <see cref="TownId"/> is the scope: one town, or null for every
-/// town of the deployment (the county scope — not issued yet: the admin page creates town tokens only, and the API
-/// refuses a token without a town until counties exist).
+/// the token itself is shown once, when it is created. The scope is one town (<see cref="TownId"/>, created by the town's
+/// administrator) or one county (<see cref="CountyId"/>, created by the 县综治中心: every town of that county). A token
+/// with neither reads nothing.
 /// </summary>
 public class ApiToken
 {
     public int Id { get; set; }
 
-    /// <summary>The town whose figures the token reads; null: the whole deployment (county scope, reserved).</summary>
+    /// <summary>The town whose figures the token reads (town scope); null for a county token.</summary>
     public int? TownId { get; set; }
+
+    /// <summary>The county whose towns the token reads (county scope); null for a town token.</summary>
+    public int? CountyId { get; set; }
+
+    /// <summary>Which of the two scopes the token has; null when it has neither (such a token is refused).</summary>
+    public ApiScope? Scope => (TownId, CountyId) switch
+    {
+        ({ }, null) => ApiScope.Town,
+        (null, { }) => ApiScope.County,
+        _ => null,
+    };
 
     /// <summary>What the administrator called it (the platform that uses it).</summary>
     public required string Name { get; set; }
@@ -30,6 +41,13 @@ public class ApiToken
     public DateTimeOffset? LastUsedAt { get; set; }
 
     public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+}
+
+/// <summary>What a token reads: its town, or every town of its county.</summary>
+public enum ApiScope
+{
+    Town = 1,
+    County = 2,
 }
 
 /// <summary>One API call: which token, what, the answer, when. No query values beyond the path and query string.</summary>

@@ -67,6 +67,37 @@ public sealed class CountyReading(IHttpContextAccessor http, SanLingDbContext db
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class CountyMayPostAttribute : Attribute;
 
+/// <summary>Marks the pages a county user may open without reading a town: their home page and their own notifications.</summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class OutsideTownAttribute : Attribute;
+
+/// <summary>
+/// A county user who has chosen no town reads no town page: 403, rather than a town page answered from no town (an
+/// empty list, a record not found). Their own pages pass (<see cref="OutsideTownAttribute"/>, <see cref="CountyMayPostAttribute"/>,
+/// anonymous pages), and so do the county's pages: those authorized for a county role.
+/// </summary>
+public sealed class CountyNeedsTownFilter : IAuthorizationFilter
+{
+    public void OnAuthorization(AuthorizationFilterContext context)
+    {
+        var user = context.HttpContext.User;
+        if (!CountyReading.IsCountyUser(user) || CountyReading.TownRead(user) is not null)
+        {
+            return;
+        }
+        var metadata = context.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<OutsideTownAttribute>().Any() || metadata.OfType<CountyMayPostAttribute>().Any()
+            || metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any()
+            || metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+                .Any(a => a.Roles?.Split(',').Any(r => Roles.IsCounty(r.Trim())) == true))
+        {
+            return;
+        }
+        SecurityEventLogging.LogForbidden(context.HttpContext);
+        context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+    }
+}
+
 /// <summary>
 /// County users read towns; they never write in one. Any other method than GET or HEAD from a county user is refused
 /// with 403, unless the action is marked <see cref="CountyMayPostAttribute"/>.

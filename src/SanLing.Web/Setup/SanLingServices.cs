@@ -71,6 +71,7 @@ public static class SanLingServices
                 o.Filters.Add(new SecurityEventLogging.AntiforgeryFailures());
                 o.Filters.Add(new TwoFactorEnrolmentGate());
                 o.Filters.Add(new CountyReadOnlyFilter());
+                o.Filters.Add(new CountyNeedsTownFilter());
                 // Required fields are the validators' business (with Chinese messages), not an implicit English [Required].
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })

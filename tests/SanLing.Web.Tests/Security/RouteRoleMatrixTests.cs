@@ -13,12 +13,14 @@ using SanLing.Web.Tests.Support;
 namespace SanLing.Web.Tests.Security;
 
 /// <summary>
-/// Every endpoint of the portal (GET and POST, with and without ids) × the five roles and anonymous, against one table
-/// (<see cref="Table"/>). The grid worker and the liaison also make every request they may make with the id of a record
-/// of another village or subject: refused (403 or 404), nothing written. An endpoint the table does not list, or a row
+/// Every endpoint of the portal (GET and POST, with and without ids) × the five town roles, the two county roles (reading
+/// the demo town through the town switcher) and anonymous, against one table (<see cref="Table"/>). The grid worker and
+/// the liaison also make every request they may make with the id of a record of another village or subject: refused
+/// (403 or 404), nothing written. Every signed-in user also makes every request that names a record with the id of a
+/// record of another town (of another county): refused, nothing written. An endpoint the table does not list, or a row
 /// naming an endpoint that is gone, fails the test.
 /// </summary>
-public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixture<RouteMatrixFixture>
+public sealed partial class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixture<RouteMatrixFixture>
 {
     public const string Admin = "admin";
     public const string Office = "office";
@@ -27,8 +29,21 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
     public const string Leader = "leader";
     public const string Anonymous = "anonymous";
 
-    /// <summary>The demo accounts (one per role) and the visitor who has not signed in.</summary>
-    public static readonly string[] Users = [Admin, Office, Grid, Liaison, Leader, Anonymous];
+    /// <summary>The demo county's 县综治中心 and 县领导, reading the demo town (it reads as the office and leadership).</summary>
+    public const string CountyCenter = "county";
+    public const string CountyLeader = "countyleader";
+
+    /// <summary>The demo town's accounts, one per town role.</summary>
+    public static readonly string[] TownUsers = [Admin, Office, Grid, Liaison, Leader];
+
+    /// <summary>The demo county's accounts, one per county role.</summary>
+    public static readonly string[] CountyUsers = [CountyCenter, CountyLeader];
+
+    /// <summary>The users a row names outcomes for: the town roles and the visitor who has not signed in.</summary>
+    private static readonly string[] RowUsers = [.. TownUsers, Anonymous];
+
+    /// <summary>Every account the matrix signs in with, and the visitor who has not signed in.</summary>
+    public static readonly string[] Users = [.. TownUsers, .. CountyUsers, Anonymous];
 
     private static readonly string[] LedgerReaders = [Office, Grid, Liaison];
 
@@ -41,29 +56,33 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
     /// (see <see cref="RouteMatrixFixture"/>), and the outcome per user. <see cref="Only"/>: the users named are
     /// allowed, other signed-in users get 403, anonymous users go to the login page.
     /// A new endpoint must join this table before the test passes. A new kind of id needs its placeholder in
-    /// <see cref="RouteMatrixFixture"/> (a record of a subject: its candidates; anything else: a fixed value).
+    /// <see cref="RouteMatrixFixture"/> (a record of a subject: its candidates; anything else: a fixed value) and a record
+    /// of the other town for it.
+    /// The county roles' outcomes follow from the town roles' (<see cref="Expect"/>): on a town page the center gets what
+    /// the office gets and the county leader what leadership gets, except that every POST is 403 unless the row says
+    /// <see cref="Row.CountyMayPost"/>. A county page says its own outcomes: <see cref="County"/>.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, Row> Table = new Dictionary<string, Row>(StringComparer.Ordinal)
     {
         ["GET Home.Index"] = SignedIn("/Home/Index"),
 
         ["GET Account.Login"] = Public("/Account/Login"),
-        ["POST Account.Login"] = Public("/Account/Login"),
-        ["POST Account.SetLanguage"] = Public("/Account/SetLanguage"),
+        ["POST Account.Login"] = Public("/Account/Login") with { CountyMayPost = true },
+        ["POST Account.SetLanguage"] = Public("/Account/SetLanguage") with { CountyMayPost = true },
         ["GET Account.ChangePassword"] = SignedIn("/Account/ChangePassword"),
-        ["POST Account.ChangePassword"] = SignedIn("/Account/ChangePassword"),
-        ["POST Account.Logout"] = SignedIn("/Account/Logout") with { EndsSession = true },
+        ["POST Account.ChangePassword"] = SignedIn("/Account/ChangePassword") with { CountyMayPost = true },
+        ["POST Account.Logout"] = SignedIn("/Account/Logout") with { EndsSession = true, CountyMayPost = true },
 
         // The second factor: every signed-in user may enrol; the code page is the sign-in's second step.
         ["GET TwoFactor.Index"] = SignedIn("/TwoFactor/Index"),
-        ["POST TwoFactor.Start"] = SignedIn("/TwoFactor/Start"),
+        ["POST TwoFactor.Start"] = SignedIn("/TwoFactor/Start") with { CountyMayPost = true },
         ["GET TwoFactor.Enrol"] = SignedIn("/TwoFactor/Enrol"),
-        ["POST TwoFactor.Enrol"] = SignedIn("/TwoFactor/Enrol"),
-        ["POST TwoFactor.RecoveryCodes"] = SignedIn("/TwoFactor/RecoveryCodes"),
-        ["POST TwoFactor.Disable"] = SignedIn("/TwoFactor/Disable"),
+        ["POST TwoFactor.Enrol"] = SignedIn("/TwoFactor/Enrol") with { CountyMayPost = true },
+        ["POST TwoFactor.RecoveryCodes"] = SignedIn("/TwoFactor/RecoveryCodes") with { CountyMayPost = true },
+        ["POST TwoFactor.Disable"] = SignedIn("/TwoFactor/Disable") with { CountyMayPost = true },
         // Without a password just checked there is no second step to take: back to the login page.
-        ["GET TwoFactor.Verify"] = new("/TwoFactor/Verify", Users.ToDictionary(u => u, _ => Outcome.ToLogin)),
-        ["POST TwoFactor.Verify"] = new("/TwoFactor/Verify", Users.ToDictionary(u => u, _ => Outcome.ToLogin)),
+        ["GET TwoFactor.Verify"] = new("/TwoFactor/Verify", RowUsers.ToDictionary(u => u, _ => Outcome.ToLogin)),
+        ["POST TwoFactor.Verify"] = new("/TwoFactor/Verify", RowUsers.ToDictionary(u => u, _ => Outcome.ToLogin)) { CountyMayPost = true },
 
         // The setup page is gone once the database holds a town; the error page answers the status it names.
         ["GET Setup.Index"] = Gone("/Setup/Index"),
@@ -249,7 +268,7 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
 
         // 通知: everyone signed in has their own list (another's item is not found); the outbox is the admin's.
         ["GET Notifications.Index"] = SignedIn("/Notifications/Index"),
-        ["POST Notifications.MarkRead"] = SignedIn("/Notifications/MarkRead/999999") with { AllowedMayBeNotFound = true },
+        ["POST Notifications.MarkRead"] = SignedIn("/Notifications/MarkRead/{notification}") with { AllowedMayBeNotFound = true },
         ["POST Notifications.MarkAllRead"] = SignedIn("/Notifications/MarkAllRead"),
         ["POST Notifications.Contact"] = SignedIn("/Notifications/Contact"),
         ["GET Notifications.Outbox"] = Only("/Notifications/Outbox", Admin),
@@ -257,24 +276,34 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         // API tokens for upper-level platforms: the town's administrator creates (shown once) and revokes them.
         ["GET ApiTokens.Index"] = Only("/ApiTokens/Index", Admin),
 
-        // The county view and its town switcher: county roles only (their own tests: CountyReadingTests).
-        ["GET Counties.Index"] = Only("/Counties/Index"),
-        ["POST Counties.Switch"] = Only("/Counties/Switch/1"),
-        ["POST Counties.Leave"] = Only("/Counties/Leave"),
-        ["GET Counties.Export"] = Only("/Counties/Export?year=2025"),
         ["GET ApiTokens.Create"] = Only("/ApiTokens/Create", Admin),
         ["POST ApiTokens.Create"] = Only("/ApiTokens/Create", Admin),
-        ["POST ApiTokens.Revoke"] = Only("/ApiTokens/Revoke/999999", Admin) with { AllowedMayBeNotFound = true },
+        ["POST ApiTokens.Revoke"] = Only("/ApiTokens/Revoke/{apitoken}", Admin) with { AllowedMayBeNotFound = true },
 
         ["GET Audit.Index"] = Only("/Audit/Index", Admin),
         ["GET Audit.Export"] = Only("/Audit/Export", Admin),
         ["POST Audit.Verify"] = Only("/Audit/Verify", Admin),
+
+        // The county view and its town switcher: county roles only (their own tests: CountyReadingTests). {town} is the
+        // demo town; leaving it ends the reading, and the matrix enters it again.
+        ["GET Counties.Index"] = County("/Counties/Index", CountyCenter, CountyLeader),
+        ["POST Counties.Switch"] = County("/Counties/Switch/{town}", CountyCenter, CountyLeader),
+        ["POST Counties.Leave"] = County("/Counties/Leave", CountyCenter, CountyLeader) with { LeavesTown = true },
+        // The county workbook: the center's whole, the county leader's without the appeals sheet (people's own words).
+        ["GET Counties.Export"] = County("/Counties/Export?year=2025", CountyCenter, CountyLeader),
+
+        // The county's API tokens (every town of the county): the 县综治中心 only. The demo county has none, so {countytoken}
+        // names none and the center's answer is 404.
+        ["GET CountyApiTokens.Index"] = County("/CountyApiTokens/Index", CountyCenter),
+        ["GET CountyApiTokens.Create"] = County("/CountyApiTokens/Create", CountyCenter),
+        ["POST CountyApiTokens.Create"] = County("/CountyApiTokens/Create", CountyCenter),
+        ["POST CountyApiTokens.Revoke"] = County("/CountyApiTokens/Revoke/{countytoken}", CountyCenter) with { AllowedMayBeNotFound = true },
     };
 
     /// <summary>The pages of the table behind the login (GET, no record id): "/Controller/Action", for crawls.</summary>
     public static readonly IReadOnlySet<string> Pages = Table
         .Where(r => r.Key.StartsWith("GET ", StringComparison.Ordinal) && r.Value.Expected[Anonymous] == Outcome.ToLogin
-            && r.Value.Expected.Values.Contains(Outcome.Allowed))
+            && TownUsers.Any(u => r.Value.Expected[u] == Outcome.Allowed))
         .Select(r => r.Value.Path.Split('?'))
         .Where(parts => !parts[0].Contains('{', StringComparison.Ordinal)
             && (parts.Length == 1 || parts[1].Replace("{month}", "", StringComparison.Ordinal).Replace("{year}", "", StringComparison.Ordinal).IndexOf('{', StringComparison.Ordinal) < 0))
@@ -296,10 +325,19 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         NotFound,
     }
 
-    /// <summary>One endpoint: the URL to request and the outcome per user.</summary>
+    /// <summary>One endpoint: the URL to request and the outcome per town user and anonymous.</summary>
     /// <param name="Path">The URL with placeholders, e.g. <c>/Petitions/Details/{petition}</c>.</param>
     public sealed record Row(string Path, IReadOnlyDictionary<string, Outcome> Expected)
     {
+        /// <summary>A county page: the county users' outcomes (null: a town page, whose county outcomes follow from the town roles').</summary>
+        public IReadOnlyDictionary<string, Outcome>? CountyExpected { get; init; }
+
+        /// <summary>A POST a county user may make (their own account, the sign-in): marked [CountyMayPost] in the app.</summary>
+        public bool CountyMayPost { get; init; }
+
+        /// <summary>The request ends a county user's reading of the town; the test enters the town again after it.</summary>
+        public bool LeavesTown { get; init; }
+
         /// <summary>
         /// A page where the office finds this POST's form (the form whose action is the POST's URL). Every user then posts
         /// that valid form, so that only the role and the scope can refuse it.
@@ -314,13 +352,40 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
     }
 
     public static Row Only(string path, params string[] allowed) =>
-        new(path, Users.ToDictionary(u => u, u => u == Anonymous ? Outcome.ToLogin : allowed.Contains(u) ? Outcome.Allowed : Outcome.Forbidden));
+        new(path, RowUsers.ToDictionary(u => u, u => u == Anonymous ? Outcome.ToLogin : allowed.Contains(u) ? Outcome.Allowed : Outcome.Forbidden));
 
-    public static Row SignedIn(string path) => Only(path, Admin, Office, Grid, Liaison, Leader);
+    public static Row SignedIn(string path) => Only(path, TownUsers);
 
-    public static Row Public(string path) => new(path, Users.ToDictionary(u => u, _ => Outcome.Allowed));
+    public static Row Public(string path) => new(path, RowUsers.ToDictionary(u => u, _ => Outcome.Allowed));
 
-    public static Row Gone(string path) => new(path, Users.ToDictionary(u => u, _ => Outcome.NotFound));
+    public static Row Gone(string path) => new(path, RowUsers.ToDictionary(u => u, _ => Outcome.NotFound));
+
+    /// <summary>A county page: the county users named are allowed, the other county user and every town user get 403.</summary>
+    public static Row County(string path, params string[] allowed) =>
+        new(path, RowUsers.ToDictionary(u => u, u => u == Anonymous ? Outcome.ToLogin : Outcome.Forbidden))
+        {
+            CountyExpected = CountyUsers.ToDictionary(u => u, u => allowed.Contains(u) ? Outcome.Allowed : Outcome.Forbidden),
+        };
+
+    /// <summary>
+    /// What <paramref name="user"/> gets from the row: a town user what the row says; a county user reading the demo
+    /// town what the county page says, or on a town page what the town role it reads as gets (center: the office,
+    /// county leader: leadership), a POST refused unless the row is <see cref="Row.CountyMayPost"/>.
+    /// </summary>
+    public static Outcome Expect(string key, Row row, string user)
+    {
+        if (!CountyUsers.Contains(user))
+        {
+            return row.Expected[user];
+        }
+        if (row.CountyExpected is { } county)
+        {
+            return county[user];
+        }
+        var reading = row.Expected[user == CountyCenter ? Office : Leader];
+        // A county user's post is refused before anything else is looked at, even on a page that is gone.
+        return reading is Outcome.Allowed or Outcome.NotFound && key.StartsWith("POST ", StringComparison.Ordinal) && !row.CountyMayPost ? Outcome.Forbidden : reading;
+    }
 
     /// <summary>Any other mix of outcomes, one per user (e.g. a page of a sign-in half done).</summary>
     public static Row Each(string path, Outcome admin, Outcome office, Outcome grid, Outcome liaison, Outcome leader, Outcome anonymous) =>
@@ -328,6 +393,20 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         {
             [Admin] = admin, [Office] = office, [Grid] = grid, [Liaison] = liaison, [Leader] = leader, [Anonymous] = anonymous,
         });
+
+    /// <summary>"METHOD Controller.Action" of the actions a county user may post to ([CountyMayPost] on the action or its controller).</summary>
+    private List<string> CountyMayPostEndpoints() =>
+        town.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ISuppressMatchingMetadata>()?.SuppressMatching != true)
+            .Where(e => e.Metadata.GetMetadata<Web.Security.CountyMayPostAttribute>() is not null
+                && e.Metadata.GetMetadata<ControllerActionDescriptor>() is not null
+                && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
+            .Select(e => e.Metadata.GetMetadata<ControllerActionDescriptor>()!)
+            .Select(a => $"POST {a.ControllerName}.{a.ActionName}")
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>Every endpoint the portal maps, keyed as in <see cref="Table"/>.</summary>
     private List<string> Endpoints() =>
@@ -408,7 +487,7 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         var triedMissing = false;
         foreach (var user in Users)
         {
-            var expected = row.Expected[user];
+            var expected = Expect(key, row, user);
             var url = town.Resolve(row.Path, user, Side.Own)!;
             var before = await town.AuditLinesAsync();
             var status = await town.SendAsync(user, method, url, await FormAsync(user, Side.Own)
@@ -433,6 +512,17 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
             if (row.EndsSession && user != Anonymous)
             {
                 await town.SignInAgainAsync(user);
+            }
+            if (row.LeavesTown && CountyUsers.Contains(user))
+            {
+                await town.EnterDemoTownAsync(user);
+            }
+
+            // The same request naming the other town's record, posting the form that town's office finds for it: refused,
+            // nothing written, nothing of that town shown.
+            if (user != Anonymous && town.HasOtherTownId(row.Path, row.FormFrom))
+            {
+                failures.AddRange(await OtherTownAsync(key, row, method, user, FormAsync));
             }
             if (expected != Outcome.Allowed || user == Anonymous)
             {
@@ -490,6 +580,64 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
         Assert.True(failures.Count == 0, $"{key}:\n" + string.Join("\n", failures));
     }
 
+    /// <summary>
+    /// <paramref name="user"/> makes the row's request with the other town's record. Accepted: 403 or 404; a redirect
+    /// whose page answers 403 or 404; or the very answer an id that does not exist gets (a form refused before any record
+    /// is looked up: the other town's record is indistinguishable from none). Always: nothing written, and no answer the
+    /// user reads (a page re-shown with its errors) names anything of the other town.
+    /// </summary>
+    private async Task<List<string>> OtherTownAsync(string key, Row row, HttpMethod method, string user,
+        Func<string, Side, Task<IReadOnlyList<KeyValuePair<string, string>>?>> ownForm)
+    {
+        var failures = new List<string>();
+        var other = town.Resolve(row.Path, user, Side.OtherTown)!;
+        IReadOnlyList<KeyValuePair<string, string>> form = [];
+        if (method == HttpMethod.Post)
+        {
+            // The other town's office fills in the form where it finds it: the row's form page, or the GET page of the same URL (an edit form).
+            var page = row.FormFrom ?? (Table.Any(r => r.Key == "GET " + key[5..] && r.Value.Path == row.Path) ? row.Path : null);
+            if (page is not null)
+            {
+                form = await town.OtherTownFormAsync(town.Resolve(page, user, Side.OtherTown)!, other) ?? await ownForm(user, Side.Own) ?? [];
+            }
+        }
+        var version = await town.DataVersionAsync();
+        var (answer, body) = await town.SendReadingAsync(user, method, other, form);
+        var refused = answer.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
+        for (var hops = 0; !refused && answer.IsRedirectElsewhere && hops < 2; hops++)
+        {
+            (answer, body) = await town.SendReadingAsync(user, HttpMethod.Get, answer.Location!, []);
+            refused = answer.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
+        }
+        // (Only where the URL names the record: a record named in the form alone has no "missing" URL to compare with.)
+        if (!refused && town.HasOtherTownId(row.Path, null))
+        {
+            var (first, _) = await town.SendReadingAsync(user, method, other, form);
+            var (missing, _) = await town.SendReadingAsync(user, method, town.Resolve(row.Path, user, Side.Missing)!, form);
+            refused = first.Status == missing.Status && Ids().Replace(first.Location ?? "", "#") == Ids().Replace(missing.Location ?? "", "#");
+        }
+        if (!refused)
+        {
+            failures.Add($"{user} {method} {other} (another town's record{(form.Count > 0 ? ", that town's form" : "")}): expected 403 or 404, got {answer}");
+        }
+        // What the user posted may be shown back to them (a form re-shown with its errors); anything else of that town may not.
+        var shown = form.Where(f => f.Value.Length > 0).OrderByDescending(f => f.Value.Length)
+            .Aggregate(body, (text, f) => text.Replace(WebUtility.HtmlEncode(f.Value), "", StringComparison.Ordinal).Replace(f.Value, "", StringComparison.Ordinal));
+        if (shown.Contains(RouteMatrixFixture.OtherTownMarker, StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"{user} {method} {other} (another town's record): the answer shows that town");
+        }
+        if (await town.DataVersionAsync() != version)
+        {
+            failures.Add($"{user} {method} {other} (another town's record): refused, yet something was written");
+        }
+        return failures;
+    }
+
+    /// <summary>Record ids in a URL (numbers, account ids): two answers differing only in the id are the same answer.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[0-9a-f]{8}-[0-9a-f-]{27}|no-such-id|\d+")]
+    private static partial System.Text.RegularExpressions.Regex Ids();
+
     /// <summary>Null when <paramref name="answer"/> is the <paramref name="expected"/> outcome, else what it was.</summary>
     private static string? Mismatch(Outcome expected, HttpMethod method, Answer answer, Row row)
     {
@@ -507,6 +655,49 @@ public sealed class RouteRoleMatrixTests(RouteMatrixFixture town) : IClassFixtur
             _ => answer.Status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && !answer.IsRedirectToLogin,
         };
         return fits ? null : answer.ToString();
+    }
+
+    [Fact]
+    public void The_posts_a_county_user_may_make_are_those_the_table_says()
+    {
+        var table = Table.Where(r => r.Key.StartsWith("POST ", StringComparison.Ordinal)
+                && (r.Value.CountyMayPost || r.Value.CountyExpected?.Values.Contains(Outcome.Allowed) == true))
+            .Select(r => r.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(table, CountyMayPostEndpoints());
+    }
+
+    /// <summary>
+    /// A county user who has chosen no town reads no town page: every GET a town role may make (the table's rows that
+    /// are not county pages) answers 403, but for their own account, the sign-in and the home page (which sends them to
+    /// the county view).
+    /// </summary>
+    [Fact]
+    public async Task Without_a_town_chosen_a_county_user_reads_no_town_page()
+    {
+        string[] ownPages = ["Home.", "Account.", "TwoFactor.", "Error.", "/healthz", "Setup.", "Notifications."];
+        var failures = new List<string>();
+        foreach (var user in CountyUsers)
+        {
+            using var client = town.Factory.CreateBrowserlessClient();
+            await client.LoggedInAsync(user);
+            foreach (var (key, row) in Table.Where(r => !r.Key.StartsWith("POST ", StringComparison.Ordinal) && r.Value.CountyExpected is null
+                && !ownPages.Any(p => r.Key.Contains(p, StringComparison.Ordinal))).OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                if (Expect(key, row, user) != Outcome.Allowed)
+                {
+                    continue;
+                }
+                var url = town.Resolve(row.Path, Office, Side.Own)!;
+                using var response = await client.GetAsync(url);
+                if (response.StatusCode != HttpStatusCode.Forbidden)
+                {
+                    failures.Add($"{user} (no town) GET {url}: expected 403, got {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            }
+            var home = await client.GetAsync("/");
+            Assert.Equal("/Counties", home.Headers.Location?.OriginalString);
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [Fact]
@@ -542,6 +733,9 @@ public enum Side
 
     /// <summary>An id that does not exist.</summary>
     Missing,
+
+    /// <summary>A record of the other town (of another county): never anyone's here.</summary>
+    OtherTown,
 }
 
 /// <summary>What the portal answered: the status and, for a redirect, where to.</summary>
@@ -555,8 +749,10 @@ public sealed record Answer(HttpStatusCode Status, string? Location)
 }
 
 /// <summary>
-/// One demo town for the matrix (its own: allowed posts may write), one signed-in client per role and one anonymous,
-/// and the ids the placeholders of <see cref="RouteRoleMatrixTests.Table"/> stand for. The demo liaison's enterprise
+/// One demo town for the matrix (its own: allowed posts may write), one signed-in client per role (the county roles
+/// reading the demo town) and one anonymous, and the ids the placeholders of <see cref="RouteRoleMatrixTests.Table"/>
+/// stand for. Beside it, the other town (<see cref="OtherTownMarker"/>, of another county) holds one record of every kind
+/// a placeholder stands for, each named with the marker, and an office account that reads its forms. The demo liaison's enterprise
 /// has no ledger records of its own, so a few records of elsewhere are moved to it (and a case to the grid worker's
 /// village) before the run.
 /// </summary>
@@ -567,9 +763,21 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
     /// <summary>Placeholders whose record belongs to a subject, and so is in or out of a grid worker's or liaison's scope.</summary>
     private static readonly string[] ScopedPlaceholders = ["subject", "petition", "accident", "case", "grid", "keyperson", "rental", "finding", "unit", "photo"];
 
+    /// <summary>In every name, number and text of the other town's records: a page showing it shows that town.</summary>
+    public const string OtherTownMarker = "ISOB";
+
+    /// <summary>The other town's office account (password <see cref="TownBuilder.Password"/>).</summary>
+    public const string OtherTownOffice = "isob-office";
+
     private readonly Dictionary<string, List<Candidate>> _candidates = [];
     private readonly Dictionary<string, string> _fixed = [];
     private readonly Dictionary<string, string> _tokens = [];
+
+    /// <summary>The other town's record for each placeholder that names a record.</summary>
+    private readonly Dictionary<string, string> _other = [];
+    private readonly Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>?> _otherForms = [];
+    private HttpClient _otherOffice = null!;
+    private int _demoTown;
     private Dictionary<int, int?> _territoryOf = [];
     private int _gridTerritory;
     private int _liaisonSubject;
@@ -612,7 +820,14 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
             _fixed["order"] = "999999";
             _fixed["appeal"] = "999999";
             _fixed["appealfile"] = "999999";
+            _fixed["notification"] = "999999";
+            _fixed["apitoken"] = "999999";
+            _fixed["countytoken"] = "999999";
+            _demoTown = await db.Towns.Where(t => t.Code == SanLing.Infrastructure.Seed.DemoTownSeeder.TownCode).Select(t => t.Id).SingleAsync();
+            _fixed["town"] = Text(_demoTown);
         });
+        await BuildOtherTownAsync();
+        _otherOffice = await Factory.CreateBrowserlessClient().LoggedInAsync(OtherTownOffice, TownBuilder.Password);
         foreach (var user in RouteRoleMatrixTests.Users)
         {
             Clients[user] = Factory.CreateBrowserlessClient();
@@ -626,6 +841,7 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
         {
             client.Dispose();
         }
+        _otherOffice?.Dispose();
         Factory.Dispose();
         return Task.CompletedTask;
     }
@@ -641,6 +857,65 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
         }
         await client.LoggedInAsync(user);
         _tokens[user] = await client.AntiforgeryTokenAsync("/Account/ChangePassword");
+        if (RouteRoleMatrixTests.CountyUsers.Contains(user))
+        {
+            await EnterDemoTownAsync(user);
+        }
+    }
+
+    /// <summary>A county user chooses the demo town with the town switcher (and reads it until they leave).</summary>
+    public async Task EnterDemoTownAsync(string user)
+    {
+        var client = Clients[user];
+        var token = await client.AntiforgeryTokenAsync("/Counties/Index");
+        var entered = await client.PostFormAsync($"/Counties/Switch/{_demoTown}", token, []);
+        Assert.Equal(HttpStatusCode.Redirect, entered.StatusCode);
+    }
+
+    /// <summary>Whether the row names a record (in its URL or the page its form comes from) the other town has one of.</summary>
+    public bool HasOtherTownId(string path, string? formFrom) =>
+        _other.Keys.Any(p => path.Contains('{' + p + '}', StringComparison.Ordinal) || formFrom?.Contains('{' + p + '}', StringComparison.Ordinal) == true);
+
+    /// <summary>The form the other town's office finds on <paramref name="page"/> for <paramref name="action"/> (both of that town); null when none.</summary>
+    public async Task<IReadOnlyList<KeyValuePair<string, string>>?> OtherTownFormAsync(string page, string action)
+    {
+        if (!_otherForms.TryGetValue($"{action} {page}", out var form))
+        {
+            form = await FormOnAsync(_otherOffice, page, action);
+            _otherForms[$"{action} {page}"] = form;
+        }
+        return form;
+    }
+
+    /// <summary>
+    /// What any request could have written, in every town: the audit trail (every record's change adds a line), the
+    /// users' stamps, passwords and lock-outs, sessions, notifications read, messages queued, API tokens revoked.
+    /// </summary>
+    public Task<string> DataVersionAsync() => Factory.WithDbAsync(async db =>
+    {
+        var users = await db.Users.OrderBy(u => u.Id).Select(u => u.Id + u.SecurityStamp + u.PasswordHash + u.LockoutEnd + u.TwoFactorEnabled + u.TownId + u.ScopeSubjectId).ToListAsync();
+        return string.Join("|",
+            await db.AuditEntries.IgnoreQueryFilters().CountAsync(),
+            string.Join(",", users).GetHashCode(StringComparison.Ordinal),
+            await db.UserSessions.CountAsync(s => s.EndedAt == null),
+            await db.Notifications.IgnoreQueryFilters().CountAsync(n => n.ReadAt == null),
+            await db.OutboxMessages.IgnoreQueryFilters().CountAsync(),
+            await db.ApiTokens.CountAsync(t => t.RevokedAt == null),
+            await db.SystemSettings.CountAsync());
+    });
+
+    /// <summary>A request as <paramref name="user"/>, with the text of the answer's body.</summary>
+    public async Task<(Answer Answer, string Body)> SendReadingAsync(string user, HttpMethod method, string url, IReadOnlyList<KeyValuePair<string, string>> form)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (method == HttpMethod.Post)
+        {
+            request.Content = new FormUrlEncodedContent(form.Append(new("__RequestVerificationToken", _tokens[user])));
+        }
+        using var response = await Clients[user].SendAsync(request);
+        var location = response.Headers.Location;
+        var answer = new Answer(response.StatusCode, location is null ? null : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
+        return (answer, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>A request as <paramref name="user"/>; a POST carries the user's own antiforgery token.</summary>
@@ -657,9 +932,17 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
     }
 
     /// <summary>The form the office finds on <paramref name="page"/> for <paramref name="action"/>, with its first submit button; null when none.</summary>
-    public async Task<IReadOnlyList<KeyValuePair<string, string>>?> OfficeFormAsync(string page, string action)
+    public Task<IReadOnlyList<KeyValuePair<string, string>>?> OfficeFormAsync(string page, string action) =>
+        FormOnAsync(Clients[RouteRoleMatrixTests.Office], page, action);
+
+    private static async Task<IReadOnlyList<KeyValuePair<string, string>>?> FormOnAsync(HttpClient client, string page, string action)
     {
-        var document = await Clients[RouteRoleMatrixTests.Office].GetPageAsync(page);
+        using var response = await client.GetAsync(page);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return null;
+        }
+        var document = await response.ParseAsync();
         var path = action.Split('?')[0];
         var form = document.QuerySelectorAll("form").OfType<IHtmlFormElement>()
             .FirstOrDefault(f => string.Equals(f.GetAttribute("action")?.Split('?')[0], path, StringComparison.OrdinalIgnoreCase));
@@ -701,7 +984,7 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
         {
             if (url.Contains('{' + name + '}', StringComparison.Ordinal))
             {
-                if (Pick(name, user, side) is not { } value)
+                if ((side == Side.OtherTown ? _other.GetValueOrDefault(name) : Pick(name, user, side)) is not { } value)
                 {
                     return null;
                 }
@@ -711,7 +994,8 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
         foreach (var (name, value) in _fixed)
         {
             var missing = side == Side.Missing && name is not ("month" or "year");
-            url = url.Replace('{' + name + '}', missing ? (name is "user" or "template" ? "no-such-id" : MissingNumber) : value, StringComparison.Ordinal);
+            var own = side == Side.OtherTown ? _other.GetValueOrDefault(name, value) : value;
+            url = url.Replace('{' + name + '}', missing ? (name is "user" or "template" ? "no-such-id" : MissingNumber) : own, StringComparison.Ordinal);
         }
         return url;
     }
@@ -741,6 +1025,122 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
     }
 
     private static string Text(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The other town, of another county: a village with a grid, an enterprise with a workshop, and one record of every
+    /// kind a placeholder stands for (ledgers, a key person, a rental house, a submitted inspection with an open finding
+    /// and its photo, an attestation, an as-of run, a 督办 order, an appeal with evidence, a notification, API tokens of
+    /// the town and of its county), each named with <see cref="OtherTownMarker"/>.
+    /// </summary>
+    private async Task BuildOtherTownAsync()
+    {
+        var county = await Factory.WithDbAsync(async db =>
+        {
+            var c = new Domain.Common.County { Code = OtherTownMarker + "-C", Name = OtherTownMarker + "县" };
+            db.Counties.Add(c);
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
+        const string m = OtherTownMarker;
+        var built = await new TownBuilder(m, m + "镇").InCounty(county).WithRuleSet()
+            .Village(m + "CUN", m + "村").With(s => { s.ContactPerson = m + "村联系人"; s.Phone = "13912340001"; s.Address = m + "村地址"; s.PrincipalName = m + "村主任"; })
+            .WithGrid(m + "CUN-G1", m + "村网格", m + "网格员", "13912340002", account: m.ToLowerInvariant() + "-grid")
+            .Enterprise(m + "QY", m + "企业", m + "CUN").With(s => { s.ContactPerson = m + "企业联系人"; s.PrincipalName = m + "企业负责人"; })
+            .WithGrid(m + "QY-G1", m + "车间", m + "车间员", "13912340003")
+            .User(OtherTownOffice, Roles.Office).User(m.ToLowerInvariant() + "-admin", Roles.Admin)
+            .User(m.ToLowerInvariant() + "-grid", Roles.GridWorker, m + "CUN").User(m.ToLowerInvariant() + "-spare", Roles.Leadership)
+            .BuildAsync(Factory);
+        var (village, enterprise) = (built.Id(m + "CUN"), built.Id(m + "QY"));
+        var workshop = built[m + "QY"].Grids[0];
+        var today = Factory.Clock.Today();
+
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SanLing.Infrastructure.Data.SanLingDbContext>();
+        db.Actor.ActAsSystem(built.Town.Id, "test");
+        var id = scope.ServiceProvider.GetRequiredService<SanLing.Infrastructure.Security.IdNumberProtector>().Protect("110101198001010019");
+        var petition = new Domain.Ledgers.Petition { Number = "XF-" + m + "-1", SubjectId = enterprise, OccurredOn = today.AddDays(-20), Kind = Domain.Ledgers.PetitionKind.Individual, Matter = m + "信访事由" };
+        var accident = new Domain.Ledgers.Accident { Number = "SG-" + m + "-1", SubjectId = enterprise, OccurredOn = today.AddDays(-20), Category = Domain.Ledgers.AccidentCategory.Fire, Summary = m + "事故经过" };
+        var securityCase = new Domain.Ledgers.SecurityCase { Number = "AJ-" + m + "-1", SubjectId = enterprise, OccurredOn = today.AddDays(-20), Kind = Domain.Ledgers.CaseKind.Criminal, Facts = m + "案情" };
+        var keyPerson = new Domain.KeyPopulations.KeyPerson
+        {
+            Number = "ZD-" + m + "-1", Name = m + "重点人", IdNumberCipher = id.Cipher, IdNumberHash = id.Hash, IdNumberMasked = id.Masked,
+            Category = Domain.KeyPopulations.KeyPersonCategory.DrugUser, SubjectId = village, ListedOn = today.AddDays(-100),
+        };
+        var rental = new Domain.KeyPopulations.RentalHouse { Number = "CZ-" + m + "-1", SubjectId = village, Address = m + "出租屋地址", Landlord = m + "房东", TenantCount = 2 };
+        var finding = new Finding
+        {
+            Type = FindingType.Hazard, HazardCategory = HazardCategory.Fire, Description = m + "隐患", Status = FindingStatus.Rectifying,
+            RectifyBy = today.AddDays(10), RiskLevel = RiskLevel.General,
+        };
+        var month = MonthPeriod.Of(today.Year, today.Month);
+        var inspection = new Inspection
+        {
+            SubjectId = enterprise, GridId = workshop.Id, Month = month, InspectedOn = today.AddDays(-1), Status = InspectionStatus.Submitted,
+            SubmittedAt = Factory.Clock.GetUtcNow(), Inspector = m + "检查人", Findings = [finding],
+        };
+        var attestation = new Domain.Standards.Attestation
+        {
+            SubjectId = village, Year = today.Year, Result = Domain.Standards.AttestationResult.Pass,
+            ItemCode = Domain.Evaluation.DefaultRuleSet.Create2020().AttestedItemsFor(SubjectKind.Village)[0].Code, Note = m + "评定说明",
+        };
+        db.AddRange(petition, accident, securityCase, keyPerson, rental, inspection, attestation);
+        await db.SaveChangesAsync();
+        var store = Factory.Services.GetRequiredService<SanLing.Infrastructure.Photos.PhotoStore>();
+        var processed = SanLing.Infrastructure.Photos.PhotoProcessor.Process(Photos.PhotoFiles.JpegWithGps(64, 48), recordLocation: false).Photo!;
+        var photo = new FindingPhoto
+        {
+            FindingId = finding.Id, Stage = PhotoStage.Before, StoredName = await store.SaveAsync(processed, default), ContentType = "image/jpeg",
+            Width = processed.Width, Height = processed.Height, Bytes = processed.Jpeg.Length, UploadedAt = Factory.Clock.GetUtcNow(),
+        };
+        db.FindingPhotos.Add(photo);
+        await db.SaveChangesAsync();
+        await new SanLing.Infrastructure.Evaluation.AsOfRefresher(db, Factory.Clock).RefreshAsync();
+        var run = await db.EvaluationRuns.MaxAsync(r => r.Id);
+        var order = new Domain.Supervision.SupervisionOrder
+        {
+            Source = Domain.Supervision.SupervisionSource.OverdueHazard, SubjectId = enterprise, FindingId = finding.Id, GridId = workshop.Id,
+            AssigneeKind = Domain.Supervision.AssigneeKind.GridWorker, AssigneeUserId = built.UserIds[m.ToLowerInvariant() + "-grid"],
+            AssigneeName = m + "承办人", Instruction = m + "督办要求", IssuedOn = today.AddDays(-3), LimitDays = 10, DueOn = today.AddDays(7),
+        };
+        var appeal = new Domain.Evaluation.Appeal
+        {
+            RunId = run, SubjectId = village, FiledAs = Domain.Evaluation.AppellantRole.GridWorker, FiledByUserId = built.UserIds[m.ToLowerInvariant() + "-grid"],
+            FiledBy = m + "申诉人", FiledOn = today, Reason = m + "申诉理由",
+            Evidence = [new Domain.Evaluation.AppealEvidence { FileName = m + "证明.pdf", StoredName = m + "-evidence.pdf", ContentType = "application/pdf" }],
+        };
+        db.AddRange(order, appeal);
+        await db.SaveChangesAsync();
+        var notification = new Domain.Notifications.Notification
+        {
+            TownId = built.Town.Id, UserId = built.UserIds[OtherTownOffice], Kind = Domain.Notifications.NotificationKind.SupervisionIssued,
+            Args = "{}", CreatedAt = Factory.Clock.GetUtcNow(),
+        };
+        db.Notifications.Add(notification);
+        Domain.Api.ApiToken Token(int? town, int? ofCounty)
+        {
+            var (_, prefix, hash) = Domain.Api.ApiRules.NewToken();
+            return new() { TownId = town, CountyId = ofCounty, Name = m + "令牌", Prefix = prefix, SecretHash = hash, CreatedAt = Factory.Clock.GetUtcNow() };
+        }
+        var (townToken, countyToken) = (Token(built.Town.Id, null), Token(null, county));
+        db.ApiTokens.AddRange(townToken, countyToken);
+        await db.SaveChangesAsync();
+
+        foreach (var (name, value) in new Dictionary<string, int>
+        {
+            ["subject"] = enterprise, ["petition"] = petition.Id, ["accident"] = accident.Id, ["case"] = securityCase.Id, ["grid"] = workshop.Id,
+            ["keyperson"] = keyPerson.Id, ["rental"] = rental.Id, ["finding"] = finding.Id, ["photo"] = photo.Id, ["run"] = run,
+            ["ruleset"] = await db.RuleSets.MinAsync(r => r.Id), ["attestation"] = attestation.Id, ["territory"] = village, ["order"] = order.Id,
+            ["appeal"] = appeal.Id, ["appealfile"] = appeal.Evidence[0].Id, ["apitoken"] = townToken.Id, ["countytoken"] = countyToken.Id,
+            ["town"] = built.Town.Id,
+        })
+        {
+            _other[name] = Text(value);
+        }
+        _other["notification"] = notification.Id.ToString(CultureInfo.InvariantCulture);
+        _other["unit"] = $"subjectId={enterprise}&gridId={workshop.Id}";
+        _other["user"] = built.UserIds[m.ToLowerInvariant() + "-admin"];
+        _other["spare"] = built.UserIds[m.ToLowerInvariant() + "-spare"];
+    }
 
     /// <summary>
     /// The liaison's enterprise gets one record of each ledger, a workshop of its own and an open finding, all taken from

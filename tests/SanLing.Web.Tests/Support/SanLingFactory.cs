@@ -88,7 +88,8 @@ public class SanLingFactory : WebApplicationFactory<Program>
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SanLingDbContext>();
-        var town = db.Towns.Select(t => (int?)t.Id).FirstOrDefault();
+        // The first town created: without an order SQLite may answer from the CountyId index, where a town without a county comes first.
+        var town = db.Towns.OrderBy(t => t.Id).Select(t => (int?)t.Id).FirstOrDefault();
         if (town is { } id)
         {
             db.Actor.ActAsSystem(id, "test");

@@ -16,6 +16,9 @@ public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         builder.HasIndex(t => t.Prefix).IsUnique();
         builder.HasIndex(t => t.TownId);
         builder.HasOne<Town>().WithMany().HasForeignKey(t => t.TownId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => t.CountyId);
+        builder.HasOne<County>().WithMany().HasForeignKey(t => t.CountyId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(t => t.Scope);
     }
 }
 

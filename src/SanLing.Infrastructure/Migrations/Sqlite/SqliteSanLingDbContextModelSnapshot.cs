@@ -195,6 +195,9 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CountyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -234,6 +237,8 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CountyId");
 
                     b.HasIndex("Prefix")
                         .IsUnique();
@@ -2381,6 +2386,11 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
 
             modelBuilder.Entity("SanLing.Domain.Api.ApiToken", b =>
                 {
+                    b.HasOne("SanLing.Domain.Common.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SanLing.Domain.Common.Town", null)
                         .WithMany()
                         .HasForeignKey("TownId")

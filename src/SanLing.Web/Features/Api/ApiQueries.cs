@@ -16,9 +16,13 @@ public sealed class ApiQueries(SanLingDbContext db, TimeProvider clock, Dashboar
 
     private sealed record RunRow(int Id, int Year, DateOnly AsOf, DateTimeOffset RunAt, int RuleSetId, EvaluationRunKind Kind, bool IsPublished);
 
-    public async Task<List<ApiTown>> TownsAsync(CancellationToken ct) =>
-        await db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId).OrderBy(t => t.Code)
-            .Select(t => new ApiTown(t.Code, t.Name)).ToListAsync(ct);
+    /// <summary>The town the call reads; without one (a county token naming no town), every town of <paramref name="countyId"/>.</summary>
+    public async Task<List<ApiTown>> TownsAsync(int? countyId, CancellationToken ct)
+    {
+        var town = db.CurrentTownId;
+        var towns = town is not null ? db.Towns.Where(t => t.Id == town) : db.Towns.Where(t => countyId != null && t.CountyId == countyId);
+        return await towns.AsNoTracking().OrderBy(t => t.Code).Select(t => new ApiTown(t.Code, t.Name)).ToListAsync(ct);
+    }
 
     private Task<string> TownCodeAsync(CancellationToken ct) =>
         db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId).Select(t => t.Code).FirstAsync(ct);

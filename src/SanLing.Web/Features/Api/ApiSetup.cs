@@ -20,7 +20,7 @@ public static class ApiSetup
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
             .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()
-            .RequireClaim(ApiTokenAuthenticationHandler.TownIdClaim));
+            .RequireAssertion(c => c.User.HasClaim(x => x.Type is ApiTokenAuthenticationHandler.TownIdClaim or ApiTokenAuthenticationHandler.CountyIdClaim)));
 
         var perMinute = configuration.GetValue("Api:RequestsPerMinute", ApiRules.DefaultRequestsPerMinute);
         services.AddRateLimiter(o =>
@@ -46,8 +46,9 @@ public static class ApiSetup
                 {
                     Title = "SanLing API",
                     Version = "v1",
-                    Description = "Read-only figures of one town for upper-level platforms: stored evaluation runs and aggregates, no personal data. "
-                        + "Authorization: Bearer <token> (created by the town administrator on the API tokens page).",
+                    Description = "Read-only figures of towns for upper-level platforms: stored evaluation runs and aggregates, no personal data. "
+                        + "Authorization: Bearer <token>. A town token (created by the town administrator) reads its own town; a county token "
+                        + "(created by the county's comprehensive governance center) reads every town of its county, named by the town parameter (its code, as /api/v1/towns lists it).",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -74,14 +75,14 @@ public static class ApiSetup
     });
 
     /// <summary>
-    /// After authorization: an API call acts for the token's town (the global town filter then keeps other towns out)
-    /// and is logged (token, path, status, time), rate-limited calls included.
+    /// After authorization: an API call acts for the token's town (the global town filter then keeps other towns out;
+    /// a county token's town is chosen per call by <see cref="ApiTownScope"/>) and is logged (token, path, status, time),
+    /// rate-limited calls included.
     /// </summary>
     public static void UseApiCallContext(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (!context.Request.Path.StartsWithSegments("/api")
-            || ApiTokenAuthenticationHandler.TokenIdOf(context.User) is not { } tokenId
-            || ApiTokenAuthenticationHandler.TownIdOf(context.User) is not { } townId)
+            || ApiTokenAuthenticationHandler.TokenIdOf(context.User) is not { } tokenId)
         {
             await next(context);
             return;
@@ -90,7 +91,7 @@ public static class ApiSetup
         actor.UserId = null;
         actor.UserName = context.User.Identity?.Name;
         actor.Role = "api";
-        actor.TownId = townId;
+        actor.TownId = ApiTokenAuthenticationHandler.TownIdOf(context.User);
         try
         {
             await next(context);

@@ -9,8 +9,8 @@ namespace SanLing.Web.Features.Api;
 
 /// <summary>
 /// "Authorization: Bearer sl_…" for /api only. The token's row is found by its clear prefix, the whole token checked
-/// against the stored SHA-256 in constant time; revoked or expired tokens, and county-scope tokens (no county yet),
-/// are refused with 401. Cookies never reach the API: its endpoints ask for this scheme alone.
+/// against the stored SHA-256 in constant time; revoked or expired tokens, and tokens with no scope, are refused with
+/// 401. A town token carries its town, a county token its county (<see cref="ApiTownScope"/> picks the town per call). Cookies never reach the API: its endpoints ask for this scheme alone.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SanLingDbContext db, TimeProvider clock)
@@ -19,6 +19,7 @@ public sealed class ApiTokenAuthenticationHandler(
     public const string SchemeName = "ApiToken";
     public const string TokenIdClaim = "sanling:api-token";
     public const string TownIdClaim = "sanling:api-town";
+    public const string CountyIdClaim = "sanling:api-county";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -33,7 +34,7 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("not a SanLing API token");
         }
         var row = await db.ApiTokens.AsNoTracking().Where(t => t.Prefix == prefix)
-            .Select(t => new { t.Id, t.TownId, t.Name, t.SecretHash, t.RevokedAt, t.ExpiresAt })
+            .Select(t => new { t.Id, t.TownId, t.CountyId, t.Name, t.SecretHash, t.RevokedAt, t.ExpiresAt })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (row is null || !ApiRules.Matches(token, row.SecretHash))
         {
@@ -44,16 +45,21 @@ public sealed class ApiTokenAuthenticationHandler(
         {
             return AuthenticateResult.Fail("revoked or expired API token");
         }
-        if (row.TownId is not { } town)
+        var scope = (row.TownId, row.CountyId) switch
         {
-            // County scope is reserved for when counties exist; until then such a token reads nothing.
-            return AuthenticateResult.Fail("county-scope API tokens are not supported yet");
+            ({ } town, null) => new Claim(TownIdClaim, town.ToString(CultureInfo.InvariantCulture)),
+            (null, { } county) => new Claim(CountyIdClaim, county.ToString(CultureInfo.InvariantCulture)),
+            _ => null,
+        };
+        if (scope is null)
+        {
+            return AuthenticateResult.Fail("API token without a town or county scope");
         }
         var identity = new ClaimsIdentity(
         [
             new Claim(ClaimTypes.Name, "api:" + row.Name),
             new Claim(TokenIdClaim, row.Id.ToString(CultureInfo.InvariantCulture)),
-            new Claim(TownIdClaim, town.ToString(CultureInfo.InvariantCulture)),
+            scope,
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
@@ -70,4 +76,8 @@ public sealed class ApiTokenAuthenticationHandler(
 
     public static int? TownIdOf(ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(TownIdClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>The county of a county-scope token, or null.</summary>
+    public static int? CountyIdOf(ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(CountyIdClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
 }

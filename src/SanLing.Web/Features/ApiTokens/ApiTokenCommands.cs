@@ -4,17 +4,27 @@ using SanLing.Domain.Auditing;
 
 namespace SanLing.Web.Features.ApiTokens;
 
-/// <summary>Creating (the token is returned once, only its hash kept) and revoking API tokens; both leave an audit line.</summary>
+/// <summary>
+/// Creating (the token is returned once, only its hash kept) and revoking API tokens; both leave an audit line. A town's
+/// administrator keeps the town's tokens, the 县综治中心 the county's (whose audit lines belong to no town's trail).
+/// </summary>
 public sealed class ApiTokenCommands(SanLingDbContext db, TimeProvider clock)
 {
-    public async Task<ApiTokenShown> CreateAsync(ApiTokenForm form, CancellationToken ct)
+    public Task<ApiTokenShown> CreateAsync(ApiTokenForm form, CancellationToken ct) =>
+        IssueAsync(db.CurrentTownId ?? throw new InvalidOperationException("no town"), null, form, ct);
+
+    /// <summary>A token that reads every town of <paramref name="countyId"/>.</summary>
+    public Task<ApiTokenShown> CreateForCountyAsync(int countyId, ApiTokenForm form, CancellationToken ct) =>
+        AsCountyAsync(() => IssueAsync(null, countyId, form, ct));
+
+    private async Task<ApiTokenShown> IssueAsync(int? townId, int? countyId, ApiTokenForm form, CancellationToken ct)
     {
         var (token, prefix, hash) = ApiRules.NewToken();
         var zone = clock.LocalTimeZone;
         var entity = new ApiToken
         {
-            // Town scope only for now; TownId null (every town of the deployment) waits for the county level.
-            TownId = db.CurrentTownId ?? throw new InvalidOperationException("no town"),
+            TownId = townId,
+            CountyId = countyId,
             Name = form.Name!.Trim(),
             Prefix = prefix,
             SecretHash = hash,
@@ -33,10 +43,19 @@ public sealed class ApiTokenCommands(SanLingDbContext db, TimeProvider clock)
     }
 
     /// <summary>False when the town has no such token.</summary>
-    public async Task<bool> RevokeAsync(int id, CancellationToken ct)
+    public Task<bool> RevokeAsync(int id, CancellationToken ct)
     {
         var town = db.CurrentTownId;
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && t.TownId != null && t.TownId == town, ct);
+        return RevokeAsync(db.ApiTokens.Where(t => t.Id == id && t.TownId != null && t.TownId == town), ct);
+    }
+
+    /// <summary>False when the county has no such token (a town's token is not the county's to revoke).</summary>
+    public Task<bool> RevokeForCountyAsync(int countyId, int id, CancellationToken ct) =>
+        AsCountyAsync(() => RevokeAsync(db.ApiTokens.Where(t => t.Id == id && t.TownId == null && t.CountyId == countyId), ct));
+
+    private async Task<bool> RevokeAsync(IQueryable<ApiToken> which, CancellationToken ct)
+    {
+        var token = await which.FirstOrDefaultAsync(ct);
         if (token is null)
         {
             return false;
@@ -46,8 +65,23 @@ public sealed class ApiTokenCommands(SanLingDbContext db, TimeProvider clock)
             token.RevokedAt = clock.GetUtcNow();
             token.RevokedBy = db.Actor.UserName;
             await db.SaveChangesAsync(ct);
-            await AuditChain.AppendAsync(db, clock, AuditAction.Disable, nameof(ApiToken), id.ToString(CultureInfo.InvariantCulture), null, ct);
+            await AuditChain.AppendAsync(db, clock, AuditAction.Disable, nameof(ApiToken), token.Id.ToString(CultureInfo.InvariantCulture), null, ct);
         }
         return true;
+    }
+
+    /// <summary>A county's token is the county's business: its audit line names no town, even while a town is being read.</summary>
+    private async Task<T> AsCountyAsync<T>(Func<Task<T>> work)
+    {
+        var reading = db.Actor.TownId;
+        db.Actor.TownId = null;
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            db.Actor.TownId = reading;
+        }
     }
 }

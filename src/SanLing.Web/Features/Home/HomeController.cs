@@ -1,6 +1,7 @@
 namespace SanLing.Web.Features.Home;
 
 /// <summary>The landing page: the town, the user's scope and what they can open.</summary>
+[OutsideTown] // A county user without a town is sent on to the county view.
 public sealed class HomeController(HomeQueries queries) : Controller
 {
     [HttpGet]

@@ -4,6 +4,7 @@ using SanLing.Web.Features.Shared;
 namespace SanLing.Web.Features.Notifications;
 
 /// <summary>通知: every signed-in user's own list (the bell); the outbox's delivery state for the admin.</summary>
+[OutsideTown] // The user's own list, whether or not a county user reads a town.
 public sealed class NotificationsController(NotificationQueries queries) : PortalController
 {
     [HttpGet]

@@ -29,6 +29,7 @@ public static class Navigation
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new("县级视图", "Counties", "Index", Roles.CountyCenter, Roles.CountyLeader),
+        new("县级 API 令牌", "CountyApiTokens", "Index", Roles.CountyCenter),
         // Grid workers and liaisons land on 待办 (the home page sends them there).
         new("首页", "Home", "Index", Roles.Office, Roles.Leadership, Roles.Admin),
         new("待办", "Worklist", "Index", Roles.GridWorker, Roles.Liaison),
