@@ -92,6 +92,6 @@ public sealed class StandardItemTests
     public void Attested_items_follow_the_sort_order_not_the_list_order()
     {
         var items = new List<RuleSetItem> { Item("2.1"), Item("1.3") };
-        Assert.Equal(["1.3", "2.1"], RuleSetItem.AttestedFor(items, SubjectKind.Unit).Select(i => i.Code));
+        Assert.Equal(["1.3", "2.1"], RuleItem.AttestedFor(items, SubjectKind.Unit).Select(i => i.Code));
     }
 }

@@ -22,17 +22,44 @@ public class RuleSet : Entity
     /// <summary>The rule set this one was derived from, if any.</summary>
     public int? DerivedFromId { get; set; }
 
+    /// <summary>The county rule set this one is the town's copy of (null: the town's own set).</summary>
+    public int? CountyRuleSetId { get; set; }
+
     public List<RuleSetItem> Items { get; set; } = [];
 
+    /// <summary>What <see cref="RuleSetChoice"/> needs to know of this set.</summary>
+    public RuleSetKey Key => new(Id, Year, CountyRuleSetId, DerivedFromId);
+
     /// <summary>The items the office attests for subjects of <paramref name="kind"/>, in the rule set's order.</summary>
-    public IReadOnlyList<RuleSetItem> AttestedItemsFor(SubjectKind kind) => RuleSetItem.AttestedFor(Items, kind);
+    public IReadOnlyList<RuleSetItem> AttestedItemsFor(SubjectKind kind) => RuleItem.AttestedFor(Items, kind);
 }
 
-/// <summary>One item of a rule set. For enterprises/units an item may be judged differently (7.1: D for 村社区, A for 企业单位).</summary>
-public class RuleSetItem
+/// <summary>One item of a town's rule set.</summary>
+public class RuleSetItem : RuleItem
 {
     public int Id { get; set; }
     public int RuleSetId { get; set; }
+
+    /// <summary>A copy of <paramref name="source"/> (a county item, a derived item) for a town's rule set.</summary>
+    public static RuleSetItem CopyOf(RuleItem source) => new()
+    {
+        Code = source.Code,
+        Standard = source.Standard,
+        Title = source.Title,
+        JudgingForVillageCommunity = source.JudgingForVillageCommunity,
+        JudgingForEnterpriseUnit = source.JudgingForEnterpriseUnit,
+        AppliesTo = source.AppliesTo,
+        AllowsNotApplicable = source.AllowsNotApplicable,
+        SortOrder = source.SortOrder,
+    };
+}
+
+/// <summary>
+/// An item of a rule set (a town's or the county's): what it is, how it is judged, for which kinds. For
+/// enterprises/units an item may be judged differently (7.1: D for 村社区, A for 企业单位).
+/// </summary>
+public abstract class RuleItem
+{
     public required string Code { get; set; }
     public int Standard { get; set; }
     public required string Title { get; set; }
@@ -52,6 +79,6 @@ public class RuleSetItem
     public bool IsAttestedFor(SubjectKind kind) => AppliesToKind(kind) && JudgingFor(kind).IsAttested();
 
     /// <summary>The items of <paramref name="items"/> attested for <paramref name="kind"/>, by sort order.</summary>
-    public static IReadOnlyList<RuleSetItem> AttestedFor(IEnumerable<RuleSetItem> items, SubjectKind kind) =>
+    public static IReadOnlyList<T> AttestedFor<T>(IEnumerable<T> items, SubjectKind kind) where T : RuleItem =>
         items.Where(i => i.IsAttestedFor(kind)).OrderBy(i => i.SortOrder).ToList();
 }

@@ -111,6 +111,10 @@ public abstract class SanLingDbContext : IdentityDbContext<AppUser>, IDataProtec
     public DbSet<RentalHouse> RentalHouses => Set<RentalHouse>();
     public DbSet<RuleSet> RuleSets => Set<RuleSet>();
     public DbSet<RuleSetItem> RuleSetItems => Set<RuleSetItem>();
+
+    /// <summary>County rule sets are not town-filtered: county pages filter by the user's county themselves.</summary>
+    public DbSet<CountyRuleSet> CountyRuleSets => Set<CountyRuleSet>();
+    public DbSet<CountyRuleSetItem> CountyRuleSetItems => Set<CountyRuleSetItem>();
     public DbSet<Attestation> Attestations => Set<Attestation>();
     public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
     public DbSet<EvaluationResult> EvaluationResults => Set<EvaluationResult>();

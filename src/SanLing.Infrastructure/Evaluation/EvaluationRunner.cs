@@ -29,10 +29,11 @@ public sealed class EvaluationRefusedException(string format, params object[] ar
 /// </summary>
 public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
 {
-    /// <summary>The rule set of a year: the latest one whose first year is not after it.</summary>
-    public Task<RuleSet?> RuleSetForAsync(int year, CancellationToken cancellationToken = default) =>
-        db.RuleSets.AsNoTracking().Include(r => r.Items)
-            .Where(r => r.Year <= year).OrderByDescending(r => r.Year).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The rule set a year is judged by (<see cref="RuleSetChoice"/>: the county's, or the town's variant or own set).</summary>
+    public async Task<RuleSet?> RuleSetForAsync(int year, CancellationToken cancellationToken = default) =>
+        await db.RuleSetIdForAsync(year, cancellationToken) is { } id
+            ? await db.RuleSets.AsNoTracking().Include(r => r.Items).SingleAsync(r => r.Id == id, cancellationToken)
+            : null;
 
     /// <summary>The period of a year for the current town (its due day), as of a date or for the whole year.</summary>
     public async Task<EvaluationPeriod> PeriodAsync(int year, DateOnly? asOf, CancellationToken cancellationToken = default)

@@ -20,7 +20,7 @@ public sealed partial class LocalizedSourceTests(ITestOutputHelper output)
         ("Features/Inspections/InspectionsController.cs", "网格员 ", "strips the demo display name's prefix (data)"),
         ("Features/Inspections/InspectionModels.cs", "", "the Chinese month format, chosen by the reader's culture"),
         ("Features/InspectionReview/InspectionReviewQueries.cs", "", "the reminder is sent to grid workers in Chinese (shown with lang=\"zh-CN\")"),
-        ("Features/RuleSets/RuleSetQueries.cs", "{…}年三零创建评定细则", "the proposed name of a new rule set is a form value (data)"),
+        ("Features/RuleSets/RuleSetCommands.cs", "{…}年三零创建评定细则", "the proposed name of a new rule set is a form value (data)"),
         ("Features/Evaluation/EvaluationCommands.cs", "{\\\"report\\\":\\\"年度报告", "the audit line's detail (data)"),
         ("Features/Evaluation/WarningQueries.cs", "", "warning reasons: rendered by ReasonText (reasons as codes, issue 10)"),
         ("Features/Shared/ReasonText.cs", "", "patterns that read stored reasons"),

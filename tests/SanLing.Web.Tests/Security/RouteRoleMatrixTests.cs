@@ -292,6 +292,16 @@ public sealed partial class RouteRoleMatrixTests(RouteMatrixFixture town) : ICla
         // The county workbook: the center's whole, the county leader's without the appeals sheet (people's own words).
         ["GET Counties.Export"] = County("/Counties/Export?year=2025", CountyCenter, CountyLeader),
 
+        // County rule sets and the county's towns: the county center only (their own tests: County/CountyRuleSetTests,
+        // County/CountyTownsTests). The demo county has published no rule set, so Details/1 names none.
+        ["GET CountyRuleSets.Index"] = County("/CountyRuleSets/Index", CountyCenter),
+        ["GET CountyRuleSets.Details"] = County("/CountyRuleSets/Details/1", CountyCenter) with { AllowedMayBeNotFound = true },
+        ["GET CountyRuleSets.Publish"] = County("/CountyRuleSets/Publish", CountyCenter),
+        ["POST CountyRuleSets.Publish"] = County("/CountyRuleSets/Publish", CountyCenter),
+        ["POST CountyRuleSets.Variants"] = County("/CountyRuleSets/Variants", CountyCenter),
+        ["GET CountyTowns.Index"] = County("/CountyTowns/Index", CountyCenter),
+        ["POST CountyTowns.Add"] = County("/CountyTowns/Add", CountyCenter),
+
         // The county's API tokens (every town of the county): the 县综治中心 only. The demo county has none, so {countytoken}
         // names none and the center's answer is 404.
         ["GET CountyApiTokens.Index"] = County("/CountyApiTokens/Index", CountyCenter),

@@ -12,7 +12,36 @@ public sealed class RuleSetConfiguration : IEntityTypeConfiguration<RuleSet>
         builder.Property(r => r.EnterpriseUnitTarget).HasPrecision(5, 4);
         builder.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RuleSetId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<RuleSet>().WithMany().HasForeignKey(r => r.DerivedFromId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(r => new { r.TownId, r.Year }).IsUnique();
+        // One own set per town and year, and one copy per county set; a county copy and the town's variant may share a year.
+        builder.HasIndex(r => new { r.TownId, r.Year }).IsUnique().HasFilter("[CountyRuleSetId] IS NULL");
+        builder.HasIndex(r => new { r.TownId, r.CountyRuleSetId }).IsUnique();
+        builder.HasOne<CountyRuleSet>().WithMany().HasForeignKey(r => r.CountyRuleSetId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class CountyRuleSetConfiguration : IEntityTypeConfiguration<CountyRuleSet>
+{
+    public void Configure(EntityTypeBuilder<CountyRuleSet> builder)
+    {
+        builder.Property(r => r.Name).HasMaxLength(100);
+        builder.Property(r => r.PublishedBy).HasMaxLength(256);
+        builder.Property(r => r.VillageCommunityTarget).HasPrecision(5, 4);
+        builder.Property(r => r.EnterpriseUnitTarget).HasPrecision(5, 4);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.CountyRuleSetId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<CountyRuleSet>().WithMany().HasForeignKey(r => r.DerivedFromId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Common.County>().WithMany().HasForeignKey(r => r.CountyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.CountyId, r.Year }).IsUnique();
+    }
+}
+
+public sealed class CountyRuleSetItemConfiguration : IEntityTypeConfiguration<CountyRuleSetItem>
+{
+    public void Configure(EntityTypeBuilder<CountyRuleSetItem> builder)
+    {
+        builder.Property(i => i.Code).HasMaxLength(8);
+        builder.Property(i => i.Title).HasMaxLength(100);
+        builder.HasIndex(i => new { i.CountyRuleSetId, i.Code }).IsUnique();
     }
 }
 

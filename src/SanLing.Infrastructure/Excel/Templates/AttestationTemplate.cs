@@ -28,7 +28,8 @@ public sealed class AttestationTemplate : ExcelTemplate
 
     internal override async Task<Func<CancellationToken, Task>> PrepareAsync(ImportContext context, CancellationToken ct)
     {
-        var ruleSets = await context.Db.RuleSets.AsNoTracking().Include(r => r.Items).OrderByDescending(r => r.Year).ToListAsync(ct);
+        var ruleSets = await context.Db.RuleSets.AsNoTracking().Include(r => r.Items).ToListAsync(ct);
+        var choice = await context.Db.RuleSetChoiceAsync(ct);
         return await context.ImportAsync(Sheet, new SheetImport<(int, int, string), Row, Attestation>
         {
             Keys = new RowKeys<(int, int, string)>("条目", "同一单位、年度、条目的评定"),
@@ -46,7 +47,7 @@ public sealed class AttestationTemplate : ExcelTemplate
                 }
                 if (subject is not null && year is { } y2 && code is not null)
                 {
-                    var ruleSet = ruleSets.FirstOrDefault(s => s.Year <= y2);
+                    var ruleSet = choice.For(y2) is { } chosen ? ruleSets.Find(s => s.Id == chosen.Id) : null;
                     var item = ruleSet?.Items.FirstOrDefault(i => i.Code == code);
                     if (ruleSet is null)
                     {

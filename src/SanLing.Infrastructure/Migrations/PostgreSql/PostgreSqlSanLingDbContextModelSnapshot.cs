@@ -1765,6 +1765,104 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                     b.ToTable("Attestations");
                 });
 
+            modelBuilder.Entity("SanLing.Domain.Standards.CountyRuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DerivedFromId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("EnterpriseUnitTarget")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("VillageCommunityTarget")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DerivedFromId");
+
+                    b.HasIndex("CountyId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("CountyRuleSets");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Standards.CountyRuleSetItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllowsNotApplicable")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("AppliesTo")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("CountyRuleSetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JudgingForEnterpriseUnit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JudgingForVillageCommunity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Standard")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyRuleSetId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("CountyRuleSetItems");
+                });
+
             modelBuilder.Entity("SanLing.Domain.Standards.RuleSet", b =>
                 {
                     b.Property<int>("Id")
@@ -1772,6 +1870,9 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CountyRuleSetId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1813,12 +1914,18 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CountyRuleSetId");
+
                     b.HasIndex("DerivedFromId");
 
                     b.HasIndex("TownId");
 
-                    b.HasIndex("TownId", "Year")
+                    b.HasIndex("TownId", "CountyRuleSetId")
                         .IsUnique();
+
+                    b.HasIndex("TownId", "Year")
+                        .IsUnique()
+                        .HasFilter("\"CountyRuleSetId\" IS NULL");
 
                     b.ToTable("RuleSets");
                 });
@@ -2694,8 +2801,36 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("SanLing.Domain.Standards.CountyRuleSet", b =>
+                {
+                    b.HasOne("SanLing.Domain.Common.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SanLing.Domain.Standards.CountyRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("DerivedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Standards.CountyRuleSetItem", b =>
+                {
+                    b.HasOne("SanLing.Domain.Standards.CountyRuleSet", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CountyRuleSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SanLing.Domain.Standards.RuleSet", b =>
                 {
+                    b.HasOne("SanLing.Domain.Standards.CountyRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("CountyRuleSetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SanLing.Domain.Standards.RuleSet", null)
                         .WithMany()
                         .HasForeignKey("DerivedFromId")
@@ -2851,6 +2986,11 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
             modelBuilder.Entity("SanLing.Domain.KeyPopulations.KeyPerson", b =>
                 {
                     b.Navigation("FollowUps");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Standards.CountyRuleSet", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("SanLing.Domain.Standards.RuleSet", b =>

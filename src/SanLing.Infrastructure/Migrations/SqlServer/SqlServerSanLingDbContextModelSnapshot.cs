@@ -1767,6 +1767,104 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                     b.ToTable("Attestations");
                 });
 
+            modelBuilder.Entity("SanLing.Domain.Standards.CountyRuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DerivedFromId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("EnterpriseUnitTarget")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("decimal(5,4)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("VillageCommunityTarget")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("decimal(5,4)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DerivedFromId");
+
+                    b.HasIndex("CountyId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("CountyRuleSets");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Standards.CountyRuleSetItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllowsNotApplicable")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("AppliesTo")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int>("CountyRuleSetId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("JudgingForEnterpriseUnit")
+                        .HasColumnType("int");
+
+                    b.Property<int>("JudgingForVillageCommunity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Standard")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyRuleSetId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("CountyRuleSetItems");
+                });
+
             modelBuilder.Entity("SanLing.Domain.Standards.RuleSet", b =>
                 {
                     b.Property<int>("Id")
@@ -1774,6 +1872,9 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CountyRuleSetId")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -1815,12 +1916,19 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CountyRuleSetId");
+
                     b.HasIndex("DerivedFromId");
 
                     b.HasIndex("TownId");
 
+                    b.HasIndex("TownId", "CountyRuleSetId")
+                        .IsUnique()
+                        .HasFilter("[CountyRuleSetId] IS NOT NULL");
+
                     b.HasIndex("TownId", "Year")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[CountyRuleSetId] IS NULL");
 
                     b.ToTable("RuleSets");
                 });
@@ -2697,8 +2805,36 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("SanLing.Domain.Standards.CountyRuleSet", b =>
+                {
+                    b.HasOne("SanLing.Domain.Common.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SanLing.Domain.Standards.CountyRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("DerivedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Standards.CountyRuleSetItem", b =>
+                {
+                    b.HasOne("SanLing.Domain.Standards.CountyRuleSet", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CountyRuleSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SanLing.Domain.Standards.RuleSet", b =>
                 {
+                    b.HasOne("SanLing.Domain.Standards.CountyRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("CountyRuleSetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SanLing.Domain.Standards.RuleSet", null)
                         .WithMany()
                         .HasForeignKey("DerivedFromId")
@@ -2854,6 +2990,11 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
             modelBuilder.Entity("SanLing.Domain.KeyPopulations.KeyPerson", b =>
                 {
                     b.Navigation("FollowUps");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Standards.CountyRuleSet", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("SanLing.Domain.Standards.RuleSet", b =>

@@ -11,7 +11,8 @@ public sealed class AttestationQueries(SanLingDbContext db, AccessScope scope)
     /// <summary>The town's rule set in force for a year (the latest one starting on or before it) and its A items per kind.</summary>
     public async Task<(string Name, IReadOnlyDictionary<SubjectKind, IReadOnlyList<AttestedItem>> Items)?> RuleSetForAsync(int year, CancellationToken ct)
     {
-        var ruleSet = await db.RuleSets.AsNoTracking().Where(r => r.Year <= year).OrderByDescending(r => r.Year)
+        var ruleSetId = await db.RuleSetIdForAsync(year, ct);
+        var ruleSet = await db.RuleSets.AsNoTracking().Where(r => r.Id == ruleSetId)
             .Select(r => new { r.Id, r.Name }).FirstOrDefaultAsync(ct);
         if (ruleSet is null)
         {
@@ -20,7 +21,7 @@ public sealed class AttestationQueries(SanLingDbContext db, AccessScope scope)
         var items = await db.RuleSetItems.AsNoTracking().Where(i => i.RuleSetId == ruleSet.Id).OrderBy(i => i.SortOrder).ToListAsync(ct);
         var byKind = Enum.GetValues<SubjectKind>().ToDictionary(
             kind => kind,
-            kind => (IReadOnlyList<AttestedItem>)RuleSetItem.AttestedFor(items, kind)
+            kind => (IReadOnlyList<AttestedItem>)RuleItem.AttestedFor(items, kind)
                 .Select(i => new AttestedItem(i.Code, i.Standard, i.Title, i.AllowsNotApplicable, i.SortOrder)).ToList());
         return (ruleSet.Name, byKind);
     }

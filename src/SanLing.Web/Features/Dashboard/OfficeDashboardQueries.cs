@@ -65,7 +65,7 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
     private async Task<int> PendingAttestationsAsync(int year, CancellationToken ct)
     {
         var yearEnd = new DateOnly(year, 12, 31);
-        var ruleSetId = await db.RuleSets.AsNoTracking().Where(r => r.Year <= year).OrderByDescending(r => r.Year).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+        var ruleSetId = await db.RuleSetIdForAsync(year, ct);
         var items = ruleSetId is null
             ? DefaultRuleSet.Create2020().Items
             : await db.RuleSetItems.AsNoTracking().Where(i => i.RuleSetId == ruleSetId).ToListAsync(ct);
@@ -77,7 +77,7 @@ public sealed class OfficeDashboardQueries(SanLingDbContext db, TimeProvider clo
         var expected = 0;
         foreach (var kind in byKind)
         {
-            var forKind = RuleSetItem.AttestedFor(items, kind.Key);
+            var forKind = RuleItem.AttestedFor(items, kind.Key);
             expected += kind.Count * forKind.Count;
             codes.UnionWith(forKind.Select(i => i.Code));
         }

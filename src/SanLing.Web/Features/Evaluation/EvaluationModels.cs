@@ -66,6 +66,9 @@ public sealed record ResultsPage(
 
     /// <summary>The rule set's item titles by code, shown beside the codes.</summary>
     public IReadOnlyDictionary<string, string> ItemTitles { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The run used the town's copy of a county rule set (else the town's own set or variant).</summary>
+    public bool RuleSetFromCounty { get; init; }
 }
 
 public sealed record ItemCardRow(string Code, string Title, ItemVerdict Verdict, string Reason, string? ReasonData);

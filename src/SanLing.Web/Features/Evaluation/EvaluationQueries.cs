@@ -61,7 +61,8 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
             return null;
         }
         var run = await Runs.SingleAsync(r => r.Id == id, ct);
-        var ruleSetName = await db.RuleSets.AsNoTracking().Where(r => r.Id == run.RuleSetId).Select(r => r.Name).SingleAsync(ct);
+        var ruleSet = await db.RuleSets.AsNoTracking().Where(r => r.Id == run.RuleSetId).Select(r => new { r.Name, FromCounty = r.CountyRuleSetId != null }).SingleAsync(ct);
+        var ruleSetName = ruleSet.Name;
         var rates = await Reports.RatesAsync(run, ct);
 
         var previousYear = await Runs.Where(r => r.Year == run.Year - 1 && r.Kind == EvaluationRunKind.Annual).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
@@ -117,6 +118,7 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
         {
             ChangedOnAppeal = await Reports.ChangedOnAppealAsync(run, ct),
             ItemTitles = await ItemTitlesAsync(run.RuleSetId, ct),
+            RuleSetFromCounty = ruleSet.FromCounty,
         };
     }
 

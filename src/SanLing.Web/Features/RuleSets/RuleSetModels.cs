@@ -2,14 +2,15 @@ using SanLing.Domain.Standards;
 
 namespace SanLing.Web.Features.RuleSets;
 
-public sealed record RuleSetRow(int Id, int Year, string Name, decimal VillageCommunityTarget, decimal EnterpriseUnitTarget, string? DerivedFromName);
+/// <summary>A town's rule set; <paramref name="FromCounty"/>: the town's copy of a county rule set (else the town's own).</summary>
+public sealed record RuleSetRow(int Id, int Year, string Name, decimal VillageCommunityTarget, decimal EnterpriseUnitTarget, string? DerivedFromName, bool FromCounty = false);
 
 public sealed record RuleSetItemRow(string Code, string Title, ItemJudging JudgingForVillageCommunity, ItemJudging JudgingForEnterpriseUnit, KindSet AppliesTo, bool AllowsNotApplicable);
 
 public sealed record RuleSetDetails(RuleSetRow RuleSet, IReadOnlyList<RuleSetItemRow> Items, bool CanDerive);
 
 /// <summary>A new year's rule set derived from an existing one: targets in percent, and per item judging and kinds.</summary>
-public sealed class DeriveForm
+public class DeriveForm
 {
     public int? Year { get; set; }
     public string? Name { get; set; }
@@ -31,3 +32,6 @@ public sealed class DeriveItem
 }
 
 public sealed record DeriveEditor(RuleSetRow Source, DeriveForm Form, IReadOnlyDictionary<string, string> Titles);
+
+/// <summary>The fields of a new rule set's form and the items' titles (the partial both derive pages share).</summary>
+public sealed record DeriveFields(DeriveForm Form, IReadOnlyDictionary<string, string> Titles);

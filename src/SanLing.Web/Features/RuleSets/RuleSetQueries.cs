@@ -8,9 +8,18 @@ public sealed class RuleSetQueries(SanLingDbContext db)
     public async Task<IReadOnlyList<RuleSetRow>> ListAsync(CancellationToken ct)
     {
         var sets = await db.RuleSets.AsNoTracking().OrderByDescending(r => r.Year)
-            .Select(r => new { r.Id, r.Year, r.Name, r.VillageCommunityTarget, r.EnterpriseUnitTarget, r.DerivedFromId }).ToListAsync(ct);
+            .Select(r => new { r.Id, r.Year, r.Name, r.VillageCommunityTarget, r.EnterpriseUnitTarget, r.DerivedFromId, FromCounty = r.CountyRuleSetId != null }).ToListAsync(ct);
         return sets.Select(r => new RuleSetRow(r.Id, r.Year, r.Name, r.VillageCommunityTarget, r.EnterpriseUnitTarget,
-            sets.FirstOrDefault(s => s.Id == r.DerivedFromId)?.Name)).ToList();
+            sets.FirstOrDefault(s => s.Id == r.DerivedFromId)?.Name, r.FromCounty)).ToList();
+    }
+
+    /// <summary>Whether the town may derive a set of its own (<see cref="RuleSetChoice.TownMayDerive"/>).</summary>
+    public async Task<bool> TownMayDeriveAsync(CancellationToken ct)
+    {
+        var county = await db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId)
+            .Select(t => new { t.CountyId, Allows = db.Counties.Where(c => c.Id == t.CountyId).Select(c => c.AllowsTownVariants).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        return county is not null && RuleSetChoice.TownMayDerive(county.CountyId is not null, county.Allows);
     }
 
     public async Task<RuleSetDetails?> DetailsAsync(int id, bool canDerive, CancellationToken ct)
@@ -34,24 +43,7 @@ public sealed class RuleSetQueries(SanLingDbContext db)
             return null;
         }
         var s = details.RuleSet;
-        form ??= new DeriveForm
-        {
-            Year = s.Year + 1,
-            Name = $"{s.Year + 1}年三零创建评定细则",
-            VillageCommunityTargetPercent = s.VillageCommunityTarget * 100,
-            EnterpriseUnitTargetPercent = s.EnterpriseUnitTarget * 100,
-            Items = details.Items.Select(i => new DeriveItem
-            {
-                Code = i.Code,
-                JudgingForVillageCommunity = i.JudgingForVillageCommunity,
-                JudgingForEnterpriseUnit = i.JudgingForEnterpriseUnit,
-                ForVillage = i.AppliesTo.HasFlag(KindSet.Village),
-                ForCommunity = i.AppliesTo.HasFlag(KindSet.Community),
-                ForEnterprise = i.AppliesTo.HasFlag(KindSet.Enterprise),
-                ForUnit = i.AppliesTo.HasFlag(KindSet.Unit),
-                AllowsNotApplicable = i.AllowsNotApplicable,
-            }).ToList(),
-        };
+        form ??= RuleSetDerivation.FormFrom(s.Year, s.VillageCommunityTarget, s.EnterpriseUnitTarget, details.Items);
         return new DeriveEditor(s, form, details.Items.ToDictionary(i => i.Code, i => i.Title, StringComparer.Ordinal));
     }
 }

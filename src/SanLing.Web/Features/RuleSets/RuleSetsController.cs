@@ -1,6 +1,11 @@
+using SanLing.Domain.Standards;
+
 namespace SanLing.Web.Features.RuleSets;
 
-/// <summary>评定细则: office staff and admins view rule sets and derive a new year's from one.</summary>
+/// <summary>
+/// 评定细则: office staff and admins view the town's rule sets (its own and its copies of the county's) and derive a
+/// new year's from one, unless the town's county keeps every town on the county's sets.
+/// </summary>
 [Authorize(Roles = Roles.Office + "," + Roles.Admin)]
 public sealed class RuleSetsController(RuleSetQueries queries, RuleSetCommands commands, IValidator<DeriveForm> validator) : PortalController
 {
@@ -10,13 +15,17 @@ public sealed class RuleSetsController(RuleSetQueries queries, RuleSetCommands c
     [HttpGet]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
-        var details = await queries.DetailsAsync(id, true, ct);
+        var details = await queries.DetailsAsync(id, await queries.TownMayDeriveAsync(ct), ct);
         return details is null ? NotFound() : View(details);
     }
 
     [HttpGet]
     public async Task<IActionResult> Derive(int id, CancellationToken ct)
     {
+        if (!await queries.TownMayDeriveAsync(ct))
+        {
+            return VariantsRefused(id);
+        }
         var editor = await queries.DeriveEditorAsync(id, null, ct);
         return editor is null ? NotFound() : View(editor);
     }
@@ -24,6 +33,10 @@ public sealed class RuleSetsController(RuleSetQueries queries, RuleSetCommands c
     [HttpPost]
     public async Task<IActionResult> Derive(int id, DeriveForm form, CancellationToken ct)
     {
+        if (!await queries.TownMayDeriveAsync(ct))
+        {
+            return VariantsRefused(id);
+        }
         (await validator.ValidateAsync(form, ct)).AddTo(ModelState);
         if (ModelState.IsValid)
         {
@@ -37,5 +50,11 @@ public sealed class RuleSetsController(RuleSetQueries queries, RuleSetCommands c
         }
         var editor = await queries.DeriveEditorAsync(id, form, ct);
         return editor is null ? NotFound() : View(editor);
+    }
+
+    private RedirectToActionResult VariantsRefused(int id)
+    {
+        Flash.Warning(TempData, L[RuleSetChoice.VariantsNotAllowed]);
+        return RedirectToAction(nameof(Details), new { id });
     }
 }

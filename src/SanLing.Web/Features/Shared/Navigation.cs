@@ -29,6 +29,8 @@ public static class Navigation
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new("县级视图", "Counties", "Index", Roles.CountyCenter, Roles.CountyLeader),
+        new("县级评定细则", "CountyRuleSets", "Index", Roles.CountyCenter),
+        new("乡镇管理", "CountyTowns", "Index", Roles.CountyCenter),
         new("县级 API 令牌", "CountyApiTokens", "Index", Roles.CountyCenter),
         // Grid workers and liaisons land on 待办 (the home page sends them there).
         new("首页", "Home", "Index", Roles.Office, Roles.Leadership, Roles.Admin),

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Localization;
+using SanLing.Domain.Auditing;
+using SanLing.Domain.Evaluation;
+using SanLing.Domain.Standards;
+using SanLing.Web.Features.RuleSets;
+
+namespace SanLing.Web.Features.CountyRuleSets;
+
+/// <summary>The county center publishes rule sets (copied into every town of the county) and sets the variants switch.</summary>
+public sealed class CountyRuleSetCommands(SanLingDbContext db, TimeProvider clock)
+{
+    /// <summary>Why a publication is refused (also the key of the web's resource file).</summary>
+    public const string YearTaken = "本县该年度已有评定细则";
+
+    /// <summary>
+    /// Publishes a county set derived from <paramref name="sourceId"/> (a county set of the county; null: the 2020 catalogue)
+    /// and copies it into every town of the county, in one transaction. NotFound: no such source; Refused: the year is taken.
+    /// </summary>
+    public async Task<(SaveOutcome Outcome, int? Id)> PublishAsync(int countyId, int? sourceId, PublishForm form, CancellationToken ct)
+    {
+        IReadOnlyList<RuleItem> source;
+        if (sourceId is { } id)
+        {
+            var set = await db.CountyRuleSets.AsNoTracking().Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id && r.CountyId == countyId, ct);
+            if (set is null)
+            {
+                return (SaveOutcome.NotFound, null);
+            }
+            source = set.Items;
+        }
+        else
+        {
+            source = DefaultRuleSet.Create2020().Items;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.CountyRuleSets.AnyAsync(r => r.CountyId == countyId && r.Year == form.Year, ct))
+        {
+            return (SaveOutcome.Refused, null);
+        }
+        var published = new CountyRuleSet
+        {
+            CountyId = countyId,
+            Year = form.Year!.Value,
+            Name = form.Name!.Trim(),
+            VillageCommunityTarget = form.VillageCommunityTargetPercent!.Value / 100m,
+            EnterpriseUnitTarget = form.EnterpriseUnitTargetPercent!.Value / 100m,
+            DerivedFromId = sourceId,
+            PublishedAt = clock.GetUtcNow(),
+            PublishedBy = db.Actor.UserName,
+            Items = RuleSetDerivation.Items(source, form).Select(CountyRuleSetItem.CopyOf).ToList(),
+        };
+        db.CountyRuleSets.Add(published);
+        await db.SaveChangesAsync(ct);
+        // Every town's copy is an audited row of that town.
+        var towns = await db.Towns.Where(t => t.CountyId == countyId).Select(t => t.Id).ToListAsync(ct);
+        db.RuleSets.AddRange(towns.Select(published.CopyFor));
+        await db.SaveChangesAsync(ct);
+        await AuditChain.AppendAsync(db, clock, AuditAction.Create, nameof(CountyRuleSet), published.Id.ToString(CultureInfo.InvariantCulture),
+            JsonSerializer.Serialize(new
+            {
+                published.CountyId, published.Year, published.Name, published.VillageCommunityTarget, published.EnterpriseUnitTarget,
+                published.DerivedFromId, Items = published.Items.Count, Towns = towns.Count,
+            }, JsonOptions), ct);
+        await transaction.CommitAsync(ct);
+        return (SaveOutcome.Saved, published.Id);
+    }
+
+    /// <summary>Sets whether towns may use variants of their own. Stale: the county was changed since the page was read.</summary>
+    public async Task<SaveOutcome> SetVariantsAsync(int countyId, VariantsForm form, CancellationToken ct)
+    {
+        var county = await db.Counties.FirstOrDefaultAsync(c => c.Id == countyId, ct);
+        if (county is null)
+        {
+            return SaveOutcome.NotFound;
+        }
+        if (county.Version != form.Version)
+        {
+            return SaveOutcome.Stale;
+        }
+        if (county.AllowsTownVariants == form.Allow)
+        {
+            return SaveOutcome.Unchanged;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var before = county.AllowsTownVariants;
+        db.Entry(county).Property(c => c.Version).OriginalValue = form.Version;
+        county.AllowsTownVariants = form.Allow;
+        county.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return SaveOutcome.Stale;
+        }
+        await AuditChain.AppendAsync(db, clock, AuditAction.Update, nameof(Domain.Common.County), county.Id.ToString(CultureInfo.InvariantCulture),
+            JsonSerializer.Serialize(new Dictionary<string, object?[]> { [nameof(county.AllowsTownVariants)] = [before, form.Allow] }, JsonOptions), ct);
+        await transaction.CommitAsync(ct);
+        return SaveOutcome.Saved;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}
+
+/// <summary>A county set's form: the rules of every new rule set (the county's year check is the command's, inside its transaction).</summary>
+public sealed class PublishFormValidator(IStringLocalizer<SharedResource> localizer) : RuleSetFormValidator<PublishForm>(localizer);

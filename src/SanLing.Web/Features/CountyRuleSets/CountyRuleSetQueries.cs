@@ -1,0 +1,94 @@
+using SanLing.Domain.Common;
+using SanLing.Domain.Evaluation;
+using SanLing.Domain.Standards;
+using SanLing.Web.Features.RuleSets;
+
+namespace SanLing.Web.Features.CountyRuleSets;
+
+/// <summary>The county's rule sets, its variants switch and what each town uses (a fixed number of queries, whatever the number of towns).</summary>
+public sealed class CountyRuleSetQueries(SanLingDbContext db, TimeProvider clock)
+{
+    public async Task<CountyRuleSetsPage?> IndexAsync(int countyId, CancellationToken ct)
+    {
+        var county = await db.Counties.AsNoTracking().Where(c => c.Id == countyId)
+            .Select(c => new { c.Name, c.AllowsTownVariants, c.Version }).FirstOrDefaultAsync(ct);
+        if (county is null)
+        {
+            return null;
+        }
+        var year = clock.Today().Year;
+        var towns = await db.Towns.AsNoTracking().Where(t => t.CountyId == countyId).OrderBy(t => t.Code)
+            .Select(t => new { t.Id, t.Code, t.Name }).ToListAsync(ct);
+        var townIds = towns.Select(t => t.Id).ToList();
+        // The towns' own rows, read across the county's towns only (the town filter knows one town at most).
+        var sets = await db.RuleSets.IgnoreQueryFilters().AsNoTracking().Where(r => townIds.Contains(r.TownId))
+            .Select(r => new { r.TownId, r.Name, Key = new RuleSetKey(r.Id, r.Year, r.CountyRuleSetId, r.DerivedFromId) }).ToListAsync(ct);
+        var inUse = towns.Select(t =>
+        {
+            var own = sets.Where(s => s.TownId == t.Id).ToList();
+            var chosen = RuleSetChoice.For(own.Select(s => s.Key), year, county.AllowsTownVariants);
+            return new TownRuleSetInUse(t.Code, t.Name, own.FirstOrDefault(s => s.Key == chosen)?.Name, chosen?.IsCountySet == true);
+        }).ToList();
+        return new CountyRuleSetsPage(county.Name, county.AllowsTownVariants, county.Version, year, await ListAsync(countyId, ct), inUse);
+    }
+
+    public async Task<IReadOnlyList<CountyRuleSetRow>> ListAsync(int countyId, CancellationToken ct)
+    {
+        var sets = await db.CountyRuleSets.AsNoTracking().Where(r => r.CountyId == countyId).OrderByDescending(r => r.Year)
+            .Select(r => new { r.Id, r.Year, r.Name, r.VillageCommunityTarget, r.EnterpriseUnitTarget, r.DerivedFromId, r.PublishedAt, r.PublishedBy })
+            .ToListAsync(ct);
+        return sets.Select(r => new CountyRuleSetRow(r.Id, r.Year, r.Name, r.VillageCommunityTarget, r.EnterpriseUnitTarget,
+            r.DerivedFromId is null ? DefaultRuleSet.Create2020().Name : sets.FirstOrDefault(s => s.Id == r.DerivedFromId)?.Name,
+            r.PublishedAt, r.PublishedBy)).ToList();
+    }
+
+    public async Task<CountyRuleSetDetails?> DetailsAsync(int countyId, int id, CancellationToken ct)
+    {
+        var row = (await ListAsync(countyId, ct)).FirstOrDefault(r => r.Id == id);
+        if (row is null)
+        {
+            return null;
+        }
+        var items = await db.CountyRuleSetItems.AsNoTracking().Where(i => i.CountyRuleSetId == id).OrderBy(i => i.SortOrder)
+            .Select(i => new RuleSetItemRow(i.Code, i.Title, i.JudgingForVillageCommunity, i.JudgingForEnterpriseUnit, i.AppliesTo, i.AllowsNotApplicable))
+            .ToListAsync(ct);
+        return new CountyRuleSetDetails(row, items);
+    }
+
+    /// <summary>The publish page from a county set of the county, or (no id) from the 2020 catalogue; null when the set is not the county's.</summary>
+    public async Task<PublishEditor?> PublishEditorAsync(int countyId, int? sourceId, PublishForm? form, CancellationToken ct)
+    {
+        string name;
+        int year;
+        decimal village, enterprise;
+        IReadOnlyList<RuleSetItemRow> items;
+        if (sourceId is { } id)
+        {
+            if (await DetailsAsync(countyId, id, ct) is not { } details)
+            {
+                return null;
+            }
+            (name, year, village, enterprise, items) = (details.RuleSet.Name, details.RuleSet.Year, details.RuleSet.VillageCommunityTarget, details.RuleSet.EnterpriseUnitTarget, details.Items);
+        }
+        else
+        {
+            var catalogue = DefaultRuleSet.Create2020();
+            // From the catalogue the page proposes this year's set.
+            (name, year, village, enterprise) = (catalogue.Name, clock.Today().Year - 1, catalogue.VillageCommunityTarget, catalogue.EnterpriseUnitTarget);
+            items = catalogue.Items.Select(i => new RuleSetItemRow(i.Code, i.Title, i.JudgingForVillageCommunity, i.JudgingForEnterpriseUnit, i.AppliesTo, i.AllowsNotApplicable)).ToList();
+        }
+        if (form is null)
+        {
+            var proposed = RuleSetDerivation.FormFrom(year, village, enterprise, items);
+            form = new PublishForm
+            {
+                Year = proposed.Year,
+                Name = proposed.Name,
+                VillageCommunityTargetPercent = proposed.VillageCommunityTargetPercent,
+                EnterpriseUnitTargetPercent = proposed.EnterpriseUnitTargetPercent,
+                Items = proposed.Items,
+            };
+        }
+        return new PublishEditor(sourceId, name, form, items.ToDictionary(i => i.Code, i => i.Title, StringComparer.Ordinal));
+    }
+}
