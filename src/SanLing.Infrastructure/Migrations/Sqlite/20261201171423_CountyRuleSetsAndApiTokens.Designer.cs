@@ -11,8 +11,8 @@ using SanLing.Infrastructure.Data;
 namespace SanLing.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSanLingDbContext))]
-    [Migration("20261201160319_CountyApiTokens")]
-    partial class CountyApiTokens
+    [Migration("20261201171423_CountyRuleSetsAndApiTokens")]
+    partial class CountyRuleSetsAndApiTokens
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1707,10 +1707,107 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                     b.ToTable("Attestations");
                 });
 
+            modelBuilder.Entity("SanLing.Domain.Standards.CountyRuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DerivedFromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("EnterpriseUnitTarget")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("VillageCommunityTarget")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DerivedFromId");
+
+                    b.HasIndex("CountyId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("CountyRuleSets");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Standards.CountyRuleSetItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowsNotApplicable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppliesTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CountyRuleSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JudgingForEnterpriseUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JudgingForVillageCommunity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Standard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyRuleSetId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("CountyRuleSetItems");
+                });
+
             modelBuilder.Entity("SanLing.Domain.Standards.RuleSet", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CountyRuleSetId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -1753,12 +1850,18 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CountyRuleSetId");
+
                     b.HasIndex("DerivedFromId");
 
                     b.HasIndex("TownId");
 
-                    b.HasIndex("TownId", "Year")
+                    b.HasIndex("TownId", "CountyRuleSetId")
                         .IsUnique();
+
+                    b.HasIndex("TownId", "Year")
+                        .IsUnique()
+                        .HasFilter("[CountyRuleSetId] IS NULL");
 
                     b.ToTable("RuleSets");
                 });
@@ -2624,8 +2727,36 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                     b.Navigation("Subject");
                 });
 
+            modelBuilder.Entity("SanLing.Domain.Standards.CountyRuleSet", b =>
+                {
+                    b.HasOne("SanLing.Domain.Common.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SanLing.Domain.Standards.CountyRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("DerivedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Standards.CountyRuleSetItem", b =>
+                {
+                    b.HasOne("SanLing.Domain.Standards.CountyRuleSet", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CountyRuleSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SanLing.Domain.Standards.RuleSet", b =>
                 {
+                    b.HasOne("SanLing.Domain.Standards.CountyRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("CountyRuleSetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SanLing.Domain.Standards.RuleSet", null)
                         .WithMany()
                         .HasForeignKey("DerivedFromId")
@@ -2781,6 +2912,11 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
             modelBuilder.Entity("SanLing.Domain.KeyPopulations.KeyPerson", b =>
                 {
                     b.Navigation("FollowUps");
+                });
+
+            modelBuilder.Entity("SanLing.Domain.Standards.CountyRuleSet", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("SanLing.Domain.Standards.RuleSet", b =>

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SanLing.Infrastructure.Migrations.SqlServer
+namespace SanLing.Infrastructure.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CountyRuleSets : Migration
+    public partial class CountyRuleSetsAndApiTokens : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -18,24 +18,30 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
             migrationBuilder.AddColumn<int>(
                 name: "CountyRuleSetId",
                 table: "RuleSets",
-                type: "int",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CountyId",
+                table: "ApiTokens",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CountyRuleSets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CountyId = table.Column<int>(type: "int", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    VillageCommunityTarget = table.Column<decimal>(type: "decimal(5,4)", precision: 5, scale: 4, nullable: false),
-                    EnterpriseUnitTarget = table.Column<decimal>(type: "decimal(5,4)", precision: 5, scale: 4, nullable: false),
-                    DerivedFromId = table.Column<int>(type: "int", nullable: true),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    PublishedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CountyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    VillageCommunityTarget = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: false),
+                    EnterpriseUnitTarget = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: false),
+                    DerivedFromId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,17 +64,17 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                 name: "CountyRuleSetItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CountyRuleSetId = table.Column<int>(type: "int", nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    Standard = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    JudgingForVillageCommunity = table.Column<int>(type: "int", nullable: false),
-                    JudgingForEnterpriseUnit = table.Column<int>(type: "int", nullable: false),
-                    AppliesTo = table.Column<int>(type: "int", nullable: false),
-                    AllowsNotApplicable = table.Column<bool>(type: "bit", nullable: false),
-                    SortOrder = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CountyRuleSetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Standard = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    JudgingForVillageCommunity = table.Column<int>(type: "INTEGER", nullable: false),
+                    JudgingForEnterpriseUnit = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppliesTo = table.Column<int>(type: "INTEGER", nullable: false),
+                    AllowsNotApplicable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -90,8 +96,7 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                 name: "IX_RuleSets_TownId_CountyRuleSetId",
                 table: "RuleSets",
                 columns: new[] { "TownId", "CountyRuleSetId" },
-                unique: true,
-                filter: "[CountyRuleSetId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_RuleSets_TownId_Year",
@@ -99,6 +104,11 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                 columns: new[] { "TownId", "Year" },
                 unique: true,
                 filter: "[CountyRuleSetId] IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_CountyId",
+                table: "ApiTokens",
+                column: "CountyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CountyRuleSetItems_CountyRuleSetId_Code",
@@ -118,6 +128,14 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                 column: "DerivedFromId");
 
             migrationBuilder.AddForeignKey(
+                name: "FK_ApiTokens_Counties_CountyId",
+                table: "ApiTokens",
+                column: "CountyId",
+                principalTable: "Counties",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_RuleSets_CountyRuleSets_CountyRuleSetId",
                 table: "RuleSets",
                 column: "CountyRuleSetId",
@@ -129,6 +147,10 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_ApiTokens_Counties_CountyId",
+                table: "ApiTokens");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_RuleSets_CountyRuleSets_CountyRuleSetId",
                 table: "RuleSets");
@@ -151,9 +173,17 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                 name: "IX_RuleSets_TownId_Year",
                 table: "RuleSets");
 
+            migrationBuilder.DropIndex(
+                name: "IX_ApiTokens_CountyId",
+                table: "ApiTokens");
+
             migrationBuilder.DropColumn(
                 name: "CountyRuleSetId",
                 table: "RuleSets");
+
+            migrationBuilder.DropColumn(
+                name: "CountyId",
+                table: "ApiTokens");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RuleSets_TownId_Year",

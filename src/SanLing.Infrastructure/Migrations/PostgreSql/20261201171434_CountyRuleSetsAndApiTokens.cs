@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace SanLing.Infrastructure.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class CountyRuleSets : Migration
+    public partial class CountyRuleSetsAndApiTokens : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -19,6 +19,12 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
             migrationBuilder.AddColumn<int>(
                 name: "CountyRuleSetId",
                 table: "RuleSets",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CountyId",
+                table: "ApiTokens",
                 type: "integer",
                 nullable: true);
 
@@ -101,6 +107,11 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                 filter: "\"CountyRuleSetId\" IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_CountyId",
+                table: "ApiTokens",
+                column: "CountyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CountyRuleSetItems_CountyRuleSetId_Code",
                 table: "CountyRuleSetItems",
                 columns: new[] { "CountyRuleSetId", "Code" },
@@ -118,6 +129,14 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                 column: "DerivedFromId");
 
             migrationBuilder.AddForeignKey(
+                name: "FK_ApiTokens_Counties_CountyId",
+                table: "ApiTokens",
+                column: "CountyId",
+                principalTable: "Counties",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_RuleSets_CountyRuleSets_CountyRuleSetId",
                 table: "RuleSets",
                 column: "CountyRuleSetId",
@@ -129,6 +148,10 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_ApiTokens_Counties_CountyId",
+                table: "ApiTokens");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_RuleSets_CountyRuleSets_CountyRuleSetId",
                 table: "RuleSets");
@@ -151,9 +174,17 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                 name: "IX_RuleSets_TownId_Year",
                 table: "RuleSets");
 
+            migrationBuilder.DropIndex(
+                name: "IX_ApiTokens_CountyId",
+                table: "ApiTokens");
+
             migrationBuilder.DropColumn(
                 name: "CountyRuleSetId",
                 table: "RuleSets");
+
+            migrationBuilder.DropColumn(
+                name: "CountyId",
+                table: "ApiTokens");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RuleSets_TownId_Year",

@@ -12,8 +12,8 @@ using SanLing.Infrastructure.Data;
 namespace SanLing.Infrastructure.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlSanLingDbContext))]
-    [Migration("20261201161913_CountyRuleSets")]
-    partial class CountyRuleSets
+    [Migration("20261201171434_CountyRuleSetsAndApiTokens")]
+    partial class CountyRuleSetsAndApiTokens
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -213,6 +213,9 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CountyId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -252,6 +255,8 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CountyId");
 
                     b.HasIndex("Prefix")
                         .IsUnique();
@@ -2564,6 +2569,11 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
 
             modelBuilder.Entity("SanLing.Domain.Api.ApiToken", b =>
                 {
+                    b.HasOne("SanLing.Domain.Common.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SanLing.Domain.Common.Town", null)
                         .WithMany()
                         .HasForeignKey("TownId")
