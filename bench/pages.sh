@@ -10,48 +10,10 @@
 # Needs wrk, curl and sqlite3 (apt-get install wrk curl sqlite3).
 set -euo pipefail
 
-here=$(cd "$(dirname "$0")/.." && pwd)
-dll=${1:-$here/src/SanLing.Web/bin/Release/net10.0/SanLing.Web.dll}
 duration=${DURATION:-20s}
 connections=${CONNECTIONS:-8}
-port=${PORT:-5197}
-base=http://127.0.0.1:$port
-password=Zero3-demo-2026
-work=$(mktemp -d)
-portal=
-
-cleanup() {
-  if [[ -n $portal ]]; then kill "$portal" 2>/dev/null || true; wait "$portal" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-if [[ -n ${DB:-} ]]; then
-  cp "$DB" "$work/sanling.db"
-  cp -r "$(dirname "$DB")/keys" "$work/keys"
-fi
-
-# Production settings (no developer pages), with the demo town and without the second-factor enrolment.
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base \
-  ConnectionStrings__SanLing="Data Source=$work/sanling.db" Demo__Enabled=true Security__RequireTwoFactor=false \
-  Security__LoginAttemptsPerMinute=1000 \
-  dotnet "$dll" > "$work/portal.log" 2>&1 &
-portal=$!
-
-for _ in $(seq 1 600); do
-  curl -fs "$base/healthz" > /dev/null 2>&1 && break
-  kill -0 "$portal" 2>/dev/null || { cat "$work/portal.log"; exit 1; }
-  sleep 1
-done
-
-# Signs in with a form post (antiforgery token and cookie from the login page); prints the Cookie header's value.
-sign_in() {
-  local jar=$work/$1.jar token
-  token=$(curl -fs -c "$jar" "$base/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-  curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "UserName=$1" --data-urlencode "Password=$password" \
-    --data-urlencode "__RequestVerificationToken=$token" "$base/Account/Login"
-  awk '$6 ~ /^SanLing\./ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar"
-}
+# shellcheck source=portal.sh
+source "$(dirname "$0")/portal.sh"
 office=$(sign_in office)
 leader=$(sign_in leader)
 countyleader=$(sign_in countyleader)
