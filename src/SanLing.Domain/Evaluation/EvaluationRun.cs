@@ -114,6 +114,12 @@ public class EvaluationResult
 /// <summary>One item's verdict for one subject, with its reason and the facts behind it.</summary>
 public class EvaluationItemResult
 {
+    /// <summary>The stored Chinese reason's limit; a longer one is cut with "…".</summary>
+    public const int ReasonMaxLength = 2000;
+
+    /// <summary>The stored coded reason's limit; a longer one is not stored (readers fall back to the Chinese text).</summary>
+    public const int ReasonDataMaxLength = 4000;
+
     public long Id { get; set; }
     public long ResultId { get; set; }
     public required string ItemCode { get; set; }

@@ -85,6 +85,7 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
             RunBy = db.Actor.UserName,
         };
         RunCounts counts = new(0, 0, 0, 0, 0, 0);
+        var reasons = new ReasonJsonWriter();
         await StoreAsync(run, async writer =>
         {
             int subjects = 0, compliant = 0, pending = 0, nonCompliant = 0, vetoed = 0;
@@ -96,7 +97,7 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
                 pending += evaluation.Verdict == SubjectVerdict.Pending ? 1 : 0;
                 nonCompliant += evaluation.Verdict == SubjectVerdict.NonCompliant ? 1 : 0;
                 vetoed += evaluation.IsVetoed ? 1 : 0;
-                await writer.AddAsync(ResultOf(evaluation, runKind, previous.Years), cancellationToken);
+                await writer.AddAsync(ResultOf(evaluation, runKind, previous.Years, reasons), cancellationToken);
             }
             await writer.FlushAsync(cancellationToken);
             counts = new RunCounts(subjects, compliant, pending, nonCompliant, vetoed, writer.Items);
@@ -131,7 +132,7 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
             ?? throw new EvaluationRefusedException("该单位在 {0} 年不参加评定，无法重新评定。", baseRun.Year);
         var evaluation = Evaluator.Judge(ruleSet, facts, period);
         var previous = await PreviousYearAsync(baseRun.Year, cancellationToken);
-        var corrected = ResultOf(evaluation, baseRun.Kind, previous.Years);
+        var corrected = ResultOf(evaluation, baseRun.Kind, previous.Years, new ReasonJsonWriter());
 
         var results = await db.EvaluationResults.AsNoTracking().Include(r => r.Items)
             .Where(r => r.RunId == baseRunId && r.SubjectId != subjectId).ToListAsync(cancellationToken);
@@ -192,7 +193,7 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         return (previousRunId, previous);
     }
 
-    private static EvaluationResult ResultOf(SubjectEvaluation e, EvaluationRunKind runKind, IReadOnlyDictionary<int, int> previous)
+    private static EvaluationResult ResultOf(SubjectEvaluation e, EvaluationRunKind runKind, IReadOnlyDictionary<int, int> previous, ReasonJsonWriter reasons)
     {
         var years = Honours.ConsecutiveYears(e.Verdict, previous.GetValueOrDefault(e.Facts.SubjectId));
         return new EvaluationResult
@@ -206,7 +207,7 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
             IsVetoed = e.IsVetoed,
             Items = e.Items.Select(i => new EvaluationItemResult
             {
-                ItemCode = i.Code, Verdict = i.Verdict, Reason = Truncate(i.Reason), ReasonData = ReasonDataOf(i.Parts),
+                ItemCode = i.Code, Verdict = i.Verdict, Reason = Truncate(i.Reason), ReasonData = ReasonDataOf(reasons.Write(i.Parts)),
             }).ToList(),
         };
     }
@@ -270,14 +271,11 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         await db.EvaluationRuns.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private static string Truncate(string reason) => reason.Length <= 2000 ? reason : reason[..1999] + "…";
+    private static string Truncate(string reason) =>
+        reason.Length <= EvaluationItemResult.ReasonMaxLength ? reason : reason[..(EvaluationItemResult.ReasonMaxLength - 1)] + "…";
 
     /// <summary>The coded reason; null when it would not fit its column (readers then fall back to the Chinese text).</summary>
-    private static string? ReasonDataOf(IReadOnlyList<ReasonPart> parts)
-    {
-        var json = ReasonJson.Write(parts);
-        return json.Length <= 4000 ? json : null;
-    }
+    private static string? ReasonDataOf(string json) => json.Length <= EvaluationItemResult.ReasonDataMaxLength ? json : null;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -72,8 +72,8 @@ public sealed class EvaluationItemResultConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<EvaluationItemResult> builder)
     {
         builder.Property(i => i.ItemCode).HasMaxLength(8);
-        builder.Property(i => i.Reason).HasMaxLength(2000);
-        builder.Property(i => i.ReasonData).HasMaxLength(4000);
+        builder.Property(i => i.Reason).HasMaxLength(EvaluationItemResult.ReasonMaxLength);
+        builder.Property(i => i.ReasonData).HasMaxLength(EvaluationItemResult.ReasonDataMaxLength);
         builder.HasIndex(i => new { i.ResultId, i.ItemCode }).IsUnique();
     }
 }
