@@ -18,4 +18,13 @@ public sealed class CurrentActor
         Role = "system";
         TownId = townId;
     }
+
+    /// <summary>A command's work above the towns (a county account): town-scoped queries return nothing.</summary>
+    public void ActAsSystemAboveTowns(string name)
+    {
+        UserId = null;
+        UserName = name;
+        Role = "system";
+        TownId = null;
+    }
 }

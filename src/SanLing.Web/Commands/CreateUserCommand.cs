@@ -4,16 +4,21 @@ using SanLing.Web.Setup;
 
 namespace SanLing.Web.Commands;
 
-/// <summary><c>create-user &lt;user&gt; &lt;role&gt; [--scope CODE] [--name 显示名] [--town CODE]</c>: an account for a real deployment.</summary>
+/// <summary>
+/// <c>create-user &lt;user&gt; &lt;role&gt; [--scope CODE] [--name 显示名] [--town CODE | --county CODE]</c>: an account for a real
+/// deployment. A town role belongs to a town (the only one, or --town); a county role to a county (the only one,
+/// --county, or the county of --town).
+/// </summary>
 public sealed class CreateUserCommand : ICliCommand
 {
     public string Name => "create-user";
 
     public string Usage => """
-        create-user <用户名> <角色> [--scope 编码] [--name 显示名] [--town 乡镇编码]
+        create-user <用户名> <角色> [--scope 编码] [--name 显示名] [--town 乡镇编码 | --county 县编码]
                                                    创建账号（密码从标准输入读取或提示输入）
           角色: admin(系统管理员) office(综治办) grid(网格员) liaison(单位联络员) leader(领导)
-                county-center(县综治中心) county-leader(县领导)：属于 --town 所在的县
+                county-center(县综治中心) county-leader(县领导)：属于 --county 所指的县（只有一个县时可不写），
+                或 --town 所在的县
           网格员的 --scope 为网格编码或村/社区编码；单位联络员的 --scope 为企业/单位编码。
         """;
 
@@ -22,7 +27,7 @@ public sealed class CreateUserCommand : ICliCommand
     private static async Task<int> CreateUserAsync(WebApplication app, string[] args)
     {
         var positional = new List<string>();
-        string? scopeCode = null, displayName = null, townCode = null;
+        string? scopeCode = null, displayName = null, townCode = null, countyCode = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -30,6 +35,7 @@ public sealed class CreateUserCommand : ICliCommand
                 case "--scope": scopeCode = Value(args, ++i, "--scope"); break;
                 case "--name": displayName = Value(args, ++i, "--name"); break;
                 case "--town": townCode = Value(args, ++i, "--town"); break;
+                case "--county": countyCode = Value(args, ++i, "--county"); break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
                     {
@@ -41,28 +47,39 @@ public sealed class CreateUserCommand : ICliCommand
         }
         if (positional.Count != 2)
         {
-            throw new CommandException("用法: create-user <用户名> <角色> [--scope 编码] [--name 显示名]", CommandLine.Usage);
+            throw new CommandException("用法: create-user <用户名> <角色> [--scope 编码] [--name 显示名] [--town 乡镇编码 | --county 县编码]", CommandLine.Usage);
         }
         var userName = positional[0];
         var role = Roles.FromAlias(positional[1])
             ?? throw new CommandException($"未知角色“{positional[1]}”，可选: admin office grid liaison leader county-center county-leader。", CommandLine.Usage);
+        if (countyCode is not null && (!Roles.IsCounty(role) || townCode is not null))
+        {
+            throw new CommandException("--county 只用于县级角色（county-center、county-leader），且不与 --town 同用。", CommandLine.Usage);
+        }
 
         await DatabasePreparation.MigrateAsync(app.Services);
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<SanLingDbContext>();
-        var town = await CommandTown.ResolveAsync(db, townCode);
-        db.Actor.ActAsSystem(town.Id, "create-user");
+        int? townId = null, countyId = null;
+        if (Roles.IsCounty(role))
+        {
+            // A county account belongs to a county and to no town; its audit line belongs to no town either.
+            countyId = await CountyOfAsync(db, countyCode, townCode);
+            db.Actor.ActAsSystemAboveTowns("create-user");
+        }
+        else
+        {
+            var town = await CommandTown.ResolveAsync(db, townCode);
+            townId = town.Id;
+            db.Actor.ActAsSystem(town.Id, "create-user");
+        }
 
         var choice = await AccountScopes.ResolveAsync(db, role, scopeCode);
         if (choice.Refusal is { } refusal)
         {
             throw Refused(refusal, role, scopeCode);
         }
-        // A county role belongs to the county of the town named (or the only town), not to the town itself.
-        var countyId = Roles.IsCounty(role)
-            ? town.CountyId ?? throw new CommandException($"乡镇“{town.Code}”不属于任何县：先用 setup … --county 建立县。")
-            : (int?)null;
         var password = ReadPassword();
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
@@ -74,7 +91,7 @@ public sealed class CreateUserCommand : ICliCommand
         {
             UserName = userName,
             DisplayName = displayName ?? userName,
-            TownId = countyId is null ? town.Id : null,
+            TownId = townId,
             CountyId = countyId,
             ScopeSubjectId = choice.Subject?.Id,
             CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
@@ -95,6 +112,29 @@ public sealed class CreateUserCommand : ICliCommand
         }, CancellationToken.None);
         Console.WriteLine($"已创建账号 {userName}（{role}{(choice.Subject is null ? "" : "，范围 " + choice.Subject.Name)}）。");
         return CommandLine.Ok;
+    }
+
+    /// <summary>The county named, the county of the town named, or the only county.</summary>
+    private static async Task<int> CountyOfAsync(SanLingDbContext db, string? countyCode, string? townCode)
+    {
+        if (countyCode is not null)
+        {
+            return await db.Counties.Where(c => c.Code == countyCode).Select(c => (int?)c.Id).SingleOrDefaultAsync()
+                ?? throw new CommandException($"县编码“{countyCode}”不存在。");
+        }
+        if (townCode is not null)
+        {
+            var town = await db.Towns.Where(t => t.Code == townCode).Select(t => new { t.Code, t.CountyId }).SingleOrDefaultAsync()
+                ?? throw new CommandException($"乡镇编码“{townCode}”不存在。");
+            return town.CountyId ?? throw new CommandException($"乡镇“{town.Code}”不属于任何县：先用 setup … --county 建立县。");
+        }
+        var counties = await db.Counties.Select(c => c.Id).Take(2).ToListAsync();
+        return counties.Count switch
+        {
+            1 => counties[0],
+            0 => throw new CommandException("还没有县：先用 setup … --county 建立县。"),
+            _ => throw new CommandException("数据库中有多个县，请用 --county 指定县编码。"),
+        };
     }
 
     private static string Value(string[] args, int index, string option) =>
