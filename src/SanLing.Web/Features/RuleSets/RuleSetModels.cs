@@ -33,5 +33,8 @@ public sealed class DeriveItem
 
 public sealed record DeriveEditor(RuleSetRow Source, DeriveForm Form, IReadOnlyDictionary<string, string> Titles);
 
-/// <summary>The fields of a new rule set's form and the items' titles (the partial both derive pages share).</summary>
-public sealed record DeriveFields(DeriveForm Form, IReadOnlyDictionary<string, string> Titles);
+/// <summary>
+/// The fields of a new rule set's form and the items' titles (the partial the derive, publish and revise pages share);
+/// <paramref name="YearFixed"/>: the year is the set's own and is shown, not edited (a revision).
+/// </summary>
+public sealed record DeriveFields(DeriveForm Form, IReadOnlyDictionary<string, string> Titles, bool YearFixed = false);
