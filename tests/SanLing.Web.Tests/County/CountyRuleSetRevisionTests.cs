@@ -31,12 +31,13 @@ public sealed class CountyRuleSetRevisionTests(CountyRuleSetTests.CountyOfTwoTow
     private static string Text(IHtmlDocument page, string selector) => page.QuerySelector(selector)?.TextContent.Trim() ?? "";
 
     /// <summary>Publishes the county's set of a year from the 2020 catalogue; its id.</summary>
-    private static async Task<int> PublishAsync(HttpClient center, int year, string name)
+    private static async Task<int> PublishAsync(HttpClient center, int year, string name, string villageCommunityTargetPercent = "90")
     {
         var published = await PostPageFormAsync(center, "/CountyRuleSets/Publish", "#publish-form", "/CountyRuleSets/Publish", v =>
         {
             v["Year"] = year.ToString(CultureInfo.InvariantCulture);
             v["Name"] = name;
+            v["VillageCommunityTargetPercent"] = villageCommunityTargetPercent;
         });
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         return int.Parse(published.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
@@ -76,14 +77,15 @@ public sealed class CountyRuleSetRevisionTests(CountyRuleSetTests.CountyOfTwoTow
     {
         var center = await LoginAsync("county");
         const string name = "2025年临江县三零创建评定细则";
-        var original = await PublishAsync(center, 2025, name);
+        // Published with a mistake: the village target at 85 %.
+        var original = await PublishAsync(center, 2025, name, villageCommunityTargetPercent: "85");
         var demoOffice = await LoginAsync("office");
         var secondOffice = await LoginAsync("t2office", TownBuilder.Password);
         var before = await RunAsync(demoOffice, 2025);
         Assert.Equal((name, "县级细则", ""), (before.Name, before.Origin, before.Revision));
         Assert.Equal((original, 0), await RunSetAsync(before.Url));
 
-        // The center corrects the village target (85 → 90 %) and 1.1's judging for enterprises, with a reason.
+        // The center corrects the village target (85 → 90 %), with a reason.
         var details = await center.GetPageAsync($"/CountyRuleSets/Details/{original}");
         Assert.NotNull(details.QuerySelector("#revise-link"));
         var auditBefore = await county.Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "CountyRuleSet" && a.Action == AuditAction.Create));
@@ -207,9 +209,14 @@ public sealed class CountyRuleSetRevisionTests(CountyRuleSetTests.CountyOfTwoTow
 
         // A town's office and the county leader may not revise.
         var current = await county.Factory.WithDbAsync(db => db.CountyRuleSets.Where(r => r.SupersedesId == set).Select(r => r.Id).SingleAsync());
+        var others = new List<HttpClient>();
         foreach (var (user, password) in new[] { ("office", (string?)null), ("countyleader", null), ("t2office", TownBuilder.Password) })
         {
-            var client = await LoginAsync(user, password);
+            others.Add(await LoginAsync(user, password));
+        }
+        written = await WrittenAsync();   // the sign-ins are audited
+        foreach (var client in others)
+        {
             var refused = await client.PostFormAsync($"/CountyRuleSets/Revise/{current}", await client.AntiforgeryTokenAsync("/Account/ChangePassword"),
                 [new("Reason", "改"), new("Year", "2032"), new("Name", "改名"), new("VillageCommunityTargetPercent", "50"), new("EnterpriseUnitTargetPercent", "50")]);
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
