@@ -134,6 +134,15 @@ public sealed class CountyRollupTests(CountyRollupFixture county) : IClassFixtur
             Assert.Equal(N(subjects), Cell(page, $"#county-rates [data-group={group}] td.subjects"));
             Assert.Equal(N(taCounts.GetValueOrDefault((group, SubjectVerdict.Pending))), Cell(page, $"#county-rates [data-group={group}] td.pending"));
         }
+
+        // In English the earlier year reads as English too.
+        var english = await LoginAsync("hk-center");
+        await english.PostFormAsync("/Account/SetLanguage", await english.AntiforgeryTokenAsync("/Counties/Index"), [new("culture", "en"), new("returnUrl", "/")]);
+        var offending = new SortedDictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var englishPage = await english.GetPageAsync("/Counties/Index");
+        Assert.StartsWith("No evaluation of 2026 yet", Cell(englishPage, "#county-towns tr[data-town=TB] td.no-run"), StringComparison.Ordinal);
+        Security.EnglishCrawlTests.Check("GET Counties.Index", englishPage, offending);
+        Assert.True(offending.Count == 0, string.Join(" | ", offending.SelectMany(o => o.Value).Distinct()));
     }
 
     [Fact]

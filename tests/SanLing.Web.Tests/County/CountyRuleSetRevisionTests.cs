@@ -272,4 +272,38 @@ public sealed class CountyRuleSetRevisionTests(CountyRuleSetTests.CountyOfTwoTow
             await PostPageFormAsync(center, "/CountyRuleSets/Index", "#variants-form", "/CountyRuleSets/Variants", v => v["Allow"] = "false");
         }
     }
+
+    [Fact]
+    public async Task The_revision_pages_and_messages_in_english_show_no_chinese_but_the_county_s_data()
+    {
+        var center = await LoginAsync("county");
+        var set = await PublishAsync(center, 2033, "2033年临江县评定细则");
+        await center.PostFormAsync("/Account/SetLanguage", await center.AntiforgeryTokenAsync("/CountyRuleSets/Index"), [new("culture", "en"), new("returnUrl", "/")]);
+        var offending = new SortedDictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+
+        var stalePage = await center.GetPageAsync($"/CountyRuleSets/Revise/{set}");
+        Security.EnglishCrawlTests.Check("GET Revise", stalePage, offending);
+        var noReason = await PostPageFormAsync(center, $"/CountyRuleSets/Revise/{set}", "#revise-form", $"/CountyRuleSets/Revise/{set}", v => v["Reason"] = "");
+        Assert.Contains("Enter the reason", Text(await noReason.ParseAsync(), "#revise-form"), StringComparison.Ordinal);
+        Security.EnglishCrawlTests.Check("POST Revise (no reason)", await noReason.ParseAsync(), offending);
+        var unchanged = await PostPageFormAsync(center, $"/CountyRuleSets/Revise/{set}", "#revise-form", $"/CountyRuleSets/Revise/{set}", v => v["Reason"] = "check");
+        Security.EnglishCrawlTests.Check("POST Revise (unchanged)", await unchanged.ParseAsync(), offending);
+        var revised = await PostPageFormAsync(center, $"/CountyRuleSets/Revise/{set}", "#revise-form", $"/CountyRuleSets/Revise/{set}", v =>
+        {
+            v["Reason"] = "enterprise target";
+            v["EnterpriseUnitTargetPercent"] = "96";
+        });
+        Assert.Equal(HttpStatusCode.Redirect, revised.StatusCode);
+        Security.EnglishCrawlTests.Check("GET Details (revision)", await center.GetPageAsync(revised.Headers.Location!.OriginalString), offending);
+        var staleValues = PortalClient.FormValues(stalePage, "#revise-form");
+        staleValues["Reason"] = "again";
+        staleValues["VillageCommunityTargetPercent"] = "80";
+        var stale = await center.PostFormAsync($"/CountyRuleSets/Revise/{set}", PortalClient.TokenOf(stalePage), staleValues);
+        var staleAnswer = await center.GetPageAsync(stale.Headers.Location!.OriginalString);
+        Assert.NotEmpty(Flash(staleAnswer));
+        Security.EnglishCrawlTests.Check("POST Revise (stale) → Details (superseded)", staleAnswer, offending);
+        Security.EnglishCrawlTests.Check("GET Index", await center.GetPageAsync("/CountyRuleSets/Index"), offending);
+
+        Assert.True(offending.Count == 0, string.Join("; ", offending.Select(o => $"{o.Key}: {string.Join(" | ", o.Value.Distinct())}")));
+    }
 }

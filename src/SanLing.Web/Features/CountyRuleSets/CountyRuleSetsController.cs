@@ -91,7 +91,7 @@ public sealed class CountyRuleSetsController(CountyRuleSetQueries queries, Count
                 case SaveOutcome.NotFound:
                     return NotFound();
                 case SaveOutcome.Saved:
-                    TempData.Success(L["已发布修订“{0}”，本县各乡镇此后的评定使用此修订。", form.Name!.Trim()]);
+                    TempData.Success(L["已发布修订，本县各乡镇此后的评定使用此修订。"]);
                     return RedirectToAction(nameof(Details), new { id = created });
                 case SaveOutcome.Stale:
                     Flash.Warning(TempData, L[CountyRuleSetCommands.RevisedMeanwhile]);
