@@ -129,6 +129,12 @@ public sealed class CountyRuleSetRevisionTests(CountyRuleSetTests.CountyOfTwoTow
         Assert.Contains("已被修订", Text(index, $"#county-rulesets tr[data-ruleset='{original}'] .revision-cell"), StringComparison.Ordinal);
         Assert.Contains("误发为 85%", Text(index, $"#county-rulesets tr[data-ruleset='{revision}'] .revision-cell"), StringComparison.Ordinal);
 
+        // The town's own list shows both copies: the revision, and the set it superseded.
+        var townList = await demoOffice.GetPageAsync("/RuleSets/Index");
+        var marks = townList.QuerySelectorAll("#ruleset-list tbody tr").Where(r => r.TextContent.Contains(name, StringComparison.Ordinal))
+            .Select(r => (r.QuerySelector(".revision")?.TextContent.Trim() ?? "", r.QuerySelector(".superseded") is not null)).ToList();
+        Assert.Equal([("第 1 次修订", false), ("", true)], marks);
+
         // Every town's next run of 2025 uses the revision, and says so.
         var after = await RunAsync(demoOffice, 2025);
         Assert.Equal((name, "县级细则", "第 1 次修订"), (after.Name, after.Origin, after.Revision));

@@ -2,8 +2,12 @@ using SanLing.Domain.Standards;
 
 namespace SanLing.Web.Features.RuleSets;
 
-/// <summary>A town's rule set; <paramref name="FromCounty"/>: the town's copy of a county rule set (else the town's own).</summary>
-public sealed record RuleSetRow(int Id, int Year, string Name, decimal VillageCommunityTarget, decimal EnterpriseUnitTarget, string? DerivedFromName, bool FromCounty = false);
+/// <summary>
+/// A town's rule set; <paramref name="FromCounty"/>: the town's copy of a county rule set (else the town's own), of the
+/// county's <paramref name="CountyRevision"/> of that year, <paramref name="Superseded"/> once the county revised it again.
+/// </summary>
+public sealed record RuleSetRow(int Id, int Year, string Name, decimal VillageCommunityTarget, decimal EnterpriseUnitTarget, string? DerivedFromName,
+    bool FromCounty = false, int CountyRevision = 0, bool Superseded = false);
 
 public sealed record RuleSetItemRow(string Code, string Title, ItemJudging JudgingForVillageCommunity, ItemJudging JudgingForEnterpriseUnit, KindSet AppliesTo, bool AllowsNotApplicable);
 
