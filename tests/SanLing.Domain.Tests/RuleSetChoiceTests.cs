@@ -54,6 +54,33 @@ public sealed class RuleSetChoiceTests
         Assert.Null(RuleSetChoice.For([], 2025, townVariantsAllowed: true));
     }
 
+    // The county corrects its 2024 set twice (修订 1, 2); the 2026 set is the county's next year.
+    private static readonly RuleSetKey County2024Revised = new(7, 2024, CountyRuleSetId: 13, DerivedFromId: null, CountyRevision: 1);
+    private static readonly RuleSetKey County2024RevisedAgain = new(8, 2024, CountyRuleSetId: 14, DerivedFromId: null, CountyRevision: 2);
+
+    [Theory]
+    [InlineData(2024, 8)]
+    [InlineData(2025, 8)]
+    [InlineData(2026, 3)]   // a revision of 2024 does not reach past the county's next year
+    public void The_newest_revision_of_the_county_s_year_is_in_force_and_the_ones_it_superseded_never_again(int year, int expected)
+    {
+        // In any order: the revision number, not the order of the rows, decides.
+        var sets = new[] { County2024RevisedAgain, Founding, County2026, County2024, County2024Revised };
+
+        Assert.Equal(expected, RuleSetChoice.For(sets, year, townVariantsAllowed: false)?.Id);
+        Assert.Equal(expected, RuleSetChoice.For(sets, year, townVariantsAllowed: true)?.Id);
+    }
+
+    [Fact]
+    public void A_town_s_variant_of_the_year_stays_in_force_when_the_county_revises_that_year_while_variants_are_allowed()
+    {
+        var sets = new[] { Founding, County2024, Variant2024, County2024Revised };
+
+        Assert.Equal(4, RuleSetChoice.For(sets, 2024, townVariantsAllowed: true)?.Id);
+        // Without variants the revision judges the town too.
+        Assert.Equal(7, RuleSetChoice.For(sets, 2024, townVariantsAllowed: false)?.Id);
+    }
+
     [Theory]
     [InlineData(false, false, true)]
     [InlineData(false, true, true)]

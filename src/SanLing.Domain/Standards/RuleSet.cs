@@ -25,10 +25,13 @@ public class RuleSet : Entity
     /// <summary>The county rule set this one is the town's copy of (null: the town's own set).</summary>
     public int? CountyRuleSetId { get; set; }
 
+    /// <summary>Of the town's copy of a county set: that set's <see cref="CountyRuleSet.Revision"/> (0 otherwise).</summary>
+    public int CountyRevision { get; set; }
+
     public List<RuleSetItem> Items { get; set; } = [];
 
     /// <summary>What <see cref="RuleSetChoice"/> needs to know of this set.</summary>
-    public RuleSetKey Key => new(Id, Year, CountyRuleSetId, DerivedFromId);
+    public RuleSetKey Key => new(Id, Year, CountyRuleSetId, DerivedFromId, CountyRevision);
 
     /// <summary>The items the office attests for subjects of <paramref name="kind"/>, in the rule set's order.</summary>
     public IReadOnlyList<RuleSetItem> AttestedItemsFor(SubjectKind kind) => RuleItem.AttestedFor(Items, kind);

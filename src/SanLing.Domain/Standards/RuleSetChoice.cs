@@ -1,7 +1,10 @@
 namespace SanLing.Domain.Standards;
 
-/// <summary>What the choice of a year's rule set needs to know of one of the town's rule sets.</summary>
-public sealed record RuleSetKey(int Id, int Year, int? CountyRuleSetId, int? DerivedFromId)
+/// <summary>
+/// What the choice of a year's rule set needs to know of one of the town's rule sets. <paramref name="CountyRevision"/>:
+/// of a county set's copy, how many times the county corrected that year's set (0: as first published).
+/// </summary>
+public sealed record RuleSetKey(int Id, int Year, int? CountyRuleSetId, int? DerivedFromId, int CountyRevision = 0)
 {
     /// <summary>The town's copy of a county rule set.</summary>
     public bool IsCountySet => CountyRuleSetId is not null;
@@ -12,16 +15,18 @@ public sealed record RuleSetKey(int Id, int Year, int? CountyRuleSetId, int? Der
 
 /// <summary>
 /// Which of a town's rule sets a year is judged by (the one home of this rule). A set is in force from its year on,
-/// until a later one of the same origin. The county's set in force wins, unless the county allows town variants and
-/// the town has a variant in force at least as recent; a year no county set reaches keeps the town's own set (a town
-/// without a county, or years before the county's first set).
+/// until a later one of the same origin; of a county year's revisions (修订) the newest is in force, the ones it
+/// superseded never again. The county's set in force wins, unless the county allows town variants and the town has a
+/// variant in force at least as recent (a variant of a year stays in force when the county revises that year: the town
+/// chose it); a year no county set reaches keeps the town's own set (a town without a county, or years before the
+/// county's first set).
 /// </summary>
 public static class RuleSetChoice
 {
     public static RuleSetKey? For(IEnumerable<RuleSetKey> townSets, int year, bool townVariantsAllowed)
     {
         var inForce = townSets.Where(s => s.Year <= year).ToList();
-        var county = inForce.Where(s => s.IsCountySet).MaxBy(s => s.Year);
+        var county = inForce.Where(s => s.IsCountySet).MaxBy(s => (s.Year, s.CountyRevision));
         var own = inForce.Where(s => !s.IsCountySet).MaxBy(s => s.Year);
         if (county is null)
         {

@@ -15,7 +15,7 @@ public static class TownRuleSets
     public static async Task<TownRuleSetChoice> RuleSetChoiceAsync(this SanLingDbContext db, CancellationToken ct = default)
     {
         var sets = await db.RuleSets.AsNoTracking()
-            .Select(r => new RuleSetKey(r.Id, r.Year, r.CountyRuleSetId, r.DerivedFromId)).ToListAsync(ct);
+            .Select(r => new RuleSetKey(r.Id, r.Year, r.CountyRuleSetId, r.DerivedFromId, r.CountyRevision)).ToListAsync(ct);
         var allows = await db.Towns.AsNoTracking().Where(t => t.Id == db.CurrentTownId)
             .Select(t => db.Counties.Where(c => c.Id == t.CountyId).Select(c => (bool?)c.AllowsTownVariants).FirstOrDefault())
             .FirstOrDefaultAsync(ct);

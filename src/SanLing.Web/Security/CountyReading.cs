@@ -27,7 +27,7 @@ public sealed class CountyReading(IHttpContextAccessor http, SanLingDbContext db
         {
             return principal;
         }
-        if (!await db.Towns.AsNoTracking().AnyAsync(t => t.Id == townId && t.CountyId == county))
+        if (!await db.IsTownOfCountyAsync(county, townId))
         {
             return principal;
         }

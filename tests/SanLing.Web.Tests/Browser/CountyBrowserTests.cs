@@ -51,4 +51,18 @@ public sealed class CountyBrowserTests(KestrelCountyFixture county) : IClassFixt
         Assert.True(File.Exists(browser.Screenshot("county-dashboard-360")));
         Assert.True(scrollWidth <= viewport, $"page is {scrollWidth}px wide in a {viewport}px viewport");
     }
+
+    [BrowserFact]
+    public void The_current_year_shows_the_latest_published_year_of_a_town_without_a_run_of_it()
+    {
+        using var browser = new BrowserSession(county.BaseUrl, 1280, 2200);
+        browser.LogIn("hk-center", CountyRollupFixture.Password);
+        browser.Open("/Counties/Index");
+
+        Assert.Contains("2025", browser.Find("#county-towns tr[data-town=TB] .earlier-link").Text, StringComparison.Ordinal);
+        Assert.True(File.Exists(browser.Screenshot("county-dashboard-earlier-year")));
+        browser.Find("#county-towns tr[data-town=TB] .earlier-link").Click();
+        browser.Find("#county-towns tr[data-town=TB] td.vc-rate");
+        Assert.Contains("year=2025", browser.Driver.Url, StringComparison.Ordinal);
+    }
 }

@@ -90,7 +90,59 @@ public sealed class CountyRollupTests(CountyRollupFixture county) : IClassFixtur
         var stored = await county.Factory.WithDbAsync(db => db.EvaluationRuns.IgnoreQueryFilters()
             .Where(r => r.TownId == county.Towns["TA"] && r.Year == 2026).SelectMany(r => r.Results).CountAsync(r => r.Verdict == SubjectVerdict.Pending));
         Assert.Equal(N(stored), Cell(page, "#county-towns tr[data-town=TA] td.pending"));
-        Assert.Equal("尚无评定", Cell(page, "#county-towns tr[data-town=TB] td.no-run"));
+        Assert.StartsWith("尚无 2026 年评定", Cell(page, "#county-towns tr[data-town=TB] td.no-run"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_town_without_a_run_of_the_year_shows_its_latest_published_year_outside_the_year_s_figures()
+    {
+        var client = await LoginAsync("hk-center");
+        // 2026 (the default): only 甲镇 has a run, its as-of run; 乙镇 and 丙镇 have published 2025 only, 丁镇 nothing.
+        var page = await client.GetPageAsync("/Counties/Index");
+        Assert.Equal("2026", page.QuerySelector("select[name=year] option[selected]")!.GetAttribute("value"));
+
+        foreach (var code in new[] { "TB", "TC" })
+        {
+            var row = $"#county-towns tr[data-town={code}]";
+            Assert.StartsWith("尚无 2026 年评定", Cell(page, $"{row} td.no-run"), StringComparison.Ordinal);
+            Assert.Equal("—", Cell(page, $"{row} td.rank"));
+            var link = page.QuerySelector($"{row} .earlier-link")!;
+            Assert.Equal("2025", link.GetAttribute("data-year"));
+            Assert.Contains("year=2025", link.GetAttribute("href"), StringComparison.Ordinal);
+            Assert.Contains("2025", link.TextContent, StringComparison.Ordinal);
+            // The figures are the town's stored 2025 run.
+            var stored = await county.StoredCountsAsync(county.Runs2025[code]);
+            int Of(SubjectGroup g, SubjectVerdict v) => stored.GetValueOrDefault((g, v));
+            foreach (var (group, css) in new[] { (SubjectGroup.VillageCommunity, "vc"), (SubjectGroup.EnterpriseUnit, "eu") })
+            {
+                var compliant = Of(group, SubjectVerdict.Compliant);
+                var subjects = compliant + Of(group, SubjectVerdict.NonCompliant) + Of(group, SubjectVerdict.Pending);
+                Assert.Equal(Percent(compliant, subjects), Cell(page, $"{row} .earlier-{css}-rate"));
+                Assert.Equal($"{compliant}/{subjects}", Cell(page, $"{row} .earlier-{css}-counts"));
+            }
+        }
+        Assert.Null(page.QuerySelector("#county-towns tr[data-town=TA] .earlier-link"));
+        Assert.Equal("尚无评定", Cell(page, "#county-towns tr[data-town=TD] td.no-run"));
+
+        // The year's figures are still 甲镇's as-of run alone: the earlier years are shown, not summed.
+        var asOf = await county.Factory.WithDbAsync(db => db.EvaluationRuns.IgnoreQueryFilters()
+            .Where(r => r.TownId == county.Towns["TA"] && r.Year == 2026).Select(r => r.Id).SingleAsync());
+        var taCounts = await county.StoredCountsAsync(asOf);
+        foreach (var group in new[] { SubjectGroup.VillageCommunity, SubjectGroup.EnterpriseUnit })
+        {
+            var subjects = taCounts.Where(c => c.Key.Item1 == group).Sum(c => c.Value);
+            Assert.Equal(N(subjects), Cell(page, $"#county-rates [data-group={group}] td.subjects"));
+            Assert.Equal(N(taCounts.GetValueOrDefault((group, SubjectVerdict.Pending))), Cell(page, $"#county-rates [data-group={group}] td.pending"));
+        }
+
+        // In English the earlier year reads as English too.
+        var english = await LoginAsync("hk-center");
+        await english.PostFormAsync("/Account/SetLanguage", await english.AntiforgeryTokenAsync("/Counties/Index"), [new("culture", "en"), new("returnUrl", "/")]);
+        var offending = new SortedDictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var englishPage = await english.GetPageAsync("/Counties/Index");
+        Assert.StartsWith("No evaluation of 2026 yet", Cell(englishPage, "#county-towns tr[data-town=TB] td.no-run"), StringComparison.Ordinal);
+        Security.EnglishCrawlTests.Check("GET Counties.Index", englishPage, offending);
+        Assert.True(offending.Count == 0, string.Join(" | ", offending.SelectMany(o => o.Value).Distinct()));
     }
 
     [Fact]

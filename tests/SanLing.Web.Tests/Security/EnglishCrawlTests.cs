@@ -176,8 +176,8 @@ public sealed partial class EnglishCrawlTests(DemoTownFixture demo, ITestOutputH
         return Parser.ParseDocument(await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Removes data (lang="zh-CN"), scripts and styles, then records each text run that still holds CJK.</summary>
-    private static void Check(string page, IDocument document, SortedDictionary<string, List<string>> offending)
+    /// <summary>Removes data (lang="zh-CN"), scripts and styles, then records each text run that still holds CJK (the county pages' tests use it too).</summary>
+    internal static void Check(string page, IDocument document, SortedDictionary<string, List<string>> offending)
     {
         // Chart labels travel to the script as JSON; only the territory names on the axis are data.
         var chartTexts = document.QuerySelectorAll("[data-chart]")

@@ -298,6 +298,9 @@ public sealed partial class RouteRoleMatrixTests(RouteMatrixFixture town) : ICla
         ["GET CountyRuleSets.Details"] = County("/CountyRuleSets/Details/1", CountyCenter) with { AllowedMayBeNotFound = true },
         ["GET CountyRuleSets.Publish"] = County("/CountyRuleSets/Publish", CountyCenter),
         ["POST CountyRuleSets.Publish"] = County("/CountyRuleSets/Publish", CountyCenter),
+        // A revision (修订) of a published county set: the center only; Revise/1 names none in the demo county either.
+        ["GET CountyRuleSets.Revise"] = County("/CountyRuleSets/Revise/1", CountyCenter) with { AllowedMayBeNotFound = true },
+        ["POST CountyRuleSets.Revise"] = County("/CountyRuleSets/Revise/1", CountyCenter) with { AllowedMayBeNotFound = true },
         ["POST CountyRuleSets.Variants"] = County("/CountyRuleSets/Variants", CountyCenter),
         ["GET CountyTowns.Index"] = County("/CountyTowns/Index", CountyCenter),
         ["POST CountyTowns.Add"] = County("/CountyTowns/Add", CountyCenter),

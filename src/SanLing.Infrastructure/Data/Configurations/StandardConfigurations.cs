@@ -31,7 +31,10 @@ public sealed class CountyRuleSetConfiguration : IEntityTypeConfiguration<County
         builder.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.CountyRuleSetId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<CountyRuleSet>().WithMany().HasForeignKey(r => r.DerivedFromId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Common.County>().WithMany().HasForeignKey(r => r.CountyId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(r => new { r.CountyId, r.Year }).IsUnique();
+        builder.Property(r => r.RevisionReason).HasMaxLength(CountyRuleSet.RevisionReasonMaxLength);
+        builder.HasOne<CountyRuleSet>().WithMany().HasForeignKey(r => r.SupersedesId).OnDelete(DeleteBehavior.Restrict);
+        // A year's set and its revisions: one row per revision (two revisions made at once: one of them fails here).
+        builder.HasIndex(r => new { r.CountyId, r.Year, r.Revision }).IsUnique();
     }
 }
 

@@ -1795,6 +1795,16 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RevisionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("SupersedesId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -1810,7 +1820,9 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("DerivedFromId");
 
-                    b.HasIndex("CountyId", "Year")
+                    b.HasIndex("SupersedesId");
+
+                    b.HasIndex("CountyId", "Year", "Revision")
                         .IsUnique();
 
                     b.ToTable("CountyRuleSets");
@@ -1870,6 +1882,9 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CountyRevision")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("CountyRuleSetId")
                         .HasColumnType("integer");
@@ -2812,6 +2827,11 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                     b.HasOne("SanLing.Domain.Standards.CountyRuleSet", null)
                         .WithMany()
                         .HasForeignKey("DerivedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SanLing.Domain.Standards.CountyRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("SupersedesId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

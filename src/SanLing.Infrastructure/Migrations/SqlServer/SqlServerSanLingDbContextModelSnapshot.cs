@@ -1797,6 +1797,16 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RevisionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("SupersedesId")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -1812,7 +1822,9 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("DerivedFromId");
 
-                    b.HasIndex("CountyId", "Year")
+                    b.HasIndex("SupersedesId");
+
+                    b.HasIndex("CountyId", "Year", "Revision")
                         .IsUnique();
 
                     b.ToTable("CountyRuleSets");
@@ -1872,6 +1884,9 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CountyRevision")
+                        .HasColumnType("int");
 
                     b.Property<int?>("CountyRuleSetId")
                         .HasColumnType("int");
@@ -2816,6 +2831,11 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                     b.HasOne("SanLing.Domain.Standards.CountyRuleSet", null)
                         .WithMany()
                         .HasForeignKey("DerivedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SanLing.Domain.Standards.CountyRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("SupersedesId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

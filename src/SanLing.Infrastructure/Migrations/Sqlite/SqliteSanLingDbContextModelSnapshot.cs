@@ -1732,6 +1732,16 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevisionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupersedesId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1747,7 +1757,9 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("DerivedFromId");
 
-                    b.HasIndex("CountyId", "Year")
+                    b.HasIndex("SupersedesId");
+
+                    b.HasIndex("CountyId", "Year", "Revision")
                         .IsUnique();
 
                     b.ToTable("CountyRuleSets");
@@ -1802,6 +1814,9 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountyRevision")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("CountyRuleSetId")
@@ -2735,6 +2750,11 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                     b.HasOne("SanLing.Domain.Standards.CountyRuleSet", null)
                         .WithMany()
                         .HasForeignKey("DerivedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SanLing.Domain.Standards.CountyRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("SupersedesId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -11,7 +11,7 @@ namespace SanLing.Web.Features.Counties;
 /// export here names a person.
 /// </summary>
 [Authorize(Roles = Roles.CountyCenter + "," + Roles.CountyLeader)]
-public sealed class CountiesController(CountyQueries queries, CountyDashboardQueries dashboard, PageCacheService cache, TimeProvider clock) : PortalController
+public sealed class CountiesController(CountyDashboardQueries dashboard, PageCacheService cache, TimeProvider clock) : PortalController
 {
     [HttpGet]
     public async Task<IActionResult> Index(int? year, CancellationToken ct)
@@ -31,14 +31,14 @@ public sealed class CountiesController(CountyQueries queries, CountyDashboardQue
     /// when it is a local address (the town's dashboard of a year), else to the town's home page.
     /// </summary>
     [HttpPost, CountyMayPost]
-    public async Task<IActionResult> Switch(int id, string? returnUrl, CancellationToken ct)
+    public async Task<IActionResult> Switch(int id, string? returnUrl, [FromServices] SanLingDbContext db, CancellationToken ct)
     {
         if (id <= 0)
         {
             Flash.Warning(TempData, L["请选择一个乡镇。"]);
             return RedirectToAction(nameof(Index));
         }
-        if (CountyReading.CountyOf(User) is not { } county || !await queries.IsTownOfAsync(county, id, ct))
+        if (CountyReading.CountyOf(User) is not { } county || !await db.IsTownOfCountyAsync(county, id, ct))
         {
             return NotFound();
         }

@@ -34,8 +34,15 @@ public sealed record TownRun(
         : All.Rate ?? 0m;
 }
 
-/// <summary>A town of the county in the year shown: its run (null: 尚无评定) and its place in the ranking.</summary>
-public sealed record TownStanding(CountyTown Town, TownRun? Run, int? Rank);
+/// <summary>
+/// A town of the county in the year shown: its run (null: 尚无评定) and its place in the ranking. A town without a run of
+/// the year shows its latest published run of an earlier year (<see cref="EarlierPublished"/>), marked with its year and
+/// counted in neither the year's figures nor its ranking.
+/// </summary>
+public sealed record TownStanding(CountyTown Town, TownRun? Run, int? Rank)
+{
+    public TownRun? EarlierPublished { get; init; }
+}
 
 /// <summary>One year of the county's trend: the sums of the towns' published runs of that year.</summary>
 public sealed record CountyTrendPoint(int Year, int Towns, VerdictCounts VillageCommunity, VerdictCounts EnterpriseUnit);

@@ -37,8 +37,14 @@ public sealed class CountyDashboardQueries(SanLingDbContext db, TimeProvider clo
         var ofYear = runs.Where(r => r.Year == shownYear).ToDictionary(r => r.TownId);
         var ranked = ofYear.Values.OrderByDescending(r => r.RankingKey).ThenBy(r => towns.First(t => t.Id == r.TownId).Code, StringComparer.Ordinal)
             .Select((r, i) => (r.TownId, Rank: i + 1)).ToDictionary(r => r.TownId, r => r.Rank);
+        // A town without a run of the year (no as-of run yet in the current year) shows its latest published earlier year.
+        var earlierPublished = runs.Where(r => !r.IsProvisional && r.Year < shownYear).GroupBy(r => r.TownId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Year)!.Run);
         var standings = towns
-            .Select(t => new TownStanding(new CountyTown(t.Id, t.Code, t.Name), ofYear.GetValueOrDefault(t.Id)?.Run, ranked.TryGetValue(t.Id, out var rank) ? rank : null))
+            .Select(t => new TownStanding(new CountyTown(t.Id, t.Code, t.Name), ofYear.GetValueOrDefault(t.Id)?.Run, ranked.TryGetValue(t.Id, out var rank) ? rank : null)
+            {
+                EarlierPublished = ofYear.ContainsKey(t.Id) ? null : earlierPublished.GetValueOrDefault(t.Id),
+            })
             .OrderBy(s => s.Rank ?? int.MaxValue).ThenBy(s => s.Town.Code, StringComparer.Ordinal)
             .ToList();
 

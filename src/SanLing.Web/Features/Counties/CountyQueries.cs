@@ -20,7 +20,4 @@ public sealed class CountyQueries(SanLingDbContext db)
     public Task<List<CountyTown>> TownsAsync(int countyId, CancellationToken ct) =>
         db.Towns.AsNoTracking().Where(t => t.CountyId == countyId).OrderBy(t => t.Code)
             .Select(t => new CountyTown(t.Id, t.Code, t.Name)).ToListAsync(ct);
-
-    public Task<bool> IsTownOfAsync(int countyId, int townId, CancellationToken ct) =>
-        db.Towns.AsNoTracking().AnyAsync(t => t.Id == townId && t.CountyId == countyId, ct);
 }

@@ -69,6 +69,9 @@ public sealed record ResultsPage(
 
     /// <summary>The run used the town's copy of a county rule set (else the town's own set or variant).</summary>
     public bool RuleSetFromCounty { get; init; }
+
+    /// <summary>Of a county set's copy: the county's revision of the year's set the run used (0: as first published).</summary>
+    public int RuleSetCountyRevision { get; init; }
 }
 
 public sealed record ItemCardRow(string Code, string Title, ItemVerdict Verdict, string Reason, string? ReasonData);

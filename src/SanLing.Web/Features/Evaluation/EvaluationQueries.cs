@@ -61,7 +61,7 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
             return null;
         }
         var run = await Runs.SingleAsync(r => r.Id == id, ct);
-        var ruleSet = await db.RuleSets.AsNoTracking().Where(r => r.Id == run.RuleSetId).Select(r => new { r.Name, FromCounty = r.CountyRuleSetId != null }).SingleAsync(ct);
+        var ruleSet = await db.RuleSets.AsNoTracking().Where(r => r.Id == run.RuleSetId).Select(r => new { r.Name, FromCounty = r.CountyRuleSetId != null, r.CountyRevision }).SingleAsync(ct);
         var ruleSetName = ruleSet.Name;
         var rates = await Reports.RatesAsync(run, ct);
 
@@ -119,6 +119,7 @@ public sealed class EvaluationQueries(SanLingDbContext db, IHttpContextAccessor 
             ChangedOnAppeal = await Reports.ChangedOnAppealAsync(run, ct),
             ItemTitles = await ItemTitlesAsync(run.RuleSetId, ct),
             RuleSetFromCounty = ruleSet.FromCounty,
+            RuleSetCountyRevision = ruleSet.CountyRevision,
         };
     }
 

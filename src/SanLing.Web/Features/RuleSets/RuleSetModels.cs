@@ -2,8 +2,12 @@ using SanLing.Domain.Standards;
 
 namespace SanLing.Web.Features.RuleSets;
 
-/// <summary>A town's rule set; <paramref name="FromCounty"/>: the town's copy of a county rule set (else the town's own).</summary>
-public sealed record RuleSetRow(int Id, int Year, string Name, decimal VillageCommunityTarget, decimal EnterpriseUnitTarget, string? DerivedFromName, bool FromCounty = false);
+/// <summary>
+/// A town's rule set; <paramref name="FromCounty"/>: the town's copy of a county rule set (else the town's own), of the
+/// county's <paramref name="CountyRevision"/> of that year, <paramref name="Superseded"/> once the county revised it again.
+/// </summary>
+public sealed record RuleSetRow(int Id, int Year, string Name, decimal VillageCommunityTarget, decimal EnterpriseUnitTarget, string? DerivedFromName,
+    bool FromCounty = false, int CountyRevision = 0, bool Superseded = false);
 
 public sealed record RuleSetItemRow(string Code, string Title, ItemJudging JudgingForVillageCommunity, ItemJudging JudgingForEnterpriseUnit, KindSet AppliesTo, bool AllowsNotApplicable);
 
@@ -33,5 +37,8 @@ public sealed class DeriveItem
 
 public sealed record DeriveEditor(RuleSetRow Source, DeriveForm Form, IReadOnlyDictionary<string, string> Titles);
 
-/// <summary>The fields of a new rule set's form and the items' titles (the partial both derive pages share).</summary>
-public sealed record DeriveFields(DeriveForm Form, IReadOnlyDictionary<string, string> Titles);
+/// <summary>
+/// The fields of a new rule set's form and the items' titles (the partial the derive, publish and revise pages share);
+/// <paramref name="YearFixed"/>: the year is the set's own and is shown, not edited (a revision).
+/// </summary>
+public sealed record DeriveFields(DeriveForm Form, IReadOnlyDictionary<string, string> Titles, bool YearFixed = false);

@@ -7,10 +7,12 @@ public sealed class RuleSetQueries(SanLingDbContext db)
 {
     public async Task<IReadOnlyList<RuleSetRow>> ListAsync(CancellationToken ct)
     {
-        var sets = await db.RuleSets.AsNoTracking().OrderByDescending(r => r.Year)
-            .Select(r => new { r.Id, r.Year, r.Name, r.VillageCommunityTarget, r.EnterpriseUnitTarget, r.DerivedFromId, FromCounty = r.CountyRuleSetId != null }).ToListAsync(ct);
+        var sets = await db.RuleSets.AsNoTracking().OrderByDescending(r => r.Year).ThenByDescending(r => r.CountyRevision)
+            .Select(r => new { r.Id, r.Year, r.Name, r.VillageCommunityTarget, r.EnterpriseUnitTarget, r.DerivedFromId, FromCounty = r.CountyRuleSetId != null, r.CountyRevision })
+            .ToListAsync(ct);
         return sets.Select(r => new RuleSetRow(r.Id, r.Year, r.Name, r.VillageCommunityTarget, r.EnterpriseUnitTarget,
-            sets.FirstOrDefault(s => s.Id == r.DerivedFromId)?.Name, r.FromCounty)).ToList();
+            sets.FirstOrDefault(s => s.Id == r.DerivedFromId)?.Name, r.FromCounty, r.CountyRevision,
+            Superseded: r.FromCounty && sets.Any(s => s.FromCounty && s.Year == r.Year && s.CountyRevision > r.CountyRevision))).ToList();
     }
 
     /// <summary>Whether the town may derive a set of its own (<see cref="RuleSetChoice.TownMayDerive"/>).</summary>

@@ -1,0 +1,102 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SanLing.Infrastructure.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class CountyRuleSetRevisions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_CountyRuleSets_CountyId_Year",
+                table: "CountyRuleSets");
+
+            migrationBuilder.AddColumn<int>(
+                name: "CountyRevision",
+                table: "RuleSets",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Revision",
+                table: "CountyRuleSets",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RevisionReason",
+                table: "CountyRuleSets",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SupersedesId",
+                table: "CountyRuleSets",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CountyRuleSets_CountyId_Year_Revision",
+                table: "CountyRuleSets",
+                columns: new[] { "CountyId", "Year", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CountyRuleSets_SupersedesId",
+                table: "CountyRuleSets",
+                column: "SupersedesId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_CountyRuleSets_CountyRuleSets_SupersedesId",
+                table: "CountyRuleSets",
+                column: "SupersedesId",
+                principalTable: "CountyRuleSets",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_CountyRuleSets_CountyRuleSets_SupersedesId",
+                table: "CountyRuleSets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CountyRuleSets_CountyId_Year_Revision",
+                table: "CountyRuleSets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CountyRuleSets_SupersedesId",
+                table: "CountyRuleSets");
+
+            migrationBuilder.DropColumn(
+                name: "CountyRevision",
+                table: "RuleSets");
+
+            migrationBuilder.DropColumn(
+                name: "Revision",
+                table: "CountyRuleSets");
+
+            migrationBuilder.DropColumn(
+                name: "RevisionReason",
+                table: "CountyRuleSets");
+
+            migrationBuilder.DropColumn(
+                name: "SupersedesId",
+                table: "CountyRuleSets");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CountyRuleSets_CountyId_Year",
+                table: "CountyRuleSets",
+                columns: new[] { "CountyId", "Year" },
+                unique: true);
+        }
+    }
+}
