@@ -15,7 +15,7 @@
 #   DB=/tmp/county30/sanling.db bench/county-pages.sh [SanLing.Web.dll]
 #
 # Environment: DB (required), DURATION (wrk -d, default 20s), CONNECTIONS (default 8), PORT (default 5197),
-#   EXPORT_YEAR (default 2025), EXPORT_TIMEOUT seconds (default 600). Needs wrk, curl, sqlite3 and unzip.
+#   EXPORT_YEAR (default 2025), EXPORT_TIMEOUT seconds (default 600), PAGES=dir (keeps each year's page there). Needs wrk, curl, sqlite3 and unzip.
 set -euo pipefail
 
 [[ -n ${DB:-} && -f ${DB:-} ]] || { echo "DB=path/sanling.db (kept by the county bench with --keep) is required" >&2; exit 2; }
@@ -64,8 +64,8 @@ echo "county of T01: $towns towns; T01: $subjects subjects; published runs: $run
 fetch() { curl -s -o "$work/page.html" -w '%{http_code} %{time_total}\n' -H "Cookie: $1" "$base$2"; }
 read -r code seconds < <(fetch "$leader" /Counties/Index)
 [[ $code == 200 ]] || { echo "GET /Counties/Index answered $code" >&2; tail -50 "$work/portal.log" >&2; exit 1; }
-# The towns ranked on the page: the names in the ranking chart's data (the town switcher names every town anyway).
-ranked() { grep -o 'data-chart="{&quot;type&quot;:&quot;towns&quot;[^"]*"' "$work/page.html" | grep -o '&quot;names&quot;:\[[^]]*\]' | grep -o '&quot;,\|&quot;\]' | wc -l; }
+# The towns ranked on the page: rows of the towns table (#county-towns) with a rank (a town without a run shows "—").
+ranked() { grep -c '<td class="rank">[0-9]' "$work/page.html" || true; }
 shown=$(ranked)
 echo "uncached /Counties/Index, first request after start: $seconds s ($shown of $towns towns ranked on the page)"
 [[ $shown == "$towns" ]] || echo "WARNING: the dashboard ranks $shown towns, the county has $towns" >&2
@@ -73,6 +73,7 @@ for year in $(sqlite3 "$work/sanling.db" "SELECT DISTINCT Year FROM EvaluationRu
   read -r code seconds < <(fetch "$center" "/Counties/Index?year=$year")
   [[ $code == 200 ]] || { echo "GET /Counties/Index?year=$year answered $code" >&2; exit 1; }
   echo "uncached /Counties/Index?year=$year (warm process): $seconds s ($(ranked) towns ranked)"
+  [[ -n ${PAGES:-} ]] && cp "$work/page.html" "$PAGES/county-$year.html"
 done
 
 # p99 in milliseconds of one wrk run (wrk --latency prints e.g. "99%   16.61ms").
