@@ -10,12 +10,13 @@
 #  - wrk on the subject list (/Subjects as T01's office) and on /Counties/Index as county leader and as county center,
 #    printing both p99s and their ratio (the dashboard is cached by data version: under wrk it is answered from memory
 #    while nothing is written);
-#  - the county workbook (/Counties/Export?year=EXPORT_YEAR) downloaded once per county role, timed.
+#  - the county workbook (/Counties/Export?year=EXPORT_YEAR) downloaded once as county center, timed.
 #
 #   DB=/tmp/county30/sanling.db bench/county-pages.sh [SanLing.Web.dll]
 #
 # Environment: DB (required), DURATION (wrk -d, default 20s), CONNECTIONS (default 8), PORT (default 5197),
-#   EXPORT_YEAR (default 2025), EXPORT_TIMEOUT seconds (default 600), PAGES=dir (keeps each year's page there). Needs wrk, curl, sqlite3 and unzip.
+#   EXPORT_YEAR (default 2025), EXPORT_ROLES (default countycenter; "countyleader countycenter", or "" to skip),
+#   EXPORT_TIMEOUT seconds (default 600), PAGES=dir (keeps each year's page there). Needs wrk, curl, sqlite3 and unzip.
 set -euo pipefail
 
 [[ -n ${DB:-} && -f ${DB:-} ]] || { echo "DB=path/sanling.db (kept by the county bench with --keep) is required" >&2; exit 2; }
@@ -73,7 +74,7 @@ for year in $(sqlite3 "$work/sanling.db" "SELECT DISTINCT Year FROM EvaluationRu
   read -r code seconds < <(fetch "$center" "/Counties/Index?year=$year")
   [[ $code == 200 ]] || { echo "GET /Counties/Index?year=$year answered $code" >&2; exit 1; }
   echo "uncached /Counties/Index?year=$year (warm process): $seconds s ($(ranked) towns ranked)"
-  [[ -n ${PAGES:-} ]] && cp "$work/page.html" "$PAGES/county-$year.html"
+  if [[ -n ${PAGES:-} ]]; then cp "$work/page.html" "$PAGES/county-$year.html"; fi
 done
 
 # p99 in milliseconds of one wrk run (wrk --latency prints e.g. "99%   16.61ms").
@@ -96,13 +97,15 @@ for line in "countyleader /Counties/Index" "countycenter /Counties/Index"; do
   printf '%-34s %-13s %12s %12s %8.1f\n' "$url" "$role" "$list" "$page" "$(awk -v a="$page" -v b="$list" 'BEGIN { print a / b }')"
 done
 
-for role in countyleader countycenter; do
+# The workbook: once per role in EXPORT_ROLES (default countycenter, the full version; "" skips it). At 30 towns it
+# takes minutes and gigabytes (bench/README-county.md), so repeated runs may skip it.
+for role in ${EXPORT_ROLES-countycenter}; do
   cookie=$leader
   [[ $role == countycenter ]] && cookie=$center
   read -r code seconds bytes < <(curl -s -o "$work/county.xlsx" -w '%{http_code} %{time_total} %{size_download}\n' --max-time "${EXPORT_TIMEOUT:-600}" \
     -H "Cookie: $cookie" "$base/Counties/Export?year=$export_year" || echo "timeout ${EXPORT_TIMEOUT:-600} 0")
   sheets=$( [[ $code == 200 ]] && unzip -l "$work/county.xlsx" | grep -c 'xl/worksheets/sheet' || echo 0)
-  echo "/Counties/Export?year=$export_year as $role: HTTP $code, $seconds s, $bytes bytes, $sheets sheets"
+  echo "/Counties/Export?year=$export_year as $role: HTTP $code, $seconds s, $bytes bytes, $sheets sheets, portal peak working set $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$portal/status")"
 done
 echo "load: $(uptime | sed 's/.*load average: //')"
 # Errors in the portal's log, leaving out the requests wrk abandons when it stops (logged as 500 with the cancellation
