@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Sourced by the bench scripts: starts the portal (Production settings, the demo town, no second-factor enrolment) in
 # a temporary folder on $PORT (default 5197), waits for it, and defines sign_in USER (prints the Cookie header's value).
-# The caller sets `set -euo pipefail` and may pass the SanLing.Web.dll path as $1.
+# The caller sets `set -euo pipefail` and may pass the SanLing.Web.dll path as $1. Optional: PASSWORD (sign_in's
+# password, default the demo one), DEMO=false (no demo town), and a function prepare_database, called on the copy of
+# $DB before the portal starts (e.g. to create accounts with the portal's own commands; portal_env gives the settings).
 here=$(cd "$(dirname "$0")/.." && pwd)
 dll=${1:-$here/src/SanLing.Web/bin/Release/net10.0/SanLing.Web.dll}
 port=${PORT:-5197}
 base=http://127.0.0.1:$port
-password=Zero3-demo-2026
+password=${PASSWORD:-Zero3-demo-2026}
 work=$(mktemp -d)
 portal=
 
@@ -22,10 +24,11 @@ if [[ -n ${DB:-} ]]; then
 fi
 
 # Production settings (no developer pages), with the demo town and without the second-factor enrolment.
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base \
-  ConnectionStrings__SanLing="Data Source=$work/sanling.db" Demo__Enabled=true Security__RequireTwoFactor=false \
-  Security__LoginAttemptsPerMinute=1000 \
-  dotnet "$dll" > "$work/portal.log" 2>&1 &
+portal_env=(ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base
+  "ConnectionStrings__SanLing=Data Source=$work/sanling.db" "Demo__Enabled=${DEMO:-true}" Security__RequireTwoFactor=false
+  Security__LoginAttemptsPerMinute=1000)
+if declare -F prepare_database > /dev/null; then prepare_database; fi
+env "${portal_env[@]}" dotnet "$dll" > "$work/portal.log" 2>&1 &
 portal=$!
 
 for _ in $(seq 1 600); do

@@ -44,7 +44,14 @@ internal abstract class CountyDatabase(string folder) : IDisposable
 
 internal sealed class SqliteCountyDatabase : CountyDatabase
 {
-    public SqliteCountyDatabase(string folder) : base(folder) => Path = System.IO.Path.Combine(folder, "sanling.db");
+    private readonly bool _keep;
+
+    /// <param name="keep">Leave the folder (database and keys) in place on dispose (--keep).</param>
+    public SqliteCountyDatabase(string folder, bool keep = false) : base(folder)
+    {
+        Path = System.IO.Path.Combine(folder, "sanling.db");
+        _keep = keep;
+    }
 
     public string Path { get; }
 
@@ -78,7 +85,10 @@ internal sealed class SqliteCountyDatabase : CountyDatabase
     public override void Dispose()
     {
         ClearPools();
-        Directory.Delete(Folder, recursive: true);
+        if (!_keep)
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
     }
 }
 

@@ -17,7 +17,9 @@ namespace SanLing.Bench.County;
 /// one town's annual 2025 evaluation and all T towns one after another, each town against its raw-SQL floor, peak
 /// working set after one town and after all, database size, and the portal's own backup and restore.
 /// Usage: dotnet run -c Release --project bench/SanLing.Bench.County -- [--towns 30] [--subjects 3000]
-///        [--db sqlite|postgresql|both] [--pg "Host=…;Username=…"] [--web path/SanLing.Web.dll] [--no-recovery]
+///        [--db sqlite|postgresql|both] [--pg "Host=…;Username=…"] [--web path/SanLing.Web.dll] [--no-recovery] [--keep DIR]
+/// --no-recovery: backup and restore are skipped. --keep DIR (SQLite only): the towns belong to one county (B01), the
+/// database and its keys stay in DIR (for bench/county-pages.sh); backup/restore and the lone-town database are skipped.
 /// </summary>
 public static class Program
 {
@@ -28,7 +30,23 @@ public static class Program
         var options = Options.Parse(args);
         var dll = PortalCommand.Locate(options.Web);
         var results = new List<string>();
-        if (options.Databases.Contains("sqlite"))
+        if (options.Keep is not null && (options.Databases.Length != 1 || options.Databases[0] != "sqlite"))
+        {
+            Console.Error.WriteLine("--keep needs --db sqlite.");
+            return 2;
+        }
+        if (options.Keep is { } keep)
+        {
+            if (Directory.Exists(keep) && Directory.EnumerateFileSystemEntries(keep).Any())
+            {
+                Console.Error.WriteLine($"--keep {keep}: the folder exists and is not empty.");
+                return 2;
+            }
+            Directory.CreateDirectory(keep);
+            results.Add(await MeasureAsync(() => new SqliteCountyDatabase(Path.GetFullPath(keep), keep: true), options, dll));
+            Console.WriteLine(results[^1]);
+        }
+        else if (options.Databases.Contains("sqlite"))
         {
             results.Add(await MeasureAsync(() => new SqliteCountyDatabase(NewFolder()), options, dll));
             Console.WriteLine(results[^1]);
@@ -60,7 +78,8 @@ public static class Program
     {
         using var database = create();
         Console.Error.WriteLine($"{database.Name}: {options.Towns} towns × {options.Subjects} subjects in {database.Folder}");
-        var (auditing, towns, rows, load) = await LoadAsync(database, options.Towns, options.Subjects);
+        var keep = options.Keep is not null;
+        var (auditing, towns, rows, load) = await LoadAsync(database, options.Towns, options.Subjects, inCounty: keep);
         var sizeLoaded = database.Size();
 
         var cold = await EvaluateTownAsync(database, auditing, towns[0]);
@@ -85,6 +104,17 @@ public static class Program
         var peakAll = Memory.PeakMegabytes();
         var allSeconds = all.Sum(r => r.Run.TotalSeconds);
         var sizeRuns = database.Size();
+
+        if (keep)
+        {
+            await PublishHistoryAsync(database, auditing, towns);
+            sizeRuns = database.Size();
+            database.ClearPools();
+            Console.Error.WriteLine($"  kept: {database.ConnectionString} with its keys in {database.KeyDirectory}; {Counts(database)}");
+            const double MiB = 1024.0 * 1024.0;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"| {database.Name} | {options.Towns} × {options.Subjects:N0} | {rows:N0} | {load.TotalSeconds:0} | {sizeLoaded / MiB:N0} | {sizeRuns / MiB:N0} | {cold.Run.TotalSeconds:0.00} | {one.Run.TotalSeconds:0.00} | — (--keep) | {allSeconds:0.0} | {allSeconds / (options.Towns * one.Run.TotalSeconds):0.00} | | | | | {peakOne:N0} | {peakAll:N0} | — | — | — |");
+        }
 
         // Backup and restore through the portal's commands (skipped with --no-recovery: they take minutes at 30 towns).
         TimeSpan? backup = null;
@@ -137,8 +167,11 @@ public static class Program
             $"| {database.Name} | {options.Towns} × {options.Subjects:N0} | {rows:N0} | {load.TotalSeconds:0} | {sizeLoaded / MB:N0} | {sizeRuns / MB:N0} | {cold.Run.TotalSeconds:0.00} | {one.Run.TotalSeconds:0.00} | {alone.Run.TotalSeconds:0.00} ({judged.TotalSeconds:0.00} + {(alone.Run - judged).TotalSeconds:0.00}) | {allSeconds:0.0} | {allSeconds / (options.Towns * one.Run.TotalSeconds):0.00} | {runSeconds.Min():0.00} / {Median(runSeconds):0.00} / {runSeconds.Max():0.00} | {Median(all.Select(r => r.Floor.TotalSeconds)):0.00} / {Median(all.Select(r => r.SchemaFloor.TotalSeconds)):0.00} | {Median(ratios):0.0}× ({ratios.Min():0.0}–{ratios.Max():0.0}×) | {Median(schemaRatios):0.0}× ({schemaRatios.Min():0.0}–{schemaRatios.Max():0.0}×) | {peakOne:N0} | {peakAll:N0} | {Seconds(backup)} | {(backup is null ? "—" : (backupSize / MB).ToString("N0", CultureInfo.InvariantCulture))} | {Seconds(restore)} |");
     }
 
-    /// <summary>The schema, the towns (through EF, each with its own 2020 rule set, as setup makes a town), then the generated records.</summary>
-    private static async Task<(AuditingInterceptor Auditing, List<int> Towns, long Rows, TimeSpan Load)> LoadAsync(CountyDatabase database, int townCount, int subjects)
+    /// <summary>
+    /// The schema, the towns (through EF, each with its own 2020 rule set, as setup makes a town; with
+    /// <paramref name="inCounty"/> all in one county, as <c>setup … --county</c> places them), then the generated records.
+    /// </summary>
+    private static async Task<(AuditingInterceptor Auditing, List<int> Towns, long Rows, TimeSpan Load)> LoadAsync(CountyDatabase database, int townCount, int subjects, bool inCounty = false)
     {
         var keys = KeyMaterial.Load(new ConfigurationBuilder().Build(), database.Folder, database.KeyDirectory);
         var auditing = new AuditingInterceptor(TimeProvider.System, new AuditAnchor(keys), new AuditFieldProtector(new EphemeralDataProtectionProvider()));
@@ -147,9 +180,16 @@ public static class Program
         await using (var db = database.NewContext(actor, auditing))
         {
             await db.Database.MigrateAsync();
+            SanLing.Domain.Common.County? county = null;
+            if (inCounty)
+            {
+                county = new SanLing.Domain.Common.County { Code = "B01", Name = "基准县" };
+                db.Counties.Add(county);
+                await db.SaveChangesAsync();
+            }
             for (var t = 1; t <= townCount; t++)
             {
-                var town = new Town { Code = $"T{t:00}", Name = $"基准{t}镇" };
+                var town = new Town { Code = $"T{t:00}", Name = $"基准{t}镇", CountyId = county?.Id };
                 db.Towns.Add(town);
                 await db.SaveChangesAsync();
                 actor.ActAsSystem(town.Id, "bench");
@@ -210,6 +250,31 @@ public static class Program
             floor = Floor.Measure(connection, reads, evaluations, outcome.Run.Id);
         }
         return new TownRun(elapsed, floor, subjects, items);
+    }
+
+    /// <summary>
+    /// For a kept database (--keep), untimed: what a county has after five years, each town's published annual runs of
+    /// 2021–2025 (the county dashboard shows published runs, with a trend by year). 2021–2024 are run in order, then 2025
+    /// once more (the timed runs above had no 2024 run before them); each run is published as an office publishes it.
+    /// </summary>
+    private static async Task PublishHistoryAsync(CountyDatabase database, AuditingInterceptor auditing, List<int> towns)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var town in towns)
+        {
+            for (var year = Year - 4; year <= Year; year++)
+            {
+                var actor = new CurrentActor();
+                actor.ActAsSystem(town, "bench");
+                await using var db = database.NewContext(actor, auditing);
+                var outcome = await new EvaluationRunner(db, TimeProvider.System).RunAsync(year, null);
+                var run = await db.EvaluationRuns.SingleAsync(r => r.Id == outcome.Run.Id);
+                run.Publish(DateTimeOffset.UtcNow, "bench");
+                await db.SaveChangesAsync();
+            }
+            Console.Error.Write($"\r  published {Year - 4}–{Year} of town {town}/{towns.Count}, {clock.Elapsed.TotalSeconds:0} s");
+        }
+        Console.Error.WriteLine();
     }
 
     /// <summary>Gathering and judging without storing (the early-warning path): the run's time minus this is the store.</summary>
@@ -281,7 +346,7 @@ internal static class Memory
     }
 }
 
-internal sealed record Options(int Towns, int Subjects, string[] Databases, string? PostgreSql, string? Web, bool Recovery)
+internal sealed record Options(int Towns, int Subjects, string[] Databases, string? PostgreSql, string? Web, bool Recovery, string? Keep)
 {
     public static Options Parse(string[] args)
     {
@@ -297,6 +362,7 @@ internal sealed record Options(int Towns, int Subjects, string[] Databases, stri
             db == "both" ? ["sqlite", "postgresql"] : [db.ToLowerInvariant()],
             Value("--pg"),
             Value("--web"),
-            !args.Contains("--no-recovery"));
+            !args.Contains("--no-recovery"),
+            Value("--keep"));
     }
 }

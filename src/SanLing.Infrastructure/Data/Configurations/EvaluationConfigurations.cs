@@ -64,6 +64,8 @@ public sealed class EvaluationResultConfiguration : IEntityTypeConfiguration<Eva
         builder.HasOne(r => r.Subject).WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.ResultId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.RunId, r.SubjectId }).IsUnique();
+        // The dashboards' counts by kind and verdict of many runs at once (the county's: every town and year), from the index alone.
+        builder.HasIndex(r => new { r.RunId, r.Kind, r.Verdict });
     }
 }
 

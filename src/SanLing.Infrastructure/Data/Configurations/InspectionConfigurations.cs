@@ -16,7 +16,9 @@ public sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspectio
         // One inspection per (subject, grid, month); a subject without grids has one per month.
         builder.HasIndex(i => new { i.SubjectId, i.GridId, i.Month }).IsUnique().HasFilter("[GridId] IS NOT NULL");
         builder.HasIndex(i => new { i.SubjectId, i.Month }).IsUnique().HasFilter("[GridId] IS NULL");
-        builder.HasIndex(i => new { i.TownId, i.Month });
+        // A town's months; it also covers the completeness counts (status, grid, subject), which the county dashboard
+        // sums over every town's year (1.4 million rows at 30 towns) from the index alone.
+        builder.HasIndex(i => new { i.TownId, i.Month, i.Status, i.GridId, i.SubjectId });
         builder.Property(i => i.SubmissionKey).HasMaxLength(Inspection.SubmissionKeyMaxLength);
         // A repeated post of the same form (an offline queue sent twice) is recognised by its key.
         builder.HasIndex(i => new { i.TownId, i.SubmissionKey }).IsUnique().HasFilter("[SubmissionKey] IS NOT NULL");

@@ -737,6 +737,8 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                     b.HasIndex("RunId", "SubjectId")
                         .IsUnique();
 
+                    b.HasIndex("RunId", "Kind", "Verdict");
+
                     b.ToTable("EvaluationResults");
                 });
 
@@ -1057,8 +1059,6 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                         .IsUnique()
                         .HasFilter("\"GridId\" IS NULL");
 
-                    b.HasIndex("TownId", "Month");
-
                     b.HasIndex("TownId", "ReviewState");
 
                     b.HasIndex("TownId", "SubmissionKey")
@@ -1068,6 +1068,8 @@ namespace SanLing.Infrastructure.Migrations.PostgreSql
                     b.HasIndex("SubjectId", "GridId", "Month")
                         .IsUnique()
                         .HasFilter("\"GridId\" IS NOT NULL");
+
+                    b.HasIndex("TownId", "Month", "Status", "GridId", "SubjectId");
 
                     b.ToTable("Inspections");
                 });

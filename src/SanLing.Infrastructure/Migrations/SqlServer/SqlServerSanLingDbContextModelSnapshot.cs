@@ -738,6 +738,8 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                     b.HasIndex("RunId", "SubjectId")
                         .IsUnique();
 
+                    b.HasIndex("RunId", "Kind", "Verdict");
+
                     b.ToTable("EvaluationResults");
                 });
 
@@ -1058,8 +1060,6 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[GridId] IS NULL");
 
-                    b.HasIndex("TownId", "Month");
-
                     b.HasIndex("TownId", "ReviewState");
 
                     b.HasIndex("TownId", "SubmissionKey")
@@ -1069,6 +1069,8 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                     b.HasIndex("SubjectId", "GridId", "Month")
                         .IsUnique()
                         .HasFilter("[GridId] IS NOT NULL");
+
+                    b.HasIndex("TownId", "Month", "Status", "GridId", "SubjectId");
 
                     b.ToTable("Inspections");
                 });

@@ -704,6 +704,8 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                     b.HasIndex("RunId", "SubjectId")
                         .IsUnique();
 
+                    b.HasIndex("RunId", "Kind", "Verdict");
+
                     b.ToTable("EvaluationResults");
                 });
 
@@ -1016,8 +1018,6 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("[GridId] IS NULL");
 
-                    b.HasIndex("TownId", "Month");
-
                     b.HasIndex("TownId", "ReviewState");
 
                     b.HasIndex("TownId", "SubmissionKey")
@@ -1027,6 +1027,8 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                     b.HasIndex("SubjectId", "GridId", "Month")
                         .IsUnique()
                         .HasFilter("[GridId] IS NOT NULL");
+
+                    b.HasIndex("TownId", "Month", "Status", "GridId", "SubjectId");
 
                     b.ToTable("Inspections");
                 });

@@ -2,14 +2,18 @@
 
 #nullable disable
 
-namespace SanLing.Infrastructure.Migrations.SqlServer
+namespace SanLing.Infrastructure.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class CountyRuleSetRevisions : Migration
+    public partial class CountyRevisionsAndDashboardIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Inspections_TownId_Month",
+                table: "Inspections");
+
             migrationBuilder.DropIndex(
                 name: "IX_CountyRuleSets_CountyId_Year",
                 table: "CountyRuleSets");
@@ -17,29 +21,39 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
             migrationBuilder.AddColumn<int>(
                 name: "CountyRevision",
                 table: "RuleSets",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Revision",
                 table: "CountyRuleSets",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "RevisionReason",
                 table: "CountyRuleSets",
-                type: "nvarchar(200)",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "SupersedesId",
                 table: "CountyRuleSets",
-                type: "int",
+                type: "integer",
                 nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inspections_TownId_Month_Status_GridId_SubjectId",
+                table: "Inspections",
+                columns: new[] { "TownId", "Month", "Status", "GridId", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationResults_RunId_Kind_Verdict",
+                table: "EvaluationResults",
+                columns: new[] { "RunId", "Kind", "Verdict" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CountyRuleSets_CountyId_Year_Revision",
@@ -69,6 +83,14 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
                 table: "CountyRuleSets");
 
             migrationBuilder.DropIndex(
+                name: "IX_Inspections_TownId_Month_Status_GridId_SubjectId",
+                table: "Inspections");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EvaluationResults_RunId_Kind_Verdict",
+                table: "EvaluationResults");
+
+            migrationBuilder.DropIndex(
                 name: "IX_CountyRuleSets_CountyId_Year_Revision",
                 table: "CountyRuleSets");
 
@@ -91,6 +113,11 @@ namespace SanLing.Infrastructure.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "SupersedesId",
                 table: "CountyRuleSets");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inspections_TownId_Month",
+                table: "Inspections",
+                columns: new[] { "TownId", "Month" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CountyRuleSets_CountyId_Year",

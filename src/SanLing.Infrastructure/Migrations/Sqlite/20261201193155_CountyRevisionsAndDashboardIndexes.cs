@@ -5,11 +5,15 @@
 namespace SanLing.Infrastructure.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CountyRuleSetRevisions : Migration
+    public partial class CountyRevisionsAndDashboardIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Inspections_TownId_Month",
+                table: "Inspections");
+
             migrationBuilder.DropIndex(
                 name: "IX_CountyRuleSets_CountyId_Year",
                 table: "CountyRuleSets");
@@ -42,6 +46,16 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Inspections_TownId_Month_Status_GridId_SubjectId",
+                table: "Inspections",
+                columns: new[] { "TownId", "Month", "Status", "GridId", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationResults_RunId_Kind_Verdict",
+                table: "EvaluationResults",
+                columns: new[] { "RunId", "Kind", "Verdict" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CountyRuleSets_CountyId_Year_Revision",
                 table: "CountyRuleSets",
                 columns: new[] { "CountyId", "Year", "Revision" },
@@ -69,6 +83,14 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
                 table: "CountyRuleSets");
 
             migrationBuilder.DropIndex(
+                name: "IX_Inspections_TownId_Month_Status_GridId_SubjectId",
+                table: "Inspections");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EvaluationResults_RunId_Kind_Verdict",
+                table: "EvaluationResults");
+
+            migrationBuilder.DropIndex(
                 name: "IX_CountyRuleSets_CountyId_Year_Revision",
                 table: "CountyRuleSets");
 
@@ -91,6 +113,11 @@ namespace SanLing.Infrastructure.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "SupersedesId",
                 table: "CountyRuleSets");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inspections_TownId_Month",
+                table: "Inspections",
+                columns: new[] { "TownId", "Month" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CountyRuleSets_CountyId_Year",
