@@ -71,16 +71,25 @@ public sealed class CountiesController(CountyDashboardQueries dashboard, PageCac
             return RedirectToAction(nameof(Index));
         }
         var forLeader = User.IsInRole(Roles.CountyLeader) && !User.IsInRole(Roles.CountyCenter);
-        using var book = await new CountyWorkbook(dashboard, scopes).BuildAsync(county, y, forLeader, ct);
-        if (book is null)
+        // The workbook goes into a temporary file (deleted when the response has sent it), not into memory.
+        var file = CountyWorkbook.TemporaryFile();
+        try
         {
-            Flash.Warning(TempData, L["{0} 年度本县各乡镇尚无评定结果，无法导出。", y]);
-            return RedirectToAction(nameof(Index), new { year = y });
+            if (!await new CountyWorkbook(dashboard, scopes).WriteAsync(county, y, forLeader, file, ct))
+            {
+                await file.DisposeAsync();
+                Flash.Warning(TempData, L["{0} 年度本县各乡镇尚无评定结果，无法导出。", y]);
+                return RedirectToAction(nameof(Index), new { year = y });
+            }
+            await AuditChain.AppendAsync(db, clock, AuditAction.Export, nameof(Domain.Common.County), county.ToString(CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"{{\"report\":\"county\",\"year\":{y},\"leader\":{(forLeader ? "true" : "false")}}}"), ct);
+            file.Position = 0;
+            return File(file, ExcelDownloadService.ContentType, string.Create(CultureInfo.InvariantCulture, $"{y}年度全县三零创建报告.xlsx"));
         }
-        using var stream = new MemoryStream();
-        book.SaveAs(stream);
-        await AuditChain.AppendAsync(db, clock, AuditAction.Export, nameof(Domain.Common.County), county.ToString(CultureInfo.InvariantCulture),
-            string.Create(CultureInfo.InvariantCulture, $"{{\"report\":\"county\",\"year\":{y},\"leader\":{(forLeader ? "true" : "false")}}}"), ct);
-        return File(stream.ToArray(), ExcelDownloadService.ContentType, string.Create(CultureInfo.InvariantCulture, $"{y}年度全县三零创建报告.xlsx"));
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
     }
 }
