@@ -162,7 +162,9 @@ public sealed class CountyWorkbook(CountyDashboardQueries queries, IServiceScope
             switch (from.DataType)
             {
                 case XLDataType.Number:
-                    to.Number(from.GetDouble(), from.Style.NumberFormat.Format);
+                    // A format the streamed styles do not have is written as a plain number rather than refused.
+                    var format = from.Style.NumberFormat.Format;
+                    to.Number(from.GetDouble(), format is StreamingWorkbook.PercentFormat or StreamingWorkbook.WholePercentFormat ? format : null);
                     break;
                 case XLDataType.DateTime:
                     to.Date(DateOnly.FromDateTime(from.GetDateTime()));
