@@ -196,6 +196,8 @@ public static class SanLingServices
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles();
         app.UseSerilogRequestLogging();
+        // Inside the request log, so that it logs a client's disconnect as the 499 it is.
+        app.UseClientDisconnects();
         app.UseRequestLocalization();
         app.UseDatabaseOutagePage();
         app.UseSetupRedirect();
