@@ -101,8 +101,7 @@ public sealed class EvaluationReports(SanLingDbContext db)
             .ToListAsync(cancellationToken);
         var subjects = await db.Subjects.AsNoTracking()
             .Select(s => new { s.Id, s.Code, s.Name }).ToDictionaryAsync(s => s.Id, cancellationToken);
-        var items = (await db.EvaluationItemResults.AsNoTracking()
-                .Where(i => db.EvaluationResults.Any(r => r.Id == i.ResultId && r.RunId == run.Id))
+        var items = (await db.ItemResultsOf(db.EvaluationResults.Where(r => r.RunId == run.Id)).AsNoTracking()
                 .Select(i => new { i.ResultId, i.ItemCode, i.Verdict }).ToListAsync(cancellationToken))
             .ToLookup(i => i.ResultId);
         return results

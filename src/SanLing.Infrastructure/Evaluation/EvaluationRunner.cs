@@ -266,7 +266,7 @@ public sealed class EvaluationRunner(SanLingDbContext db, TimeProvider clock)
         {
             return;
         }
-        await db.EvaluationItemResults.Where(i => db.EvaluationResults.Any(r => r.Id == i.ResultId && ids.Contains(r.RunId))).ExecuteDeleteAsync(cancellationToken);
+        await db.ItemResultsOf(db.EvaluationResults.Where(r => ids.Contains(r.RunId))).ExecuteDeleteAsync(cancellationToken);
         await db.EvaluationResults.Where(r => ids.Contains(r.RunId)).ExecuteDeleteAsync(cancellationToken);
         await db.EvaluationRuns.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
     }

@@ -14,12 +14,15 @@ public sealed class QueryCounter : IDisposable, IObserver<DiagnosticListener>, I
     private readonly string _databaseFile;
     private readonly IDisposable _subscription;
     private readonly ConcurrentBag<IDisposable> _listeners = [];
+    private readonly ConcurrentQueue<RecordedCommand>? _commands;
     private int _count;
     private int _queries;
 
-    public QueryCounter(string databasePath)
+    /// <param name="recordCommands">Keeps every command's text and parameter values too (<see cref="Commands"/>).</param>
+    public QueryCounter(string databasePath, bool recordCommands = false)
     {
         _databaseFile = Path.GetFileName(databasePath);
+        _commands = recordCommands ? new() : null;
         _subscription = DiagnosticListener.AllListeners.Subscribe(this);
     }
 
@@ -28,6 +31,9 @@ public sealed class QueryCounter : IDisposable, IObserver<DiagnosticListener>, I
 
     /// <summary>The commands that read (SELECT).</summary>
     public int Queries => Volatile.Read(ref _queries);
+
+    /// <summary>The commands sent, in order, when recording was asked for.</summary>
+    public IReadOnlyList<RecordedCommand> Commands => _commands?.ToList() ?? throw new InvalidOperationException("Commands are recorded only when asked for.");
 
     public void Reset()
     {
@@ -57,6 +63,8 @@ public sealed class QueryCounter : IDisposable, IObserver<DiagnosticListener>, I
             && data.Command.Connection?.DataSource is { } source && source.EndsWith(_databaseFile, StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _count);
+            _commands?.Enqueue(new RecordedCommand(data.Command.CommandText,
+                data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList()));
             if (data.Command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
             {
                 Interlocked.Increment(ref _queries);
@@ -81,3 +89,6 @@ public sealed class QueryCounter : IDisposable, IObserver<DiagnosticListener>, I
         }
     }
 }
+
+/// <summary>One SQL command as sent, with its parameters' names and values.</summary>
+public sealed record RecordedCommand(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);

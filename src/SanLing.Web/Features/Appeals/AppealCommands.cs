@@ -27,8 +27,7 @@ public sealed class AppealCommands(SanLingDbContext db, AppealQueries queries, A
         {
             return (null, AppealRefusal.NotPublished);
         }
-        var verdicts = await db.EvaluationItemResults.AsNoTracking()
-            .Where(i => db.EvaluationResults.Any(r => r.Id == i.ResultId && r.RunId == run.Id && r.SubjectId == subject.Id))
+        var verdicts = await db.ItemResultsOf(db.EvaluationResults.Where(r => r.RunId == run.Id && r.SubjectId == subject.Id)).AsNoTracking()
             .ToDictionaryAsync(i => i.ItemCode, i => i.Verdict, StringComparer.Ordinal, ct);
         var waiting = await db.Appeals.AnyAsync(a => a.SubjectId == subject.Id && a.Status == AppealStatus.Filed, ct);
         DateOnly? publishedOn = run.IsPublished && run.PublishedAt is { } at ? DateOnly.FromDateTime(clock.InTownTime(at).DateTime) : null;

@@ -273,8 +273,7 @@ public sealed class DashboardQueries(SanLingDbContext db, TimeProvider clock)
         {
             return null;
         }
-        var items = await db.EvaluationItemResults.AsNoTracking()
-            .Where(i => db.EvaluationResults.Any(r => r.Id == i.ResultId && r.RunId == runId && r.SubjectId == subjectId))
+        var items = await db.ItemResultsOf(db.EvaluationResults.Where(r => r.RunId == runId && r.SubjectId == subjectId)).AsNoTracking()
             .Select(i => new { i.ItemCode, i.Verdict, i.Reason, i.ReasonData })
             .ToListAsync(ct);
         var titles = await db.RuleSetItems.AsNoTracking().Where(i => i.RuleSetId == run.RuleSetId)

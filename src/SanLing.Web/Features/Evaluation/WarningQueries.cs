@@ -90,8 +90,7 @@ public sealed class WarningQueries(SanLingDbContext db, TimeProvider clock)
             .Where(i => i.Verdict == ItemVerdict.Fail || !(i.ReasonData?.Contains(ReasonWording.NotYetAttested, StringComparison.Ordinal) ?? false))
             .ToLookup(i => i.ResultId);
 
-        var pending = await db.EvaluationItemResults.AsNoTracking()
-            .Where(i => db.EvaluationResults.Any(r => r.Id == i.ResultId && r.RunId == run.Id))
+        var pending = await db.ItemResultsOf(db.EvaluationResults.Where(r => r.RunId == run.Id)).AsNoTracking()
             .Where(AwaitingAttestation)
             .GroupBy(i => i.ItemCode).Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(ct);
         var awaiting = await db.EvaluationResults.AsNoTracking()
