@@ -98,7 +98,7 @@ for line in "countyleader /Counties/Index" "countycenter /Counties/Index"; do
 done
 
 # The workbook: once per role in EXPORT_ROLES (default countycenter, the full version; "" skips it). At 30 towns it
-# takes minutes and gigabytes (bench/README-county.md), so repeated runs may skip it.
+# takes about 15 s (bench/README-county.md; bench/county-export.sh measures it alone, with the portal's peak memory).
 for role in ${EXPORT_ROLES-countycenter}; do
   cookie=$leader
   [[ $role == countycenter ]] && cookie=$center
