@@ -6,7 +6,7 @@ using Serilog;
 // The same executable serves the portal or runs one command (migrate, seed-demo, create-user …)
 // with the same configuration, so towns can script their year-end.
 var isCommand = CommandLine.IsCommand(args);
-var builder = WebApplication.CreateBuilder(isCommand ? CommandLine.HostArguments(args) : args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(isCommand ? CommandLine.HostArguments(args) : args));
 try
 {
     builder.AddSanLing(isCommand);

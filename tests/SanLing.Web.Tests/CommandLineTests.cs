@@ -34,6 +34,36 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("已存在", again.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_command_run_from_another_directory_reads_the_shipped_configuration_beside_the_program()
+    {
+        // A cron job or script calls `dotnet /srv/sanling/SanLing.Web.dll …` from wherever it happens to be.
+        var elsewhere = Directory.CreateTempSubdirectory("sanling-cwd-");
+        var logs = Path.Combine(Path.GetTempPath(), "sanling-tests", $"cwd-logs-{Guid.NewGuid():N}");
+        try
+        {
+            var process = new PortalProcess(_database) { WorkingDirectory = elsewhere.FullName };
+            process.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(logs, "log-.txt");
+            var (code, output, error) = await process.RunAsync("Harbor-lamp-2026x", "setup", "QS", "青山镇", "--admin", "chen");
+
+            Assert.True(code == 0, error);
+            Assert.Contains("已设置乡镇 QS", output, StringComparison.Ordinal);
+            // appsettings.json was read: its file sink (the second) holds the start's warnings, here the new key files.
+            Assert.True(Directory.Exists(logs), "no log was written where the shipped configuration sends it");
+            Assert.Contains("已创建密钥文件", string.Join("\n", Directory.GetFiles(logs).Select(File.ReadAllText)), StringComparison.Ordinal);
+            // Nothing of the portal's (App_Data, a database) lands in the caller's directory.
+            Assert.Empty(elsewhere.EnumerateFileSystemInfos());
+        }
+        finally
+        {
+            elsewhere.Delete(recursive: true);
+            if (Directory.Exists(logs))
+            {
+                Directory.Delete(logs, recursive: true);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("Some-pass-2026x", new[] { "create-user", "zhang", "boss" }, 2, "未知角色")]
     [InlineData("Some-pass-2026x", new[] { "create-user", "zhang", "grid" }, 2, "必须用 --scope")]

@@ -14,6 +14,9 @@ public sealed class PortalProcess(string databasePath)
     /// <summary>Settings on top of the above (e.g. another provider's connection string).</summary>
     public Dictionary<string, string> Environment { get; } = [];
 
+    /// <summary>The directory the command is started in (by default the program's own folder).</summary>
+    public string WorkingDirectory { get; init; } = AppContext.BaseDirectory;
+
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(string stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -21,7 +24,7 @@ public sealed class PortalProcess(string databasePath)
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = WorkingDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SanLing.Web.dll"));
         foreach (var arg in args)
