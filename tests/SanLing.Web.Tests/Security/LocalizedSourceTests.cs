@@ -24,6 +24,7 @@ public sealed partial class LocalizedSourceTests(ITestOutputHelper output)
         ("Features/Evaluation/EvaluationCommands.cs", "{\\\"report\\\":\\\"年度报告", "the audit line's detail (data)"),
         ("Features/Evaluation/WarningQueries.cs", "", "warning reasons: rendered by ReasonText (reasons as codes, issue 10)"),
         ("Features/Shared/ReasonText.cs", "", "patterns that read stored reasons"),
+        ("Features/Counties/CountyWorkbook.cs", "", "the county workbook's contents: the annual report templates' Chinese headers and values, as in the town's report"),
     ];
 
     /// <summary>Handing a text to the user: it must be a localizer's result.</summary>

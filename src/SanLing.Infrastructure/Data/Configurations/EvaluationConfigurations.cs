@@ -11,7 +11,9 @@ public sealed class EvaluationRunConfiguration : IEntityTypeConfiguration<Evalua
         builder.Property(r => r.RunBy).HasMaxLength(256);
         builder.Property(r => r.PublishedBy).HasMaxLength(256);
         // Runs stored before the kind existed are annual (or as-of runs the office made by hand, left as they were).
-        builder.Property(r => r.Kind).HasDefaultValue(EvaluationRunKind.Annual);
+        // Every run sets its kind; the sentinel says that an annual run may leave the column to that same default
+        // (without it EF warns at every start that 0, which no run has, would take the default).
+        builder.Property(r => r.Kind).HasDefaultValue(EvaluationRunKind.Annual).HasSentinel(EvaluationRunKind.Annual);
         builder.HasOne<RuleSet>().WithMany().HasForeignKey(r => r.RuleSetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Results).WithOne().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.TownId, r.Year, r.RunAt });
