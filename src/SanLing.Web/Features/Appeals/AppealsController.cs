@@ -111,6 +111,11 @@ public sealed class AppealsController(AppealQueries queries, AppealCommands comm
         var violations = AppealRules.CheckRejection(form.Decision);
         if (violations.Count > 0)
         {
+            // An appeal that is not there for this user (another town's) is a 404, not its page with a message.
+            if (!await queries.Visible().AnyAsync(a => a.Id == id, ct))
+            {
+                return NotFound();
+            }
             TempData.Danger(L.Text(violations[0]));
             return RedirectToAction(nameof(Details), new { id });
         }

@@ -102,6 +102,9 @@ public sealed class DisputeQueries(SanLingDbContext db, TimeProvider clock)
         return new DisputeListPage(stage, await WithCardsAsync(list, ct), new Shared.PageInfo(current, PageSize, total, path, query));
     }
 
+    /// <summary>Whether the escalated dispute is there for this user (their town).</summary>
+    public Task<bool> ExistsAsync(int findingId, CancellationToken ct) => Pairs().AnyAsync(p => p.Finding.Id == findingId, ct);
+
     public async Task<DisputeDetails?> DetailsAsync(int findingId, CancellationToken ct)
     {
         var row = await Project(Pairs().Where(p => p.Finding.Id == findingId)).FirstOrDefaultAsync(ct);

@@ -31,7 +31,7 @@ public sealed class DisputesController(DisputeQueries queries, DisputeCommands c
     {
         var violations = EscalatedDisputeRules.CheckAssign(form.AssignedTo, form.LimitDays);
         return violations.Count > 0
-            ? Refuse(findingId, l.Text(violations[0]))
+            ? await RefuseAsync(findingId, l.Text(violations[0]), ct)
             : Outcome(findingId, await commands.AssignAsync(findingId, form, ct), l["已交办。"].Value);
     }
 
@@ -40,7 +40,7 @@ public sealed class DisputesController(DisputeQueries queries, DisputeCommands c
     {
         var violations = EscalatedDisputeRules.CheckConclude(form.Outcome, form.Note);
         return violations.Count > 0
-            ? Refuse(findingId, l.Text(violations[0]))
+            ? await RefuseAsync(findingId, l.Text(violations[0]), ct)
             : Outcome(findingId, await commands.ConcludeAsync(findingId, form, ct), l["已办结，待验证。"].Value);
     }
 
@@ -49,12 +49,17 @@ public sealed class DisputesController(DisputeQueries queries, DisputeCommands c
     {
         var violations = EscalatedDisputeRules.CheckVerify(form.Satisfaction, form.Note, form.SendBack);
         return violations.Count > 0
-            ? Refuse(findingId, l.Text(violations[0]))
+            ? await RefuseAsync(findingId, l.Text(violations[0]), ct)
             : Outcome(findingId, await commands.VerifyAsync(findingId, form, ct), form.SendBack ? l["已退回承办单位重办。"].Value : l["已验证。"].Value);
     }
 
-    private RedirectToActionResult Refuse(int findingId, string message)
+    /// <summary>Bad input on a dispute: its page again with the message; a dispute that is not there (another town's) is a 404.</summary>
+    private async Task<IActionResult> RefuseAsync(int findingId, string message, CancellationToken ct)
     {
+        if (!await queries.ExistsAsync(findingId, ct))
+        {
+            return NotFound();
+        }
         TempData.Warning(message);
         return RedirectToAction(nameof(Details), new { findingId });
     }

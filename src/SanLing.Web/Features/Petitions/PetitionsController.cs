@@ -76,6 +76,11 @@ public sealed class PetitionsController(
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Edit(int id, PetitionForm form, CancellationToken ct)
     {
+        // A record that is not there for this user (another town's) is a 404, not a form of errors.
+        if (await queries.FormAsync(id, ct) is null)
+        {
+            return NotFound();
+        }
         if (!await IsValidAsync(validator, form, id, ct))
         {
             return View(new PetitionEditor(form, id));

@@ -24,7 +24,7 @@ public sealed class RuleSetsController(RuleSetQueries queries, RuleSetCommands c
     {
         if (!await queries.TownMayDeriveAsync(ct))
         {
-            return VariantsRefused(id);
+            return await VariantsRefusedAsync(id, ct);
         }
         var editor = await queries.DeriveEditorAsync(id, null, ct);
         return editor is null ? NotFound() : View(editor);
@@ -35,7 +35,7 @@ public sealed class RuleSetsController(RuleSetQueries queries, RuleSetCommands c
     {
         if (!await queries.TownMayDeriveAsync(ct))
         {
-            return VariantsRefused(id);
+            return await VariantsRefusedAsync(id, ct);
         }
         (await validator.ValidateAsync(form, ct)).AddTo(ModelState);
         if (ModelState.IsValid)
@@ -52,8 +52,13 @@ public sealed class RuleSetsController(RuleSetQueries queries, RuleSetCommands c
         return editor is null ? NotFound() : View(editor);
     }
 
-    private RedirectToActionResult VariantsRefused(int id)
+    /// <summary>The set's page with why no variant may be made; a set that is not there (another town's) is a 404.</summary>
+    private async Task<IActionResult> VariantsRefusedAsync(int id, CancellationToken ct)
     {
+        if (await queries.DetailsAsync(id, false, ct) is null)
+        {
+            return NotFound();
+        }
         Flash.Warning(TempData, L[RuleSetChoice.VariantsNotAllowed]);
         return RedirectToAction(nameof(Details), new { id });
     }

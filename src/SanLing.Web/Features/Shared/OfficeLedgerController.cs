@@ -105,6 +105,11 @@ public abstract class OfficeLedgerController<TFilter, TRow, TForm>(
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Edit(int id, TForm form, CancellationToken ct)
     {
+        // A record that is not there for this user (another town's, another scope's) is a 404, not a form of errors.
+        if (await queries.RowAsync(id, ct) is null)
+        {
+            return NotFound();
+        }
         if (!await IsValidAsync(validator, form, id, ct))
         {
             return View(new LedgerEditor<TForm>(form, id));

@@ -84,6 +84,11 @@ public sealed class SubjectsController(SubjectQueries queries, SubjectCommands c
     [Authorize(Roles = Roles.Office)]
     public async Task<IActionResult> Edit(int id, SubjectForm form, CancellationToken ct)
     {
+        // A subject that is not there for this user (another town's) is a 404, not a form of errors.
+        if (await queries.FormAsync(id, ct) is null)
+        {
+            return NotFound();
+        }
         if (!await IsValidAsync(validator, form, id, ct))
         {
             return View(new SubjectEditor(form, id, await queries.TerritoriesAsync(ct)));

@@ -166,6 +166,10 @@ public sealed class SupervisionController(SupervisionQueries queries, Supervisio
         var violations = SupervisionRules.CheckAnswer(form.Answer);
         if (violations.Count > 0)
         {
+            if (!await queries.IsReadableAsync(id, ct))
+            {
+                return NotFound();
+            }
             TempData.Warning(l.Text(violations[0]));
             return RedirectToAction(nameof(Details), new { id });
         }
@@ -184,6 +188,10 @@ public sealed class SupervisionController(SupervisionQueries queries, Supervisio
         var violations = SupervisionRules.CheckReturn(form.Reason);
         if (violations.Count > 0)
         {
+            if (!await queries.IsReadableAsync(id, ct))
+            {
+                return NotFound();
+            }
             TempData.Warning(l.Text(violations[0]));
             return RedirectToAction(nameof(Details), new { id });
         }

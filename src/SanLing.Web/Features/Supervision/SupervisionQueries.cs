@@ -106,6 +106,9 @@ public sealed class SupervisionQueries(SanLingDbContext db, AccessScope scope, T
         await scope.Apply(db.Subjects.AsNoTracking()).Where(Subject.IsTerritory).OrderBy(s => s.Code)
             .Select(s => new TerritoryOption(s.Id, s.Name)).ToListAsync(ct);
 
+    /// <summary>Whether the order is there for this user (their town, their scope).</summary>
+    public Task<bool> IsReadableAsync(int id, CancellationToken ct) => Readable().AnyAsync(o => o.Id == id, ct);
+
     public async Task<SupervisionDetails?> DetailsAsync(int id, CancellationToken ct)
     {
         var today = Today;

@@ -136,8 +136,15 @@ public sealed class UsersController(
 
     /// <summary>Ends one session of the account; its cookie is refused from the next request on.</summary>
     [HttpPost]
-    public Task<IActionResult> EndSession(string id, string? sessionId, CancellationToken ct) =>
-        string.IsNullOrEmpty(sessionId) ? Task.FromResult<IActionResult>(RedirectToAction(nameof(Sessions), new { id })) : EndSessionsAsync(id, sessionId, ct);
+    public async Task<IActionResult> EndSession(string id, string? sessionId, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(sessionId))
+        {
+            return await EndSessionsAsync(id, sessionId, ct);
+        }
+        // No session named: back to the account's sessions, or a 404 for an account that is not there (another town's).
+        return await commands.FindAsync(id, ct) is null ? NotFound() : RedirectToAction(nameof(Sessions), new { id });
+    }
 
     /// <summary>Ends every open session of the account.</summary>
     [HttpPost]
