@@ -2,11 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using SanLing.Domain.Evaluation;
-using SanLing.Domain.Standards;
-using SanLing.Domain.Subjects;
 using SanLing.Infrastructure.Evaluation;
-using SanLing.Infrastructure.Identity;
 using SanLing.Web.Tests.Support;
 
 namespace SanLing.Web.Tests.Evaluation;
@@ -25,34 +21,7 @@ public sealed partial class ItemResultQueryPlanTests : IAsyncLifetime, IDisposab
     private string _item = "";
     private int _runId;
 
-    public async Task InitializeAsync()
-    {
-        _town = await new TownBuilder().WithRuleSet().WithResponsiblePersons()
-            .Village("CUN01", "上塘村").WithGrid("CUN01-G1", "第一网格", "张三", "13800000001", account: "grid1")
-            .Enterprise("QY01", "青山厂", territory: "CUN01")
-            .User("office", Roles.Office).User("grid1", Roles.GridWorker, "CUN01").User("liaison", Roles.Liaison, "QY01")
-            .BuildAsync(_factory);
-        _item = DefaultRuleSet.Create2020().AttestedItemsFor(SubjectKind.Enterprise)[0].Code;
-        await _factory.WithDbAsync(async db =>
-        {
-            var subjects = await db.Subjects.Include(s => s.Grids).ToListAsync();
-            var town = new BuiltTown(db, _town.Town, subjects);
-            foreach (var s in subjects)
-            {
-                town.InspectAllMonths(s, 2025);
-                town.AttestAll(s, 2025, s.Code == "QY01" ? new[] { _item } : Array.Empty<string>());
-            }
-            db.Attestations.Add(new Attestation { SubjectId = _town.Id("QY01"), Year = 2025, ItemCode = _item, Result = AttestationResult.Fail, Note = "未见制度" });
-            await town.SaveAsync();
-            var outcome = await new EvaluationRunner(db, _factory.Clock).RunAsync(2025, null);
-            var run = await db.EvaluationRuns.SingleAsync(r => r.Id == outcome.Run.Id);
-            run.IsPublished = true;
-            run.PublishedAt = _factory.Clock.GetUtcNow();
-            run.PublishedBy = "office";
-            await db.SaveChangesAsync();
-            _runId = run.Id;
-        });
-    }
+    public async Task InitializeAsync() => (_town, _item, _runId) = await Appeals.AppealTown.BuildAsync(_factory);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

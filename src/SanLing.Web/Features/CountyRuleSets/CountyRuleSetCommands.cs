@@ -59,16 +59,11 @@ public sealed class CountyRuleSetCommands(SanLingDbContext db, TimeProvider cloc
         };
         db.CountyRuleSets.Add(published);
         await db.SaveChangesAsync(ct);
-        // Every town's copy is an audited row of that town.
-        var towns = await db.Towns.Where(t => t.CountyId == countyId).Select(t => t.Id).ToListAsync(ct);
-        db.RuleSets.AddRange(towns.Select(published.CopyFor));
-        await db.SaveChangesAsync(ct);
-        await AuditChain.AppendAsync(db, clock, AuditAction.Create, nameof(CountyRuleSet), published.Id.ToString(CultureInfo.InvariantCulture),
-            JsonSerializer.Serialize(new
-            {
-                published.CountyId, published.Year, published.Name, published.VillageCommunityTarget, published.EnterpriseUnitTarget,
-                published.DerivedFromId, Items = published.Items.Count, Towns = towns.Count,
-            }, JsonOptions), ct);
+        await CopyIntoTownsAsync(published, countyId, towns => new
+        {
+            published.CountyId, published.Year, published.Name, published.VillageCommunityTarget, published.EnterpriseUnitTarget,
+            published.DerivedFromId, Items = published.Items.Count, Towns = towns,
+        }, ct);
         await transaction.CommitAsync(ct);
         return (SaveOutcome.Saved, published.Id);
     }
@@ -125,15 +120,11 @@ public sealed class CountyRuleSetCommands(SanLingDbContext db, TimeProvider cloc
             db.ChangeTracker.Clear();
             return (SaveOutcome.Stale, null);
         }
-        var towns = await db.Towns.Where(t => t.CountyId == countyId).Select(t => t.Id).ToListAsync(ct);
-        db.RuleSets.AddRange(towns.Select(revision.CopyFor));
-        await db.SaveChangesAsync(ct);
-        await AuditChain.AppendAsync(db, clock, AuditAction.Create, nameof(CountyRuleSet), revision.Id.ToString(CultureInfo.InvariantCulture),
-            JsonSerializer.Serialize(new
-            {
-                revision.CountyId, revision.Year, revision.Name, revision.VillageCommunityTarget, revision.EnterpriseUnitTarget,
-                revision.Revision, revision.SupersedesId, revision.RevisionReason, Items = revision.Items.Count, Towns = towns.Count,
-            }, JsonOptions), ct);
+        await CopyIntoTownsAsync(revision, countyId, towns => new
+        {
+            revision.CountyId, revision.Year, revision.Name, revision.VillageCommunityTarget, revision.EnterpriseUnitTarget,
+            revision.Revision, revision.SupersedesId, revision.RevisionReason, Items = revision.Items.Count, Towns = towns,
+        }, ct);
         await transaction.CommitAsync(ct);
         return (SaveOutcome.Saved, revision.Id);
     }
@@ -178,6 +169,19 @@ public sealed class CountyRuleSetCommands(SanLingDbContext db, TimeProvider cloc
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>
+    /// Copies a saved county set (or revision) into every town of the county, each copy an audited row of its town,
+    /// then writes the county's audit line (<paramref name="auditDetail"/> is given the number of towns).
+    /// </summary>
+    private async Task CopyIntoTownsAsync(CountyRuleSet set, int countyId, Func<int, object> auditDetail, CancellationToken ct)
+    {
+        var towns = await db.Towns.Where(t => t.CountyId == countyId).Select(t => t.Id).ToListAsync(ct);
+        db.RuleSets.AddRange(towns.Select(set.CopyFor));
+        await db.SaveChangesAsync(ct);
+        await AuditChain.AppendAsync(db, clock, AuditAction.Create, nameof(CountyRuleSet), set.Id.ToString(CultureInfo.InvariantCulture),
+            JsonSerializer.Serialize(auditDetail(towns.Count), JsonOptions), ct);
+    }
 }
 
 /// <summary>A county set's form: the rules of every new rule set (the county's year check is the command's, inside its transaction).</summary>
